@@ -1,0 +1,204 @@
+//! Dates in running text: absolute (`20 May 2022`, `December 6, 2023`, `2022-06-29T12:38Z`,
+//! `06/29/2022`), partial (`May 16`, `August 2020`, `in 2020`) and relative (`on Friday`).
+//!
+//! The cleaner uses [`find_dates`] to read an article's date line; extract uses it to date
+//! events, resolving partial and relative dates against the article's own date.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::Day;
+
+/// A date found in text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMatch {
+    /// Where it is.
+    pub range: Range<usize>,
+    /// What was written.
+    pub kind: DateKind,
+}
+
+/// The forms a date takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateKind {
+    /// Year, month and day all written.
+    Full(Day),
+    /// Month and day, no year.
+    MonthDay {
+        /// 1..=12
+        month: u8,
+        /// 1..=31
+        day: u8,
+    },
+    /// Month and year.
+    MonthYear(Day),
+    /// A year alone, after "in", "since" and the like.
+    Year(i32),
+    /// A weekday ("on Friday"), 0 = Monday.
+    Weekday(u8),
+}
+
+const MONTH: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
+
+static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        r"(?x)
+        \b(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))(?:T[\d:.]+Z?)?\b
+      | \b(?P<num>(?P<n1>[0-3]?\d)[/.](?P<n2>[0-3]?\d)[/.](?P<ny>(?:19|20)\d\d))\b
+      | \b(?P<dmy>(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m1>{MONTH})(?:,?\s+(?P<y1>(?:19|20)\d\d))?)\b
+      | \b(?P<mdy>(?P<m2>{MONTH})\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<y2>(?:19|20)\d\d))?)\b
+      | \b(?P<my>(?P<m3>{MONTH})(?:\s+of)?\s+(?P<y3>(?:19|20)\d\d))\b
+      | \b(?:in|since|until|by|from|of|early|late|mid|during|before|after|summer|spring|autumn|fall|winter)\s+(?P<year>(?:19|20)\d\d)\b(?:-|–|\s?s\b)?
+      | \b(?:on|last|this|next|On|Last|This|Next)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
+    "
+    );
+    Regex::new(&pattern).expect("date regex")
+});
+
+/// Every date in `text`, left to right.
+pub fn find_dates(text: &str) -> Vec<DateMatch> {
+    let mut out = Vec::new();
+    for caps in DATE_RE.captures_iter(text) {
+        let whole = caps.get(0).expect("match");
+        let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+        let kind = if caps.name("iso").is_some() {
+            full(num("iy"), num("im"), num("id"))
+        } else if caps.name("num").is_some() {
+            // 06/29/2022 is month first (US); 29.06.2022 is day first. A part over 12 decides.
+            let (a, b, y) = (num("n1"), num("n2"), num("ny"));
+            let day_first = text[whole.range()].contains('.') || a.is_some_and(|a| a > 12);
+            if day_first { full(y, b, a) } else { full(y, a, b) }
+        } else if caps.name("dmy").is_some() {
+            partial(num("y1"), month(&caps["m1"]), num("d1"))
+        } else if caps.name("mdy").is_some() {
+            partial(num("y2"), month(&caps["m2"]), num("d2"))
+        } else if caps.name("my").is_some() {
+            let m = month(&caps["m3"]);
+            num("y3").zip(m).map(|(y, m)| DateKind::MonthYear(Day::ymd(y as i32, m, 0)))
+        } else if let Some(y) = num("year") {
+            // "the 1990s", "2019–2020": a span, not a date
+            let tail = &text[whole.end()..];
+            let decade = whole.as_str().ends_with('s') || tail.starts_with("s ") || tail.starts_with("s,");
+            (!decade && !whole.as_str().ends_with(['-', '–'])).then_some(DateKind::Year(y as i32))
+        } else {
+            caps.name("wd").map(|m| DateKind::Weekday(weekday(m.as_str())))
+        };
+        let range = match kind {
+            Some(DateKind::Year(_)) => caps.name("year").expect("year").range(),
+            Some(DateKind::Weekday(_)) => caps.name("wd").expect("weekday").range(),
+            _ => whole.range(),
+        };
+        if let Some(kind) = kind {
+            out.push(DateMatch { range, kind });
+        }
+    }
+    out
+}
+
+fn full(y: Option<u32>, m: Option<u32>, d: Option<u32>) -> Option<DateKind> {
+    let (y, m, d) = (y?, m?, d?);
+    let day = Day::ymd(y as i32, m as u8, d as u8);
+    day.to_date().map(|_| DateKind::Full(day))
+}
+
+fn partial(y: Option<u32>, m: Option<u8>, d: Option<u32>) -> Option<DateKind> {
+    let (m, d) = (m?, d?);
+    if !(1..=31).contains(&d) {
+        return None;
+    }
+    match y {
+        Some(y) => full(Some(y), Some(u32::from(m)), Some(d)),
+        None => Some(DateKind::MonthDay { month: m, day: d as u8 }),
+    }
+}
+
+fn month(name: &str) -> Option<u8> {
+    const PREFIXES: [&str; 12] =
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let lower = name.to_lowercase();
+    PREFIXES.iter().position(|p| lower.starts_with(p)).map(|i| i as u8 + 1)
+}
+
+fn weekday(name: &str) -> u8 {
+    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    DAYS.iter().position(|d| name.starts_with(d)).unwrap_or(0) as u8
+}
+
+/// Resolves a date against the article's date (`anchor`) and a year named nearby. Month-day
+/// dates take the anchor's year, or the year before when that would put them more than a month
+/// after publication (news reports the past). Weekdays resolve to the last such day before the
+/// anchor, and stay unresolved without one.
+pub fn resolve(kind: DateKind, anchor: Option<Day>, nearby_year: Option<i32>) -> Option<Day> {
+    match kind {
+        DateKind::Full(d) | DateKind::MonthYear(d) => Some(d),
+        DateKind::Year(y) => Some(Day { year: y, month: 0, day: 0 }),
+        DateKind::MonthDay { month, day } => {
+            if let Some(y) = nearby_year {
+                return Some(Day::ymd(y, month, day)).filter(|d| d.to_date().is_some());
+            }
+            let anchor = anchor?;
+            let candidate = Day::ymd(anchor.year, month, day);
+            let candidate_date = candidate.to_date()?;
+            let anchor_date = anchor.to_date()?;
+            if candidate_date > anchor_date + time::Duration::days(31) {
+                Some(Day::ymd(anchor.year - 1, month, day)).filter(|d| d.to_date().is_some())
+            } else {
+                Some(candidate)
+            }
+        }
+        DateKind::Weekday(wd) => {
+            let anchor_date = anchor?.to_date()?;
+            let current = anchor_date.weekday().number_days_from_monday();
+            let back = (i64::from(current) - i64::from(wd)).rem_euclid(7);
+            let back = if back == 0 { 7 } else { back };
+            let d = anchor_date - time::Duration::days(back);
+            Some(Day::ymd(d.year(), d.month() as u8, d.day()))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first(text: &str) -> Option<DateKind> {
+        find_dates(text).first().map(|m| m.kind)
+    }
+
+    #[test]
+    fn absolute_forms() {
+        let d = |y, m, d| Some(DateKind::Full(Day::ymd(y, m, d)));
+        assert_eq!(first("20 May 2022"), d(2022, 5, 20));
+        assert_eq!(first("December 6, 2023"), d(2023, 12, 6));
+        assert_eq!(first("2022-06-29T12:38:49.806Z"), d(2022, 6, 29));
+        assert_eq!(first("Created: 06/29/2022, 14:23"), d(2022, 6, 29));
+        assert_eq!(first("29.06.2022"), d(2022, 6, 29));
+        assert_eq!(first("Feb. 24, 2022"), d(2022, 2, 24));
+    }
+
+    #[test]
+    fn partial_and_relative_forms() {
+        assert_eq!(first("the May 16 summit"), Some(DateKind::MonthDay { month: 5, day: 16 }));
+        assert_eq!(first("in August 2020"), Some(DateKind::MonthYear(Day::ymd(2020, 8, 0))));
+        assert_eq!(first("protests in 2020 were"), Some(DateKind::Year(2020)));
+        assert_eq!(first("visited Moscow on Friday"), Some(DateKind::Weekday(4)));
+        assert_eq!(first("in the 1980s"), None);
+        assert_eq!(first("9.5 million people and $1.5 billion"), None);
+        assert_eq!(first("May I say"), None);
+    }
+
+    #[test]
+    fn resolution_against_the_article_date() {
+        let anchor = Some(Day::ymd(2022, 5, 20));
+        let md = DateKind::MonthDay { month: 5, day: 16 };
+        assert_eq!(resolve(md, anchor, None), Some(Day::ymd(2022, 5, 16)));
+        let later = DateKind::MonthDay { month: 12, day: 1 };
+        assert_eq!(resolve(later, anchor, None), Some(Day::ymd(2021, 12, 1)));
+        // 20 May 2022 was a Friday; "on Friday" is the Friday before.
+        assert_eq!(resolve(DateKind::Weekday(4), anchor, None), Some(Day::ymd(2022, 5, 13)));
+        assert_eq!(resolve(DateKind::Weekday(4), None, None), None);
+        assert_eq!(resolve(md, None, None), None);
+    }
+}

@@ -1,0 +1,50 @@
+//! Per-file problems: a file that could not be read, was empty or binary, or was decoded with
+//! replacement characters. They are reported and counted, never fatal (ripgrep's habit): the run
+//! goes on without the file, and `--strict` turns the exit code to 2.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// How bad a per-file problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The file was used, but something about it is worth knowing (lossy decoding, a BOM).
+    Warning,
+    /// The file was skipped.
+    Skipped,
+}
+
+/// One problem with one input file.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Diagnostic {
+    /// The file, as the user would type it.
+    pub path: String,
+    /// Warning or skipped.
+    pub severity: Severity,
+    /// What is wrong, as a sentence.
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// The file was skipped.
+    pub fn skipped(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic { path: path.into(), severity: Severity::Skipped, message: message.into() }
+    }
+
+    /// The file was used with a warning.
+    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic { path: path.into(), severity: Severity::Warning, message: message.into() }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = match self.severity {
+            Severity::Warning => "warning",
+            Severity::Skipped => "skipped",
+        };
+        write!(f, "{what}: {}: {}", self.path, self.message)
+    }
+}

@@ -1,0 +1,200 @@
+//! Ingest: the input folder → `Vec<Article>` plus a diagnostic for every file that could not be
+//! used. A sorted walk, so the article order never depends on the file system.
+//!
+//! A bad file never stops the run: it is skipped (empty, binary, too large, unreadable, a loop)
+//! or decoded with a warning (invalid UTF-8), and the diagnostic names it.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use crate::model::{Article, Corpus};
+
+/// Reads every article under the input folder.
+pub fn ingest(config: &Config) -> Corpus {
+    let mut diagnostics = Vec::new();
+    let mut files = Vec::new();
+    let walker = WalkDir::new(&config.input_dir).follow_links(true).sort_by_file_name();
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let path = e.path().map_or_else(|| config.input_display.clone(), |p| display(config, p));
+                let why = if e.loop_ancestor().is_some() {
+                    "symbolic link loop; skipped".to_string()
+                } else {
+                    format!("cannot be read: {}", io_reason(&e.to_string()))
+                };
+                diagnostics.push(Diagnostic::skipped(path, why));
+                continue;
+            }
+        };
+        let Ok(rel) = entry.path().strip_prefix(&config.input_dir) else { continue };
+        if rel.as_os_str().is_empty() {
+            continue;
+        }
+        let rel_str = rel.to_string_lossy().replace('\\', "/");
+        if !config.include.is_match(&rel_str) || config.exclude.is_match(&rel_str) {
+            continue;
+        }
+        if entry.file_type().is_dir() {
+            diagnostics.push(Diagnostic::skipped(
+                display(config, entry.path()),
+                "is a folder whose name matches `input.include`; skipped",
+            ));
+            continue;
+        }
+        files.push((rel_str, entry.into_path()));
+    }
+
+    let read: Vec<Result<(Article, Option<Diagnostic>), Diagnostic>> =
+        files.par_iter().map(|(rel, path)| read_article(config, rel, path)).collect();
+    let mut articles = Vec::with_capacity(read.len());
+    for result in read {
+        match result {
+            Ok((article, warning)) => {
+                articles.push(article);
+                diagnostics.extend(warning);
+            }
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
+    assign_unique_ids(&mut articles);
+    articles.sort_by(|a, b| a.id.cmp(&b.id));
+    diagnostics.sort();
+    Corpus { articles, duplicates: Vec::new(), diagnostics }
+}
+
+fn display(config: &Config, path: &Path) -> String {
+    match path.strip_prefix(&config.input_dir) {
+        Ok(rel) if !config.input_display.is_empty() && config.input_display != "." => {
+            format!("{}/{}", config.input_display, rel.to_string_lossy().replace('\\', "/"))
+        }
+        Ok(rel) => rel.to_string_lossy().replace('\\', "/"),
+        Err(_) => path.display().to_string(),
+    }
+}
+
+/// The OS error without the path that walkdir repeats.
+fn io_reason(message: &str) -> String {
+    message.rsplit(": ").next().unwrap_or(message).to_string()
+}
+
+fn read_article(
+    config: &Config,
+    rel: &str,
+    path: &Path,
+) -> Result<(Article, Option<Diagnostic>), Diagnostic> {
+    let shown = display(config, path);
+    let size = std::fs::metadata(path)
+        .map_err(|e| Diagnostic::skipped(&shown, format!("cannot be read: {e}")))?
+        .len();
+    if size > config.max_file_bytes {
+        return Err(Diagnostic::skipped(
+            &shown,
+            format!(
+                "is {:.1} MB, over the {:.1} MB limit (`input.max_file_bytes`); skipped",
+                size as f64 / 1e6,
+                config.max_file_bytes as f64 / 1e6
+            ),
+        ));
+    }
+    let bytes =
+        std::fs::read(path).map_err(|e| Diagnostic::skipped(&shown, format!("cannot be read: {e}")))?;
+    let (text, warning) = decode(&bytes).map_err(|why| Diagnostic::skipped(&shown, why))?;
+    let stem = Path::new(rel).file_stem().map_or_else(|| rel.to_string(), |s| s.to_string_lossy().into());
+    let article = Article::new(stem, shown.clone(), text);
+    Ok((article, warning.map(|w| Diagnostic::warning(&shown, w))))
+}
+
+/// Decodes file bytes to text: strips a UTF-8 BOM, normalises CRLF and CR to LF, and decodes
+/// invalid UTF-8 lossily with a warning. Empty and binary files are refused.
+pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err("is empty; skipped".into());
+    }
+    if looks_binary(bytes) {
+        return Err("looks like a binary file, not text; skipped".into());
+    }
+    let (text, warning) = match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_string(), None),
+        Err(e) => (
+            String::from_utf8_lossy(bytes).into_owned(),
+            Some(format!(
+                "is not valid UTF-8 (first bad byte at offset {}); decoded with replacement characters",
+                e.valid_up_to()
+            )),
+        ),
+    };
+    let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text };
+    Ok((text, warning))
+}
+
+/// NUL bytes, or many control characters, in the first 8 KiB.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return true;
+    }
+    let control = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
+    control * 10 > head.len()
+}
+
+/// File stems can clash across subfolders: those get the relative path as their id instead.
+fn assign_unique_ids(articles: &mut [Article]) {
+    let mut count: BTreeMap<String, usize> = BTreeMap::new();
+    for a in articles.iter() {
+        *count.entry(a.id.clone()).or_default() += 1;
+    }
+    for a in articles.iter_mut() {
+        if count[&a.id] > 1 {
+            let rel = a.path.split_once('/').map_or(a.path.as_str(), |(_, r)| r);
+            let rel = rel.rsplit_once('.').map_or(rel, |(r, _)| r);
+            a.id = rel.replace('/', "_");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_handles_bom_crlf_and_bad_bytes() {
+        let cases: &[(&[u8], Result<&str, ()>, bool)] = &[
+            (b"\xEF\xBB\xBFHello\r\nWorld\r", Ok("Hello\nWorld\n"), false),
+            (b"caf\xE9 au lait", Ok("caf\u{FFFD} au lait"), true),
+            (b"", Err(()), false),
+            (b" \n\t\n", Err(()), false),
+            (b"PK\x03\x04\x00\x00binary", Err(()), false),
+        ];
+        for (input, expected, warns) in cases {
+            let got = decode(input);
+            match expected {
+                Ok(text) => {
+                    let (decoded, warning) = got.unwrap();
+                    assert_eq!(&decoded, text);
+                    assert_eq!(warning.is_some(), *warns, "{decoded:?}");
+                }
+                Err(()) => assert!(got.is_err(), "{input:?} should be refused"),
+            }
+        }
+    }
+
+    #[test]
+    fn clashing_stems_get_path_ids() {
+        let mut articles = vec![
+            Article::new("a".into(), "in/x/a.txt".into(), "t".into()),
+            Article::new("a".into(), "in/y/a.txt".into(), "t".into()),
+            Article::new("b".into(), "in/b.txt".into(), "t".into()),
+        ];
+        assign_unique_ids(&mut articles);
+        let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["x_a", "y_a", "b"]);
+    }
+}

@@ -1,0 +1,95 @@
+//! newsbrief: a folder of scraped news articles → one consolidated, sourced analyst briefing.
+//!
+//! The run is a fixed, readable sequence (zola's habit): ingest → clean → dedup → extract →
+//! consolidate → render → write. Data moves by value from one step to the next; renderers only
+//! read; nothing touches `out/` until every format has rendered.
+
+pub mod config;
+pub mod consolidate;
+pub mod dates;
+pub mod diagnostics;
+pub mod fsutil;
+pub mod ingest;
+pub mod model;
+pub mod progress;
+pub mod render;
+pub mod stages;
+pub mod text;
+
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+
+use crate::config::Config;
+use crate::diagnostics::Severity;
+use crate::model::Corpus;
+use crate::progress::{Mode, Progress};
+use crate::stages::StageContext;
+
+/// What a run did, for the exit code and the CI summary.
+#[derive(Debug, Clone)]
+pub struct RunSummary {
+    /// Articles read.
+    pub articles: usize,
+    /// Articles merged as copies.
+    pub duplicates: usize,
+    /// Claims in the briefing.
+    pub claims: usize,
+    /// Files skipped.
+    pub skipped: usize,
+    /// Files used with a warning.
+    pub warnings: usize,
+    /// Files written.
+    pub written: Vec<PathBuf>,
+}
+
+/// Runs the whole pipeline on a validated config and writes the briefing.
+pub fn run(config: &Config, mode: Mode) -> Result<RunSummary> {
+    let corpus = analyse(config, mode)?;
+    let progress = Progress::start(mode, "consolidate", 1);
+    let digest = consolidate::consolidate(&corpus, &config.consolidate);
+    progress.finish(&format!("{} claims, {} actors", digest.claims.len(), digest.actors.len()));
+
+    let progress = Progress::start(mode, "render", config.formats.len() as u64);
+    let rendered = render::render_all(config, &corpus, &digest)?;
+    let mut written = Vec::new();
+    for (format, bytes) in rendered {
+        let path = config.out_dir.join(format.file_name());
+        fsutil::write_atomic(&path, &bytes)?;
+        written.push(path);
+        progress.inc();
+    }
+    progress.finish(&format!("{} files in {}", written.len(), config.out_dir.display()));
+    Ok(RunSummary {
+        articles: corpus.articles.len(),
+        duplicates: corpus.articles.iter().filter(|a| a.duplicate_of.is_some()).count(),
+        claims: digest.claims.len(),
+        skipped: corpus.diagnostics.iter().filter(|d| d.severity == Severity::Skipped).count(),
+        warnings: corpus.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count(),
+        written,
+    })
+}
+
+/// Ingest and the per-corpus stages: everything before consolidation.
+pub fn analyse(config: &Config, mode: Mode) -> Result<Corpus> {
+    let progress = Progress::start(mode, "ingest", 0);
+    let corpus = ingest::ingest(config);
+    for d in &corpus.diagnostics {
+        if mode != Mode::Quiet {
+            eprintln!("{d}");
+        }
+    }
+    progress.finish(&format!(
+        "{} articles, {} skipped",
+        corpus.articles.len(),
+        corpus.diagnostics.iter().filter(|d| d.severity == Severity::Skipped).count()
+    ));
+    let mut corpus = corpus;
+    for stage in stages::determine_stages(config) {
+        let progress = Progress::start(mode, stage.name(), corpus.articles.len() as u64);
+        let ctx = StageContext { config, progress: &progress };
+        corpus = stage.run(&ctx, corpus).with_context(|| format!("stage `{}` failed", stage.name()))?;
+        progress.finish(&format!("{} articles", corpus.articles.len()));
+    }
+    Ok(corpus)
+}

@@ -1,0 +1,231 @@
+//! The `newsbrief` command line: parses arguments, builds the validated config, calls the
+//! library, prints errors with their causes and maps the outcome to an exit code
+//! (0 done, 1 fatal, 2 done with skipped or damaged articles under `--strict`).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand};
+
+use newsbrief::config::{Config, Format, Overrides};
+use newsbrief::progress::Mode;
+use newsbrief::{RunSummary, ingest, render, stages};
+
+#[derive(Parser)]
+#[command(
+    name = "newsbrief",
+    version,
+    about = "Turns a folder of scraped news articles into one sourced analyst briefing."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read the articles and write the briefing (the default).
+    Run(RunArgs),
+    /// Check pipeline.toml and the templates without running; list every problem.
+    Validate {
+        /// The configuration file.
+        #[arg(long, default_value = "pipeline.toml")]
+        config: PathBuf,
+    },
+    /// Print the cleaned text and metadata of articles (or write them to a folder).
+    Clean {
+        /// Article files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Write each cleaned text to this folder under the same file name instead of printing.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Configuration whose `[clean]` settings apply (defaults when absent).
+        #[arg(long, default_value = "pipeline.toml")]
+        config: PathBuf,
+    },
+}
+
+#[derive(Args, Default)]
+struct RunArgs {
+    /// The configuration file.
+    #[arg(long, default_value = "pipeline.toml")]
+    config: PathBuf,
+    /// Input folder (overrides `[input] dir`).
+    #[arg(long)]
+    input: Option<PathBuf>,
+    /// Output folder (overrides `[output] dir`).
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Formats, comma separated: md,html,pdf,json (overrides `[output] formats`).
+    #[arg(long, value_delimiter = ',')]
+    format: Option<Vec<Format>>,
+    /// Worker threads (default: one per core).
+    #[arg(long)]
+    jobs: Option<usize>,
+    /// Ignore the per-article cache.
+    #[arg(long)]
+    no_cache: bool,
+    /// No progress output on stderr.
+    #[arg(long, short)]
+    quiet: bool,
+    /// Exit with 2 when any article was skipped or damaged.
+    #[arg(long)]
+    strict: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        None => run(RunArgs { config: PathBuf::from("pipeline.toml"), ..RunArgs::default() }),
+        Some(Command::Run(args)) => run(args),
+        Some(Command::Validate { config }) => validate(&config),
+        Some(Command::Clean { files, out, config }) => clean(&files, out.as_deref(), &config),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            for cause in e.chain().skip(1) {
+                eprintln!("  caused by: {cause}");
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn set_threads(jobs: Option<usize>) -> Result<()> {
+    if let Some(n) = jobs.filter(|&n| n > 0) {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .context("cannot start the worker threads")?;
+    }
+    Ok(())
+}
+
+fn run(args: RunArgs) -> Result<ExitCode> {
+    let overrides = Overrides {
+        input: args.input,
+        out: args.out,
+        formats: args.format,
+        jobs: args.jobs,
+        no_cache: args.no_cache,
+    };
+    let config = Config::from_path(&args.config, &overrides)?;
+    set_threads(args.jobs)?;
+    let summary = newsbrief::run(&config, Mode::detect(args.quiet))?;
+    if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY") {
+        append_step_summary(Path::new(&path), &config, &summary);
+    }
+    let damaged = summary.skipped + summary.warnings;
+    if args.strict && damaged > 0 {
+        eprintln!("{damaged} article file(s) were skipped or damaged; exiting with 2 (--strict).");
+        return Ok(ExitCode::from(2));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A short Markdown summary for the GitHub Actions job page. Failing to write it is not
+/// worth failing the run.
+fn append_step_summary(path: &Path, config: &Config, s: &RunSummary) {
+    let text = format!(
+        "### newsbrief: {}\n\n| articles | duplicates | claims | skipped | warnings |\n|---|---|---|---|---|\n| {} | {} | {} | {} | {} |\n\nWritten: {}\n\n",
+        config.title,
+        s.articles,
+        s.duplicates,
+        s.claims,
+        s.skipped,
+        s.warnings,
+        s.written.iter().map(|p| format!("`{}`", p.display())).collect::<Vec<_>>().join(", ")
+    );
+    let file = std::fs::OpenOptions::new().create(true).append(true).open(path);
+    if let Err(e) = file.and_then(|mut f| f.write_all(text.as_bytes())) {
+        eprintln!("warning: cannot append to GITHUB_STEP_SUMMARY `{}`: {e}", path.display());
+    }
+}
+
+fn validate(path: &Path) -> Result<ExitCode> {
+    let mut problems = Vec::new();
+    let mut templates_dir = path.parent().unwrap_or(Path::new(".")).join("templates");
+    match Config::from_path(path, &Overrides::default()) {
+        Ok(cfg) => templates_dir = cfg.templates_dir,
+        Err(e) => problems.extend(e.problems),
+    }
+    problems.extend(render::templates::check(&templates_dir));
+    if problems.is_empty() {
+        eprintln!("{}: ok", path.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    for p in &problems {
+        eprintln!("{p}");
+    }
+    eprintln!("{} problem{} found.", problems.len(), if problems.len() == 1 { "" } else { "s" });
+    Ok(ExitCode::from(1))
+}
+
+fn clean(files: &[PathBuf], out: Option<&Path>, config_path: &Path) -> Result<ExitCode> {
+    let config = if config_path.exists() {
+        Config::from_path(config_path, &Overrides::default())?
+    } else {
+        Config::from_str("", Path::new("pipeline.toml"), &Overrides::default()).or_else(|_| {
+            // Defaults point at ./seeds, which need not exist for `clean`.
+            Config::from_str("[input]\ndir = \".\"\n", Path::new("pipeline.toml"), &Overrides::default())
+        })?
+    };
+    let mut articles = Vec::new();
+    let mut failed = 0;
+    for path in files {
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("skipped: {}: cannot be read: {e}", path.display());
+                failed += 1;
+                continue;
+            }
+        };
+        match ingest::decode(&bytes) {
+            Ok((text, warning)) => {
+                if let Some(w) = warning {
+                    eprintln!("warning: {}: {w}", path.display());
+                }
+                let id = path.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+                articles.push(newsbrief::model::Article::new(id, path.display().to_string(), text));
+            }
+            Err(why) => {
+                eprintln!("skipped: {}: {why}", path.display());
+                failed += 1;
+            }
+        }
+    }
+    let repeated = stages::clean::corpus_boilerplate(&articles, config.clean.corpus_repeat_min);
+    let rules = stages::clean::Rules {
+        extra: &config.extra_boilerplate,
+        corpus_lines: &repeated,
+        enabled: config.clean.enabled,
+    };
+    let mut stdout = std::io::stdout().lock();
+    for (article, path) in articles.into_iter().zip(files) {
+        let a = stages::clean::clean_article(article, &rules);
+        let body = a.paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n\n");
+        match out {
+            Some(dir) => {
+                let name = path.file_name().context("a file name")?;
+                newsbrief::fsutil::write_atomic(&dir.join(name), format!("{body}\n").as_bytes())?;
+            }
+            None => {
+                let m = &a.meta;
+                let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
+                writeln!(stdout, "== {}", a.path)?;
+                writeln!(stdout, "title: {}", show(&m.title))?;
+                writeln!(stdout, "date: {}", m.date.map_or_else(|| "-".into(), |d| d.to_string()))?;
+                writeln!(stdout, "author: {}", show(&m.author))?;
+                writeln!(stdout, "publisher: {}\n", show(&m.publisher))?;
+                writeln!(stdout, "{body}\n")?;
+            }
+        }
+    }
+    Ok(if failed > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}

@@ -1,0 +1,79 @@
+//! Stage progress on stderr: an indicatif bar per stage on a terminal, one plain line per stage
+//! otherwise (`clean: 5 articles, 0.01 s`), nothing with `--quiet`. stdout stays free.
+
+use std::io::IsTerminal;
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+/// How the run reports progress.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Bars on a terminal.
+    Bars,
+    /// One line per stage.
+    Lines,
+    /// Nothing.
+    Quiet,
+}
+
+impl Mode {
+    /// Bars when stderr is a terminal, lines otherwise; quiet when asked.
+    pub fn detect(quiet: bool) -> Mode {
+        if quiet {
+            Mode::Quiet
+        } else if std::io::stderr().is_terminal() && std::env::var_os("TERM").is_none_or(|t| t != "dumb") {
+            Mode::Bars
+        } else {
+            Mode::Lines
+        }
+    }
+}
+
+/// Progress of one stage.
+pub struct Progress {
+    bar: Option<ProgressBar>,
+    mode: Mode,
+    name: &'static str,
+    started: Instant,
+}
+
+impl Progress {
+    /// Starts a stage over `len` items.
+    pub fn start(mode: Mode, name: &'static str, len: u64) -> Progress {
+        let bar = (mode == Mode::Bars).then(|| {
+            let style =
+                ProgressStyle::with_template("{prefix:>12} {wide_bar:.cyan/blue} {pos:>6}/{len:6} {elapsed}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar());
+            let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
+            bar.set_style(style.progress_chars("##-"));
+            bar.set_prefix(name);
+            bar
+        });
+        Progress { bar, mode, name, started: Instant::now() }
+    }
+
+    /// A progress that shows nothing (tests, library use).
+    pub fn hidden() -> Progress {
+        Progress { bar: None, mode: Mode::Quiet, name: "", started: Instant::now() }
+    }
+
+    /// One more item done.
+    pub fn inc(&self) {
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+        }
+    }
+
+    /// Ends the stage with a summary such as `5 articles`.
+    pub fn finish(self, summary: &str) -> Duration {
+        let elapsed = self.started.elapsed();
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+        if self.mode != Mode::Quiet {
+            eprintln!("{}: {summary}, {:.2} s", self.name, elapsed.as_secs_f64());
+        }
+        elapsed
+    }
+}

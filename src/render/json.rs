@@ -1,0 +1,75 @@
+//! `briefing.json`: the contract of DESIGN.md (schema_version 1) for CI consumers. Every list
+//! is in a documented, deterministic order.
+
+use anyhow::Result;
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::consolidate::{Actor, Claim, Contradiction, Digest, FigureOut, QuoteOut, TimelineEntry};
+use crate::diagnostics::Diagnostic;
+use crate::model::{Corpus, Day, Duplicate, Paragraph, Removed};
+
+/// The JSON document.
+#[derive(Serialize)]
+struct Briefing<'a> {
+    schema_version: u32,
+    title: &'a str,
+    articles: Vec<ArticleOut<'a>>,
+    duplicates: &'a [Duplicate],
+    actors: &'a [Actor],
+    quotes: &'a [QuoteOut],
+    claims: &'a [Claim],
+    key_judgments: &'a [String],
+    figures: &'a [FigureOut],
+    contradictions: &'a [Contradiction],
+    timeline: &'a [TimelineEntry],
+    diagnostics: &'a [Diagnostic],
+}
+
+#[derive(Serialize)]
+struct ArticleOut<'a> {
+    id: &'a str,
+    path: &'a str,
+    title: Option<&'a str>,
+    date: Option<Day>,
+    author: Option<&'a str>,
+    publisher: Option<&'a str>,
+    duplicate_of: Option<&'a str>,
+    paragraphs: &'a [Paragraph],
+    removed: &'a [Removed],
+}
+
+/// Serialises the briefing, pretty-printed with a final newline (diff-friendly).
+pub fn render(config: &Config, corpus: &Corpus, digest: &Digest) -> Result<Vec<u8>> {
+    let doc = Briefing {
+        schema_version: 1,
+        title: &config.title,
+        articles: corpus
+            .articles
+            .iter()
+            .map(|a| ArticleOut {
+                id: &a.id,
+                path: &a.path,
+                title: a.meta.title.as_deref(),
+                date: a.meta.date,
+                author: a.meta.author.as_deref(),
+                publisher: a.meta.publisher.as_deref(),
+                duplicate_of: a.duplicate_of.as_deref(),
+                paragraphs: &a.paragraphs,
+                removed: &a.removed,
+            })
+            .collect(),
+        duplicates: &corpus.duplicates,
+        actors: &digest.actors,
+        quotes: &digest.quotes,
+        claims: &digest.claims,
+        key_judgments: &digest.key_judgments,
+        figures: &digest.figures,
+        contradictions: &digest.contradictions,
+        timeline: &digest.timeline,
+        diagnostics: &corpus.diagnostics,
+    };
+    let mut bytes = serde_json::to_vec_pretty(&doc)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}

@@ -1,0 +1,367 @@
+//! `briefing.pdf`: A4, laid out by hand on printpdf's low-level operations (printpdf does no
+//! wrapping): Noto Sans embedded (covers curly quotes, guillemets, dashes, Cyrillic), headings
+//! with outline bookmarks, wrapped paragraphs, bordered tables, "Page n of N" footers and the
+//! title in the document metadata. The PDF engine stays behind this one module.
+
+use anyhow::{Result, anyhow};
+use printpdf::{
+    Color, FontId, Mm, OffsetDateTime, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
+};
+
+use super::ReportView;
+
+const PAGE_W: f32 = 595.276;
+const PAGE_H: f32 = 841.89;
+const MARGIN: f32 = 56.7;
+const FOOTER_Y: f32 = 28.0;
+const BODY: f32 = 10.0;
+
+struct Face {
+    metrics: ttf_parser::Face<'static>,
+    id: FontId,
+}
+
+impl Face {
+    fn load(doc: &mut PdfDocument, bytes: &'static [u8]) -> Result<Face> {
+        let mut warnings = Vec::new();
+        let parsed = ParsedFont::from_bytes(bytes, 0, &mut warnings)
+            .ok_or_else(|| anyhow!("cannot parse the embedded font"))?;
+        let id = doc.add_font(&parsed);
+        let metrics =
+            ttf_parser::Face::parse(bytes, 0).map_err(|e| anyhow!("cannot read the embedded font: {e}"))?;
+        Ok(Face { metrics, id })
+    }
+
+    /// Advance width in pt (printpdf does no kerning either).
+    fn width(&self, text: &str, size: f32) -> f32 {
+        let upm = f32::from(self.metrics.units_per_em());
+        let units: f32 = text
+            .chars()
+            .map(|c| {
+                let gid = self.metrics.glyph_index(c).unwrap_or(ttf_parser::GlyphId(0));
+                f32::from(self.metrics.glyph_hor_advance(gid).unwrap_or(0))
+            })
+            .sum();
+        units * size / upm
+    }
+
+    /// Characters the font lacks become "?", never an invisible box.
+    fn printable(&self, text: &str) -> String {
+        text.chars()
+            .map(|c| if c == ' ' || self.metrics.glyph_index(c).is_some() { c } else { '?' })
+            .collect()
+    }
+}
+
+/// Greedy word wrap by measured width; a word wider than the line is cut by characters.
+fn wrap(face: &Face, text: &str, size: f32, max_w: f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut cur = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if cur.is_empty() { word.to_string() } else { format!("{cur} {word}") };
+        if face.width(&candidate, size) <= max_w {
+            cur = candidate;
+            continue;
+        }
+        if !cur.is_empty() {
+            lines.push(std::mem::take(&mut cur));
+        }
+        if face.width(word, size) <= max_w {
+            cur = word.to_string();
+        } else {
+            for ch in word.chars() {
+                let mut t = cur.clone();
+                t.push(ch);
+                if face.width(&t, size) > max_w && !cur.is_empty() {
+                    lines.push(std::mem::take(&mut cur));
+                }
+                cur.push(ch);
+            }
+        }
+    }
+    if !cur.is_empty() {
+        lines.push(cur);
+    }
+    lines
+}
+
+struct Layout<'a> {
+    regular: &'a Face,
+    bold: &'a Face,
+    pages: Vec<Vec<Op>>,
+    y: f32,
+    bookmarks: Vec<(String, usize)>,
+}
+
+impl<'a> Layout<'a> {
+    fn new(regular: &'a Face, bold: &'a Face) -> Self {
+        Layout { regular, bold, pages: vec![Vec::new()], y: PAGE_H - MARGIN, bookmarks: Vec::new() }
+    }
+
+    fn ops(&mut self) -> &mut Vec<Op> {
+        self.pages.last_mut().expect("a page")
+    }
+
+    fn ensure(&mut self, needed: f32) {
+        if self.y - needed < MARGIN {
+            self.pages.push(Vec::new());
+            self.y = PAGE_H - MARGIN;
+        }
+    }
+
+    fn text_at(ops: &mut Vec<Op>, face: &Face, size: f32, x: f32, y: f32, s: &str) {
+        ops.extend([
+            Op::StartTextSection,
+            Op::SetFont { font: PdfFontHandle::External(face.id.clone()), size: Pt(size) },
+            Op::SetTextCursor { pos: Point { x: Pt(x), y: Pt(y) } },
+            Op::ShowText { items: vec![TextItem::Text(face.printable(s))] },
+            Op::EndTextSection,
+        ]);
+    }
+
+    /// A heading; it keeps at least `keep_with` pt of what follows on its page (no widows).
+    fn heading(&mut self, s: &str, size: f32, keep_with: f32) {
+        self.ensure(size * 2.2 + keep_with);
+        self.y -= size * 0.8;
+        self.bookmarks.push((s.to_string(), self.pages.len()));
+        let (face, y) = (self.bold, self.y - size);
+        Self::text_at(self.ops(), face, size, MARGIN, y, s);
+        self.y -= size * 1.5;
+    }
+
+    fn paragraph_with(&mut self, face_bold: bool, s: &str, size: f32, indent: f32) {
+        let leading = size * 1.35;
+        let face = if face_bold { self.bold } else { self.regular };
+        for line in wrap(face, s, size, PAGE_W - 2.0 * MARGIN - indent) {
+            self.ensure(leading);
+            self.y -= leading;
+            let y = self.y;
+            Self::text_at(self.ops(), face, size, MARGIN + indent, y, &line);
+        }
+        self.y -= size * 0.5;
+    }
+
+    fn paragraph(&mut self, s: &str) {
+        self.paragraph_with(false, s, BODY, 0.0);
+    }
+
+    fn bullet(&mut self, s: &str) {
+        let leading = BODY * 1.35;
+        self.ensure(leading);
+        let y = self.y - leading;
+        let face = self.regular;
+        Self::text_at(self.ops(), face, BODY, MARGIN + 2.0, y, "•");
+        self.paragraph_with(false, s, BODY, 12.0);
+    }
+
+    fn table(&mut self, header: &[&str], rows: &[Vec<String>], widths: &[f32], size: f32) {
+        let pad = 3.5;
+        let leading = size * 1.3;
+        let total: f32 = widths.iter().sum();
+        let scale = (PAGE_W - 2.0 * MARGIN) / total;
+        let col_w: Vec<f32> = widths.iter().map(|w| w * scale).collect();
+        let head: Vec<String> = header.iter().map(|s| s.to_string()).collect();
+        let draw_row = |layout: &mut Self, cells: &[String], is_header: bool| {
+            let face = if is_header { layout.bold } else { layout.regular };
+            let wrapped: Vec<Vec<String>> =
+                cells.iter().zip(&col_w).map(|(c, w)| wrap(face, c, size, w - 2.0 * pad)).collect();
+            let n = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
+            let row_h = n as f32 * leading + 2.0 * pad;
+            let new_page = layout.y - row_h < MARGIN;
+            layout.ensure(row_h);
+            let top = layout.y;
+            let ops = layout.ops();
+            if is_header {
+                ops.push(Op::SetFillColor { col: Color::Rgb(Rgb::new(0.9, 0.91, 0.94, None)) });
+                ops.push(Op::DrawRectangle {
+                    rectangle: Rect {
+                        mode: Some(PaintMode::Fill),
+                        ..Rect::from_xywh(Pt(MARGIN), Pt(top - row_h), Pt(col_w.iter().sum()), Pt(row_h))
+                    },
+                });
+                ops.push(Op::SetFillColor { col: Color::Rgb(Rgb::new(0.0, 0.0, 0.0, None)) });
+            }
+            ops.push(Op::SetOutlineColor { col: Color::Rgb(Rgb::new(0.6, 0.6, 0.65, None)) });
+            ops.push(Op::SetOutlineThickness { pt: Pt(0.4) });
+            let mut x = MARGIN;
+            for (lines, w) in wrapped.iter().zip(&col_w) {
+                ops.push(Op::DrawRectangle {
+                    rectangle: Rect {
+                        mode: Some(PaintMode::Stroke),
+                        ..Rect::from_xywh(Pt(x), Pt(top - row_h), Pt(*w), Pt(row_h))
+                    },
+                });
+                for (i, l) in lines.iter().enumerate() {
+                    let baseline = top - pad - (i as f32 + 1.0) * leading + size * 0.3;
+                    Self::text_at(ops, face, size, x + pad, baseline, l);
+                }
+                x += w;
+            }
+            layout.y -= row_h;
+            new_page
+        };
+        draw_row(self, &head, true);
+        for row in rows {
+            // A table that breaks over a page repeats its header.
+            if self.y - leading * 2.0 - 2.0 * pad < MARGIN {
+                self.ensure(PAGE_H);
+                draw_row(self, &head, true);
+            }
+            draw_row(self, row, false);
+        }
+        self.y -= size;
+    }
+
+    fn finish(mut self, doc: &mut PdfDocument) {
+        let total = self.pages.len();
+        for (i, ops) in self.pages.iter_mut().enumerate() {
+            let s = format!("Page {} of {}", i + 1, total);
+            let w = self.regular.width(&s, 8.5);
+            Self::text_at(ops, self.regular, 8.5, (PAGE_W - w) / 2.0, FOOTER_Y, &s);
+        }
+        for (name, page) in &self.bookmarks {
+            doc.add_bookmark(name, *page);
+        }
+        let pages = self
+            .pages
+            .into_iter()
+            .map(|ops| PdfPage::new(Mm::from(Pt(PAGE_W)), Mm::from(Pt(PAGE_H)), ops))
+            .collect();
+        doc.with_pages(pages);
+    }
+}
+
+/// The document date: `SOURCE_DATE_EPOCH` when set (reproducible builds), else the epoch, so
+/// that two runs give the same bytes.
+fn document_date() -> OffsetDateTime {
+    let secs =
+        std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok()).unwrap_or(0);
+    OffsetDateTime::from_unix_timestamp(secs)
+        .or_else(|_| OffsetDateTime::from_unix_timestamp(0))
+        .expect("the epoch is a valid date")
+}
+
+/// Lays out the briefing and returns the PDF bytes.
+pub fn render(view: &ReportView) -> Result<Vec<u8>> {
+    let mut doc = PdfDocument::new(&view.title);
+    doc.metadata.info.creation_date = document_date();
+    doc.metadata.info.modification_date = document_date();
+    doc.metadata.info.producer = "newsbrief".into();
+    let regular = Face::load(&mut doc, notosans::REGULAR_TTF)?;
+    let bold = Face::load(&mut doc, notosans::BOLD_TTF)?;
+    let mut l = Layout::new(&regular, &bold);
+
+    l.heading(&view.title, 20.0, 40.0);
+    let c = &view.counts;
+    let mut header = format!(
+        "{} articles ({} duplicates merged) · {} actors · {} claims · {} quotes",
+        c.articles, c.duplicates, c.actors, c.claims, c.quotes
+    );
+    if let Some(span) = &view.date_span {
+        header = format!("Sources dated {span} · {header}");
+    }
+    l.paragraph(&header);
+
+    l.heading("Key judgments", 14.0, 30.0);
+    if view.key_judgments.is_empty() {
+        l.paragraph("No claim is carried by the sources strongly enough to lead.");
+    }
+    for k in &view.key_judgments {
+        l.bullet(&format!("{} — {} {}", k.summary, k.sources_label, k.cite_label));
+    }
+
+    l.heading("Key claims", 14.0, 30.0);
+    for k in &view.claims {
+        let who =
+            if k.attributed.is_empty() { String::new() } else { format!(" Attributed to {}.", k.attributed) };
+        l.bullet(&format!("{} — {} {}.{who}", k.summary, k.sources_label, k.cite_label));
+    }
+
+    l.heading("Where sources disagree", 14.0, 30.0);
+    if view.contradictions.is_empty() {
+        l.paragraph("No conflicting figures were found between sources.");
+    }
+    for c in &view.contradictions {
+        l.paragraph_with(true, &format!("{}: {}", c.label, c.about), BODY, 0.0);
+        let rows: Vec<Vec<String>> = c
+            .values
+            .iter()
+            .map(|v| vec![v.value.clone(), v.date.clone(), format!("{} [{}]", v.text, v.cite.n)])
+            .collect();
+        l.table(&["Value", "Date", "Source sentence"], &rows, &[90.0, 80.0, 310.0], 8.5);
+    }
+
+    l.heading("Actors", 14.0, 40.0);
+    let rows: Vec<Vec<String>> = view
+        .actors
+        .iter()
+        .map(|a| {
+            vec![
+                a.name.clone(),
+                a.kind.clone(),
+                a.roles.clone(),
+                a.mentions.to_string(),
+                a.cite_label.clone(),
+            ]
+        })
+        .collect();
+    l.table(&["Name", "Kind", "Roles", "Mentions", "Sources"], &rows, &[130.0, 70.0, 180.0, 50.0, 60.0], 8.5);
+
+    l.heading("Quotes", 14.0, 30.0);
+    for q in &view.quotes {
+        l.bullet(&format!("{}: “{}” [{}]", q.speaker, q.text, q.cite.n));
+    }
+
+    l.heading("Figures", 14.0, 40.0);
+    let rows: Vec<Vec<String>> = view
+        .figures
+        .iter()
+        .map(|f| vec![f.value.clone(), f.about.clone(), format!("[{}]", f.cite.n)])
+        .collect();
+    l.table(&["Value", "What it measures", "Source"], &rows, &[120.0, 300.0, 60.0], 8.5);
+
+    l.heading("Timeline", 14.0, 40.0);
+    let rows: Vec<Vec<String>> =
+        view.timeline.iter().map(|t| vec![t.date.clone(), t.text.clone(), t.cite_label.clone()]).collect();
+    l.table(&["Date", "Event", "Sources"], &rows, &[90.0, 330.0, 60.0], 8.5);
+
+    l.heading("Sources", 14.0, 30.0);
+    for s in &view.sources {
+        let mut line = format!("[{}] {}", s.n, s.title);
+        for part in [&s.publisher, &s.author, &s.date].into_iter().flatten() {
+            line.push_str(" · ");
+            line.push_str(part);
+        }
+        line.push_str(&format!(" · {}", s.path));
+        if !s.copies.is_empty() {
+            line.push_str(&format!(" · also carried as {}", s.copies.join(", ")));
+        }
+        l.paragraph(&line);
+    }
+
+    l.heading("Appendix: cleaning and dedup", 14.0, 40.0);
+    let rows: Vec<Vec<String>> = view
+        .appendix
+        .iter()
+        .map(|a| {
+            vec![
+                a.path.clone(),
+                a.kept.to_string(),
+                format!("{} ({})", a.removed_count, a.removed),
+                a.dedup.clone(),
+            ]
+        })
+        .collect();
+    l.table(&["File", "Kept", "Removed", "Dedup"], &rows, &[150.0, 40.0, 190.0, 100.0], 8.0);
+    if !view.diagnostics.is_empty() {
+        l.paragraph_with(true, "Files with problems", BODY, 0.0);
+        for d in &view.diagnostics {
+            l.bullet(d);
+        }
+    }
+
+    l.finish(&mut doc);
+    let mut warnings = Vec::new();
+    Ok(doc.save(&PdfSaveOptions::default(), &mut warnings))
+}

@@ -1,0 +1,677 @@
+//! Clean: a scraped page dump → title/date/author/publisher, body paragraphs, and a record of
+//! every block removed and why.
+//!
+//! No list of sites: each line is judged from signals (jusText's idea, adapted to text without
+//! a DOM). Length and stop-word share say "prose"; words like share/subscribe/© say
+//! "boilerplate"; position relative to the body and the neighbours decide short blocks; a line
+//! that recurs across unrelated articles of the corpus is site furniture. Lines that a page split
+//! mid-sentence (`…," analyst X told` / `Al Jazeera` / `.`) are joined back first.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use anyhow::Result;
+use rayon::prelude::*;
+use regex::{Regex, RegexSet};
+use xxhash_rust::xxh3::xxh3_64;
+
+use super::{Stage, StageContext};
+use crate::dates::{DateKind, find_dates};
+use crate::model::{Article, Corpus, Day, Metadata, Paragraph, RemovalReason, Removed};
+use crate::text::{is_capitalized, is_stop_word, normalize, words};
+
+/// The clean stage.
+pub struct Clean;
+
+impl Stage for Clean {
+    fn name(&self) -> &'static str {
+        "clean"
+    }
+
+    fn run(&self, ctx: &StageContext<'_>, mut corpus: Corpus) -> Result<Corpus> {
+        let cfg = ctx.config;
+        let repeated = corpus_boilerplate(&corpus.articles, cfg.clean.corpus_repeat_min);
+        let rules =
+            Rules { extra: &cfg.extra_boilerplate, corpus_lines: &repeated, enabled: cfg.clean.enabled };
+        let progress = ctx.progress;
+        corpus.articles = std::mem::take(&mut corpus.articles)
+            .into_par_iter()
+            .map(|article| {
+                let cleaned = clean_article(article, &rules);
+                progress.inc();
+                cleaned
+            })
+            .collect();
+        Ok(corpus)
+    }
+}
+
+/// What the cleaner knows beyond the article itself.
+pub struct Rules<'a> {
+    /// `[clean] extra_boilerplate`.
+    pub extra: &'a [Regex],
+    /// Hashes of normalised lines that recur across unrelated articles.
+    pub corpus_lines: &'a HashSet<u64>,
+    /// When false, every non-empty block is kept.
+    pub enabled: bool,
+}
+
+/// Cleans one article in place of its `meta`, `paragraphs` and `removed`.
+pub fn clean_article(mut article: Article, rules: &Rules<'_>) -> Article {
+    let cleaned = clean_text(&article.text, rules);
+    article.meta = cleaned.meta;
+    article.paragraphs = cleaned.paragraphs;
+    article.removed = cleaned.removed;
+    article
+}
+
+/// The cleaner's output for one text.
+#[derive(Debug, Default, PartialEq)]
+pub struct Cleaned {
+    /// Title, date, author, publisher.
+    pub meta: Metadata,
+    /// Kept paragraphs.
+    pub paragraphs: Vec<Paragraph>,
+    /// Removed blocks.
+    pub removed: Vec<Removed>,
+}
+
+/// One line of the page (or several, once split fragments are joined).
+#[derive(Debug, Clone)]
+struct Block {
+    text: String,
+    lines: [usize; 2],
+    /// Lower-cased, punctuation-free key for repeat detection.
+    key: String,
+    words: usize,
+    stop_share: f64,
+    terminal: bool,
+}
+
+impl Block {
+    fn new(text: String, lines: [usize; 2]) -> Self {
+        let mut n = 0;
+        let mut stops = 0;
+        for w in words(&text) {
+            n += 1;
+            if is_stop_word(&w.to_lowercase()) {
+                stops += 1;
+            }
+        }
+        let key = key_of(&text);
+        let terminal = ends_sentence(&text);
+        Block { text, lines, key, words: n, stop_share: stops as f64 / n.max(1) as f64, terminal }
+    }
+}
+
+fn key_of(text: &str) -> String {
+    words(text).map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+}
+
+fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', ' ']);
+    t.ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+/// What the classifier decided for a block.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Label {
+    Body,
+    Heading,
+    Drop(RemovalReason),
+    Undecided,
+}
+
+/// Cleans one page's text.
+pub fn clean_text(text: &str, rules: &Rules<'_>) -> Cleaned {
+    let blocks = join_fragments(split_blocks(text));
+    if !rules.enabled {
+        let paragraphs = blocks
+            .into_iter()
+            .enumerate()
+            .map(|(index, b)| Paragraph {
+                index,
+                text: b.text,
+                lines: b.lines,
+                heading: false,
+                duplicate_of: None,
+            })
+            .collect();
+        return Cleaned { meta: Metadata::default(), paragraphs, removed: Vec::new() };
+    }
+    let mut labels = vec![Label::Undecided; blocks.len()];
+    let mut meta = Metadata::default();
+
+    hard_rules(&blocks, &mut labels, rules);
+    read_metadata(&blocks, &mut labels, &mut meta);
+    drop_repeats(&blocks, &mut labels, &meta);
+    classify_body(&blocks, &mut labels);
+    drop_author_bio(&blocks, &mut labels, &meta);
+
+    let mut out = Cleaned { meta, ..Cleaned::default() };
+    for (block, label) in blocks.into_iter().zip(labels) {
+        match label {
+            Label::Body | Label::Heading => out.paragraphs.push(Paragraph {
+                index: out.paragraphs.len(),
+                text: block.text,
+                lines: block.lines,
+                heading: label == Label::Heading,
+                duplicate_of: None,
+            }),
+            Label::Drop(reason) => out.removed.push(Removed { lines: block.lines, reason, text: block.text }),
+            Label::Undecided => out.removed.push(Removed {
+                lines: block.lines,
+                reason: RemovalReason::Fragment,
+                text: block.text,
+            }),
+        }
+    }
+    out
+}
+
+/// Every non-empty line is a block, normalised and with inner whitespace collapsed.
+fn split_blocks(text: &str) -> Vec<Block> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let norm = normalize(line);
+            let collapsed = norm.split_whitespace().collect::<Vec<_>>().join(" ");
+            (!collapsed.is_empty()).then(|| Block::new(collapsed, [i + 1, i + 1]))
+        })
+        .collect()
+}
+
+/// Joins a sentence that the page broke over lines: a line of running text that stops without
+/// punctuation (`…," analyst X told`), followed by a short piece (`Al Jazeera`) that the
+/// sentence's end mark (`.`) closes, or by a piece that goes on in lower case.
+fn join_fragments(blocks: Vec<Block>) -> Vec<Block> {
+    let only_punct = |b: &Block| b.words == 0 && b.text.chars().count() <= 3;
+    let open_end = |b: &Block| {
+        !b.terminal
+            && b.words >= 6
+            && b.stop_share >= 0.2
+            && b.text
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';' | '“' | '"' | '«'))
+    };
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    for (i, block) in blocks.iter().enumerate() {
+        if let Some(prev) = out.last_mut() {
+            let closes_next = blocks.get(i + 1).is_some_and(only_punct);
+            let joins = (only_punct(block) && prev.words > 0)
+                || (open_end(prev)
+                    && block.words > 0
+                    && (block.text.chars().next().is_some_and(char::is_lowercase)
+                        || (block.words <= 4 && (block.terminal || closes_next))));
+            if joins {
+                let glue =
+                    if only_punct(block) || block.text.starts_with([',', '.', ';', ':']) { "" } else { " " };
+                let text = format!("{}{glue}{}", prev.text, block.text);
+                *prev = Block::new(text, [prev.lines[0], block.lines[1]]);
+                continue;
+            }
+        }
+        out.push(block.clone());
+    }
+    out
+}
+
+/// Boilerplate phrases, for short lines only: a body paragraph may well mention "share".
+static SOCIAL: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new([
+        r"(?i)^(share|tweet|e-?mail|print|subscribe|sign (in|up)|log ?in|register|follow( us)?|like|comments?|leave a (comment|reply)|no comments|\d+ comments?|reply|read (more|also|next)|also read|see also|related( articles| stories| posts)?|recommended|more from|advertisement|sponsored|newsletter|click here|download|listen|watch|back to top|skip to|menu|search|home|join( us)?|source link|original|translation\b|tags?|topics?)\b",
+        r"(?i)\b(facebook|twitter|telegram|instagram|whatsapp|linkedin|pinterest|youtube|tiktok|reddit|vkontakte)\b",
+        r"(?i)\b(newsletter|subscribe|subscription|sign up|akismet|cookies?|privacy policy|terms of (use|service)|all rights reserved|comment data|log in|sign in)\b",
+        r"(?i)^(home|news|world|politics|business|opinion|sport|sports)\s*([»›>|/]|$)",
+        r"(?i)\b(also available in|non-english news|you can see)\b",
+    ])
+    .expect("social patterns")
+});
+
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(©|\(c\)|photo\b|photograph\b|image\b|picture\b|credit\b|getty|file photo|video\b)|©|\b(photo|image|credit)s?:|/(dpa|afp|ap|reuters|epa|getty images|tass|ria novosti)\b|\((photo|image|getty|afp|reuters)[^)]*\)$")
+        .expect("caption pattern")
+});
+
+static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(this (article|story|material|content) (is|was) (produced|published|written|originally|first)|originally (published|appeared)|views (expressed|and opinions)|opinions expressed|exclusive rights? to|republish|reproduction|is prohibited|copyright|all rights reserved|the author\(s\)|do not necessarily reflect|editorial (standards|policy)|we may earn|affiliate)\b")
+        .expect("disclaimer pattern")
+});
+
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?i:by):?\s+(?P<name>\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3})(?:\s*(?:,|\||and|$).*)?$",
+    )
+    .expect("byline pattern")
+});
+
+static OPED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<name>\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})\s*\((?i:op-ed contributor|contributor|columnist|guest author|staff writer|correspondent|opinion)\)$")
+        .expect("op-ed pattern")
+});
+
+static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:source|publisher|published by|via):\s*(?P<name>.{2,60})$").expect("source pattern")
+});
+
+static PRODUCED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i:produced by|published by|originally published (?:by|in|on))\s+(?:the\s+)?(?P<name>\p{Lu}[^,.(]{2,80}?)\s*(?:[,.(]|$)")
+        .expect("produced-by pattern")
+});
+
+/// Rules that decide a block on its own: user regexes, corpus repetition, captions,
+/// disclaimers, social prompts.
+fn hard_rules(blocks: &[Block], labels: &mut [Label], rules: &Rules<'_>) {
+    for (i, b) in blocks.iter().enumerate() {
+        let short = b.words <= 14;
+        labels[i] = if rules.extra.iter().any(|re| re.is_match(&b.text)) {
+            Label::Drop(RemovalReason::UserRule)
+        } else if rules.corpus_lines.contains(&xxh3_64(b.key.as_bytes())) && b.words > 0 {
+            Label::Drop(RemovalReason::CorpusRepeated)
+        } else if b.words == 0 {
+            Label::Drop(RemovalReason::Fragment)
+        } else if short && CAPTION.is_match(&b.text) || b.text.starts_with('©') {
+            Label::Drop(RemovalReason::Caption)
+        } else if b.words <= 60 && DISCLAIMER.is_match(&b.text) {
+            Label::Drop(RemovalReason::Disclaimer)
+        } else if short && SOCIAL.is_match(&b.text) && !(b.terminal && b.words >= 9 && b.stop_share >= 0.3) {
+            Label::Drop(RemovalReason::Social)
+        } else if b.text.chars().filter(|c| matches!(c, '»' | '›' | '|' | '>')).count() >= 2 {
+            Label::Drop(RemovalReason::Navigation)
+        } else {
+            Label::Undecided
+        };
+    }
+    // A sentence right above a photo credit is its caption.
+    for i in 1..blocks.len() {
+        if labels[i] == Label::Drop(RemovalReason::Caption)
+            && blocks[i].text.starts_with('©')
+            && blocks[i].words <= 8
+            && labels[i - 1] == Label::Undecided
+            && blocks[i - 1].words <= 45
+        {
+            labels[i - 1] = Label::Drop(RemovalReason::Caption);
+        }
+    }
+}
+
+/// Finds the title, date, author and publisher, and marks their lines.
+fn read_metadata(blocks: &[Block], labels: &mut [Label], meta: &mut Metadata) {
+    let head = blocks.len().min(25);
+    // Date: a line that is mostly a date, near the top (or failing that, near the end).
+    for i in (0..head).chain(blocks.len().saturating_sub(8)..blocks.len()) {
+        if let Some(day) = date_line(&blocks[i].text) {
+            if meta.date.is_none() {
+                meta.date = Some(day);
+            }
+            if labels[i] == Label::Undecided {
+                labels[i] = Label::Drop(RemovalReason::Metadata);
+            }
+        }
+    }
+    // Author: "By X", "X (Op-Ed Contributor)", or a bare name line next to the title.
+    for i in 0..head {
+        let t = &blocks[i].text;
+        let name = BYLINE
+            .captures(t)
+            .or_else(|| OPED.captures(t))
+            .and_then(|c| c.name("name"))
+            .map(|m| m.as_str().trim().to_string());
+        if let Some(name) = name.filter(|n| looks_like_person(n)) {
+            if meta.author.is_none() {
+                meta.author = Some(name);
+            }
+            labels[i] = Label::Drop(RemovalReason::Metadata);
+        }
+    }
+    // Publisher: "Source: X", "produced by X".
+    for (i, b) in blocks.iter().enumerate() {
+        if let Some(c) = SOURCE.captures(&b.text) {
+            meta.publisher.get_or_insert_with(|| c["name"].trim().to_string());
+            labels[i] = Label::Drop(RemovalReason::Metadata);
+        } else if matches!(labels[i], Label::Drop(RemovalReason::Disclaimer))
+            && let Some(c) = PRODUCED_BY.captures(&b.text)
+        {
+            meta.publisher.get_or_insert_with(|| c["name"].trim().to_string());
+        }
+    }
+    meta.title = find_title(blocks, labels);
+    if let Some(title) = &meta.title {
+        // A bare name line right after the title (or after its date) is the byline.
+        let t = title_key(title);
+        let after_title = blocks.iter().position(|b| b.key == t).map_or(0, |p| p + 1);
+        for i in after_title..(after_title + 3).min(blocks.len()) {
+            let b = &blocks[i];
+            if meta.author.is_none()
+                && labels[i] == Label::Undecided
+                && b.words >= 2
+                && b.words <= 4
+                && !b.terminal
+                && looks_like_person(&b.text)
+            {
+                meta.author = Some(b.text.clone());
+                labels[i] = Label::Drop(RemovalReason::Metadata);
+            }
+        }
+    }
+}
+
+fn title_key(title: &str) -> String {
+    key_of(title)
+}
+
+/// A line whose content, once dates, times and date words are taken out, is (nearly) nothing.
+fn date_line(text: &str) -> Option<Day> {
+    if text.chars().count() > 80 {
+        return None;
+    }
+    let dates = find_dates(text);
+    let first = dates.iter().find_map(|m| match m.kind {
+        DateKind::Full(d) => Some((m.range.clone(), d)),
+        _ => None,
+    })?;
+    let mut rest = String::new();
+    rest.push_str(&text[..first.0.start]);
+    rest.push_str(&text[first.0.end..]);
+    let leftover = words(&rest)
+        .filter(|w| {
+            let l = w.to_lowercase();
+            !(l.chars().all(|c| c.is_ascii_digit())
+                || matches!(
+                    l.as_str(),
+                    "created"
+                        | "published"
+                        | "updated"
+                        | "posted"
+                        | "on"
+                        | "at"
+                        | "last"
+                        | "modified"
+                        | "date"
+                        | "am"
+                        | "pm"
+                        | "gmt"
+                        | "utc"
+                        | "est"
+                        | "cet"
+                        | "msk"
+                        | "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                ))
+        })
+        .count();
+    (leftover == 0).then_some(first.1)
+}
+
+/// Two to four capitalised words, letters only, with no stop word: the shape of a name.
+fn looks_like_person(text: &str) -> bool {
+    let ws: Vec<&str> = text.split_whitespace().collect();
+    (2..=4).contains(&ws.len())
+        && ws.iter().all(|w| is_capitalized(w) && w.chars().all(|c| c.is_alphabetic() || "-.'’".contains(c)))
+        && !ws.iter().any(|w| is_stop_word(&w.to_lowercase()))
+}
+
+/// The headline: a line near the top that the page repeats (banner, breadcrumb, teaser), or
+/// the line that stands next to the date or byline. Marks its copies as repeated.
+fn find_title(blocks: &[Block], labels: &mut [Label]) -> Option<String> {
+    let head = blocks.len().min(25);
+    let candidate = |b: &Block| b.words >= 3 && b.words <= 30 && !b.text.ends_with('.');
+    let mut best: Option<(usize, usize)> = None; // (repeats, index)
+    for i in 0..head {
+        let b = &blocks[i];
+        if !candidate(b)
+            || labels[i] != Label::Undecided && labels[i] != Label::Drop(RemovalReason::Navigation)
+        {
+            continue;
+        }
+        let repeats = blocks[..head]
+            .iter()
+            .enumerate()
+            .filter(|&(j, o)| j != i && (o.key == b.key || o.key.ends_with(&format!(" {}", b.key))))
+            .count();
+        if repeats > 0 && best.is_none_or(|(r, _)| repeats > r) {
+            best = Some((repeats, i));
+        }
+    }
+    let index = match best {
+        Some((_, i)) => i,
+        None => {
+            // No repeat: the first headline-shaped line right before a metadata line, or the
+            // first line of the page when the next one is metadata.
+            (0..head.saturating_sub(1)).find(|&i| {
+                candidate(&blocks[i])
+                    && labels[i] == Label::Undecided
+                    && blocks[i].words >= 4
+                    && !blocks[i].terminal
+                    && (i + 1..(i + 3).min(blocks.len())).any(|j| {
+                        labels[j] == Label::Drop(RemovalReason::Metadata)
+                            || looks_like_person(&blocks[j].text)
+                    })
+            })?
+        }
+    };
+    let title = blocks[index].text.clone();
+    let key = blocks[index].key.clone();
+    let mut seen_first = false;
+    for (j, b) in blocks.iter().enumerate() {
+        let same = b.key == key;
+        let crumb = !same && b.key.ends_with(&format!(" {key}")) && b.words <= blocks[index].words + 6;
+        if same && !seen_first {
+            seen_first = true;
+            labels[j] = Label::Drop(RemovalReason::Metadata);
+        } else if same {
+            labels[j] = Label::Drop(RemovalReason::Repeated);
+        } else if crumb {
+            labels[j] = Label::Drop(RemovalReason::Navigation);
+        }
+    }
+    Some(title)
+}
+
+/// Exact repeats of an earlier block, and a teaser block that restates the title and the lead.
+fn drop_repeats(blocks: &[Block], labels: &mut [Label], meta: &Metadata) {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (i, b) in blocks.iter().enumerate() {
+        if b.key.is_empty() {
+            continue;
+        }
+        if let Some(&first) = seen.get(b.key.as_str()) {
+            if first != i && labels[i] == Label::Undecided {
+                labels[i] = Label::Drop(RemovalReason::Repeated);
+            }
+        } else {
+            seen.insert(&b.key, i);
+        }
+    }
+    if let Some(title) = &meta.title {
+        let t = title_key(title);
+        for (i, b) in blocks.iter().enumerate() {
+            if labels[i] == Label::Undecided && b.key.len() > t.len() && b.key.starts_with(&t) {
+                labels[i] = Label::Drop(RemovalReason::Repeated);
+            }
+        }
+    }
+}
+
+/// jusText-style: long prose blocks are body; the body spans from the first to the last of
+/// them; short blocks inside it stay when they read as a sentence or a subheading.
+fn classify_body(blocks: &[Block], labels: &mut [Label]) {
+    let prose = |b: &Block| {
+        (b.words >= 12 && b.stop_share >= 0.2) || (b.words >= 7 && b.terminal && b.stop_share >= 0.25)
+    };
+    let undecided: Vec<usize> = (0..blocks.len()).filter(|&i| labels[i] == Label::Undecided).collect();
+    let good: Vec<usize> = undecided.iter().copied().filter(|&i| prose(&blocks[i])).collect();
+    let (Some(&first), Some(&last)) = (good.first(), good.last()) else {
+        // No prose at all: keep what has sentence shape, drop the rest.
+        for i in undecided {
+            let b = &blocks[i];
+            labels[i] =
+                if b.terminal && b.words >= 5 { Label::Body } else { Label::Drop(RemovalReason::Fragment) };
+        }
+        return;
+    };
+    for &i in &undecided {
+        let b = &blocks[i];
+        let next_good =
+            (i + 1..blocks.len()).find(|&j| labels[j] == Label::Undecided || labels[j] == Label::Body);
+        let heading_shape = !b.terminal
+            && b.words <= 20
+            && is_capitalized(&b.text)
+            && next_good.is_some_and(|j| prose(&blocks[j]));
+        labels[i] = if prose(b) {
+            if !b.terminal && b.words <= 20 { Label::Heading } else { Label::Body }
+        } else if i < first {
+            // Above the body: a lead or teaser sentence stays, menus and banners go.
+            if b.terminal && b.words >= 5 && b.stop_share >= 0.2 {
+                Label::Body
+            } else {
+                Label::Drop(RemovalReason::Navigation)
+            }
+        } else if i > last {
+            Label::Drop(RemovalReason::Fragment)
+        } else if heading_shape {
+            Label::Heading
+        } else if b.terminal && b.words >= 3 {
+            Label::Body
+        } else {
+            Label::Drop(RemovalReason::Fragment)
+        };
+    }
+}
+
+/// "X is a journalist…" right at the top or the bottom, where X is the byline: the author's bio.
+fn drop_author_bio(blocks: &[Block], labels: &mut [Label], meta: &Metadata) {
+    let Some(author) = &meta.author else { return };
+    let prefix = format!("{author} is ");
+    let prefix2 = format!("{author} was ");
+    for (i, b) in blocks.iter().enumerate() {
+        if matches!(labels[i], Label::Body)
+            && (b.text.starts_with(&prefix) || b.text.starts_with(&prefix2))
+            && b.words <= 80
+        {
+            labels[i] = Label::Drop(RemovalReason::Disclaimer);
+        }
+    }
+}
+
+/// Lines that recur in several articles with different neighbours: site furniture. Syndicated
+/// copies share lines too, but with the same neighbours, so they do not count.
+pub fn corpus_boilerplate(articles: &[Article], min_articles: usize) -> HashSet<u64> {
+    if articles.len() < min_articles.max(2) {
+        return HashSet::new();
+    }
+    let per_article: Vec<Vec<(u64, u64)>> = articles
+        .par_iter()
+        .map(|a| {
+            let keys: Vec<u64> = a
+                .text
+                .lines()
+                .map(|l| key_of(&normalize(l)))
+                .filter(|k| !k.is_empty())
+                .map(|k| xxh3_64(k.as_bytes()))
+                .collect();
+            let mut pairs: Vec<(u64, u64)> = (0..keys.len())
+                .map(|i| {
+                    let prev = if i > 0 { keys[i - 1] } else { 0 };
+                    let next = keys.get(i + 1).copied().unwrap_or(0);
+                    (keys[i], prev.rotate_left(1) ^ next)
+                })
+                .collect();
+            pairs.sort_unstable();
+            pairs.dedup();
+            pairs
+        })
+        .collect();
+    let mut contexts: HashMap<u64, HashSet<u64>> = HashMap::new();
+    let mut articles_with: HashMap<u64, usize> = HashMap::new();
+    for pairs in &per_article {
+        let mut last = None;
+        for &(line, context) in pairs {
+            contexts.entry(line).or_default().insert(context);
+            if last != Some(line) {
+                *articles_with.entry(line).or_default() += 1;
+                last = Some(line);
+            }
+        }
+    }
+    contexts
+        .into_iter()
+        .filter(|(line, ctx)| ctx.len() >= min_articles && articles_with[line] >= min_articles)
+        .map(|(line, _)| line)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(text: &str) -> Cleaned {
+        let empty = HashSet::new();
+        clean_text(text, &Rules { extra: &[], corpus_lines: &empty, enabled: true })
+    }
+
+    const PAGE: &str = "Home » World » The Council Meets Again\n\nThe Council Meets Again\n\n20 May 2022\n\n\
+        By: Jane Roe\n\nThe council met on Friday in the capital to discuss the budget, and the ministers agreed on most of the items.\n\n\
+        “We are not going to raise taxes this year,” the finance minister told\nReuters\n.\n\n\
+        A new section\n\nThe debate went on late into the night, and several members of the opposition walked out of the chamber.\n\n\
+        Photo: a minister © Jane Doe/AFP\n\nShare this post\n\nShare on facebook\n\nLeave a Comment\n";
+
+    #[test]
+    fn keeps_body_and_reads_metadata() {
+        let c = clean(PAGE);
+        assert_eq!(c.meta.title.as_deref(), Some("The Council Meets Again"));
+        assert_eq!(c.meta.date, Some(Day::ymd(2022, 5, 20)));
+        assert_eq!(c.meta.author.as_deref(), Some("Jane Roe"));
+        let texts: Vec<&str> = c.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts.len(), 4, "{texts:#?}");
+        assert!(texts[1].ends_with("the finance minister told Reuters."), "{texts:#?}");
+        assert_eq!(c.paragraphs[1].lines, [11, 13]);
+        assert!(c.paragraphs[2].heading);
+    }
+
+    #[test]
+    fn records_every_removed_block() {
+        let c = clean(PAGE);
+        let reasons: Vec<RemovalReason> = c.removed.iter().map(|r| r.reason).collect();
+        use RemovalReason::*;
+        assert_eq!(reasons, [Navigation, Metadata, Metadata, Metadata, Caption, Social, Social, Social]);
+        let kept: usize = c.paragraphs.iter().map(|p| p.lines[1] - p.lines[0] + 1).sum();
+        assert_eq!(kept + c.removed.len(), PAGE.lines().filter(|l| !l.trim().is_empty()).count());
+    }
+
+    #[test]
+    fn bad_shapes_do_not_panic() {
+        for text in
+            ["", "\n\n\n", "Share\nSubscribe\n© AFP", "one line with no blank lines at all", "x\u{FFFD}y"]
+        {
+            let c = clean(text);
+            assert!(c.paragraphs.len() <= 1, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn missing_metadata_stays_null() {
+        let c = clean("The minister spoke for an hour about the plan and what it would cost the country.");
+        assert_eq!(c.meta, Metadata::default());
+        assert_eq!(c.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn corpus_repetition_needs_different_neighbours() {
+        let make = |id: &str, body: &str| {
+            Article::new(id.into(), id.into(), format!("Site Banner Line\n{body}\nFooter text here\n"))
+        };
+        let articles = vec![make("a", "alpha"), make("b", "beta"), make("c", "gamma")];
+        let lines = corpus_boilerplate(&articles, 3);
+        assert!(lines.contains(&xxh3_64(b"site banner line")));
+        // The same story three times: nothing is boilerplate.
+        let copies = vec![make("a", "alpha"), make("b", "alpha"), make("c", "alpha")];
+        assert!(corpus_boilerplate(&copies, 3).is_empty());
+    }
+}

@@ -1,0 +1,322 @@
+//! Dedup: syndicated copies of whole articles, and paragraphs repeated within and across
+//! articles, each counted once.
+//!
+//! Exact copies are found by a hash of the normalised words. Near copies by MinHash over word
+//! shingles with LSH banding; every candidate pair is confirmed by its true Jaccard similarity
+//! before it is merged. The fullest copy of an article is kept (most words, then the smallest
+//! id), the first occurrence of a paragraph is kept, so the result does not depend on threads.
+//!
+//! MinHash/LSH is written here rather than taken from `gaoya`: that crate's index hashes with
+//! its own random state and has had no commits since 2023, and what we need (a fixed-seed
+//! signature, banding into sorted buckets, exact confirmation) is about eighty lines that we can
+//! keep deterministic and bounded in memory (signatures are `u32`, shingle sets are rebuilt only
+//! for candidate pairs).
+
+use std::collections::BTreeMap;
+
+use anyhow::Result;
+use rayon::prelude::*;
+use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
+
+use super::{Stage, StageContext};
+use crate::model::{Corpus, Duplicate, DuplicateKind, ParagraphRef, ParagraphRefOpt};
+
+/// The dedup stage.
+pub struct Dedup;
+
+impl Stage for Dedup {
+    fn name(&self) -> &'static str {
+        "dedup"
+    }
+
+    fn run(&self, ctx: &StageContext<'_>, mut corpus: Corpus) -> Result<Corpus> {
+        let cfg = &ctx.config.dedup;
+        let texts: Vec<String> = corpus
+            .articles
+            .iter()
+            .map(|a| a.paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n"))
+            .collect();
+        let sizes: Vec<usize> = texts.iter().map(|t| tokens(t).len()).collect();
+        let groups = find_groups(&texts, cfg.shingle_words, cfg.article_threshold, Bands::ARTICLE);
+        let mut duplicates = Vec::new();
+        for group in groups {
+            // The fullest copy wins; ties go to the first id (articles are in id order).
+            let kept = *group.iter().max_by_key(|&&i| (sizes[i], std::cmp::Reverse(i))).expect("group");
+            for &i in group.iter().filter(|&&i| i != kept) {
+                let sim = jaccard(&texts[kept], &texts[i], cfg.shingle_words);
+                corpus.articles[i].duplicate_of = Some(corpus.articles[kept].id.clone());
+                duplicates.push(Duplicate {
+                    kind: DuplicateKind::Article,
+                    kept: ParagraphRefOpt { article: corpus.articles[kept].id.clone(), paragraph: None },
+                    dropped: vec![ParagraphRefOpt {
+                        article: corpus.articles[i].id.clone(),
+                        paragraph: None,
+                    }],
+                    similarity: round3(sim),
+                });
+            }
+        }
+
+        // Paragraphs of the articles that remain, in corpus order.
+        let mut refs = Vec::new();
+        let mut para_texts = Vec::new();
+        for (ai, a) in corpus.articles.iter().enumerate() {
+            if a.duplicate_of.is_some() {
+                continue;
+            }
+            for (pi, p) in a.paragraphs.iter().enumerate() {
+                refs.push((ai, pi));
+                para_texts.push(p.text.clone());
+            }
+        }
+        let groups = find_groups(&para_texts, cfg.shingle_words, cfg.paragraph_threshold, Bands::PARAGRAPH);
+        for group in groups {
+            let kept = group[0];
+            let (ka, kp) = refs[kept];
+            let kept_ref = ParagraphRef { article: corpus.articles[ka].id.clone(), paragraph: kp };
+            for &i in &group[1..] {
+                let (ai, pi) = refs[i];
+                let sim = jaccard(&para_texts[kept], &para_texts[i], cfg.shingle_words);
+                corpus.articles[ai].paragraphs[pi].duplicate_of = Some(kept_ref.clone());
+                duplicates.push(Duplicate {
+                    kind: DuplicateKind::Paragraph,
+                    kept: ParagraphRefOpt { article: kept_ref.article.clone(), paragraph: Some(kp) },
+                    dropped: vec![ParagraphRefOpt {
+                        article: corpus.articles[ai].id.clone(),
+                        paragraph: Some(pi),
+                    }],
+                    similarity: round3(sim),
+                });
+            }
+        }
+        duplicates.sort_by(|a, b| (a.kind, &a.kept, &a.dropped).cmp(&(b.kind, &b.kept, &b.dropped)));
+        corpus.duplicates = duplicates;
+        for _ in &corpus.articles {
+            ctx.progress.inc();
+        }
+        Ok(corpus)
+    }
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// LSH banding: `bands` × `rows` MinHash values.
+#[derive(Debug, Clone, Copy)]
+pub struct Bands {
+    bands: usize,
+    rows: usize,
+}
+
+impl Bands {
+    /// 16 × 4: a pair at Jaccard 0.8 shares a band with probability 0.999, at 0.5 with 0.64.
+    pub const ARTICLE: Bands = Bands { bands: 16, rows: 4 };
+    /// 8 × 8: tuned for the stricter paragraph threshold (0.9 shares a band with p = 0.98).
+    pub const PARAGRAPH: Bands = Bands { bands: 8, rows: 8 };
+}
+
+const HASHES: usize = 64;
+
+/// Lower-cased word tokens, the unit of both the exact hash and the shingles.
+fn tokens(text: &str) -> Vec<String> {
+    crate::text::words(text).map(str::to_lowercase).collect()
+}
+
+/// Hashes of the `k`-word shingles of a text, sorted and unique. Texts shorter than `k` words
+/// are one shingle.
+fn shingles(text: &str, k: usize) -> Vec<u64> {
+    let toks = tokens(text);
+    let mut out: Vec<u64> = if toks.len() <= k {
+        if toks.is_empty() { Vec::new() } else { vec![xxh3_64(toks.join(" ").as_bytes())] }
+    } else {
+        toks.windows(k).map(|w| xxh3_64(w.join(" ").as_bytes())).collect()
+    };
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// True Jaccard similarity of two texts' shingle sets.
+pub fn jaccard(a: &str, b: &str, k: usize) -> f64 {
+    let (x, y) = (shingles(a, k), shingles(b, k));
+    if x.is_empty() && y.is_empty() {
+        return 1.0;
+    }
+    let (mut i, mut j, mut inter) = (0, 0, 0usize);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                inter += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    inter as f64 / (x.len() + y.len() - inter) as f64
+}
+
+/// A MinHash signature: for each of [`HASHES`] fixed mixers, the least mixed shingle hash.
+fn signature(shingles: &[u64]) -> [u32; HASHES] {
+    let mut sig = [u32::MAX; HASHES];
+    for &h in shingles {
+        for (i, slot) in sig.iter_mut().enumerate() {
+            // A multiply-xorshift mixer seeded by the slot: cheap, and fixed across runs.
+            let mut x = h ^ (0x9E37_79B9_7F4A_7C15u64.wrapping_mul(i as u64 + 1));
+            x = (x ^ (x >> 31)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            x ^= x >> 29;
+            *slot = (*slot).min((x >> 32) as u32);
+        }
+    }
+    sig
+}
+
+/// Groups of texts that are copies of each other: exact copies of the normalised words, plus
+/// near copies at or above `threshold`. Each group is sorted and has at least two members;
+/// groups are in order of their first member.
+pub fn find_groups(texts: &[String], k: usize, threshold: f64, bands: Bands) -> Vec<Vec<usize>> {
+    let n = texts.len();
+    let mut uf = UnionFind::new(n);
+    // Exact: one representative per distinct normalised text goes on to the near pass.
+    let exact: Vec<u128> = texts.par_iter().map(|t| xxh3_128(tokens(t).join(" ").as_bytes())).collect();
+    let mut first_of: BTreeMap<u128, usize> = BTreeMap::new();
+    let mut reps = Vec::new();
+    for (i, h) in exact.iter().enumerate() {
+        if tokens_empty(&texts[i]) {
+            continue;
+        }
+        match first_of.get(h) {
+            Some(&f) => uf.union(f, i),
+            None => {
+                first_of.insert(*h, i);
+                reps.push(i);
+            }
+        }
+    }
+    // Near: texts with at least k words, banded signatures, confirmed by true Jaccard.
+    let sigs: Vec<Option<[u32; HASHES]>> = reps
+        .par_iter()
+        .map(|&i| {
+            let s = shingles(&texts[i], k);
+            (s.len() >= 2).then(|| signature(&s))
+        })
+        .collect();
+    let mut buckets: Vec<(u64, u32)> = Vec::new();
+    for (r, sig) in sigs.iter().enumerate() {
+        let Some(sig) = sig else { continue };
+        for b in 0..bands.bands {
+            let rows = &sig[b * bands.rows..(b + 1) * bands.rows];
+            let mut bytes = Vec::with_capacity(4 * rows.len() + 1);
+            bytes.push(b as u8);
+            for v in rows {
+                bytes.extend_from_slice(&v.to_le_bytes());
+            }
+            buckets.push((xxh3_64(&bytes), r as u32));
+        }
+    }
+    buckets.par_sort_unstable();
+    let mut candidates: Vec<(u32, u32)> = Vec::new();
+    for run in buckets.chunk_by(|a, b| a.0 == b.0) {
+        // A huge bucket is text shared by many (a boilerplate paragraph): chain its members
+        // to the first instead of comparing every pair, which keeps the pass sub-quadratic.
+        if run.len() <= 8 {
+            for (x, a) in run.iter().enumerate() {
+                for b in &run[x + 1..] {
+                    candidates.push((a.1.min(b.1), a.1.max(b.1)));
+                }
+            }
+        } else {
+            let first = run[0].1;
+            for w in &run[1..] {
+                candidates.push((first.min(w.1), first.max(w.1)));
+            }
+        }
+    }
+    candidates.par_sort_unstable();
+    candidates.dedup();
+    let confirmed: Vec<(usize, usize)> = candidates
+        .par_iter()
+        .filter(|&&(a, b)| a != b)
+        .map(|&(a, b)| (reps[a as usize], reps[b as usize]))
+        .filter(|&(a, b)| jaccard(&texts[a], &texts[b], k) >= threshold)
+        .collect();
+    for (a, b) in confirmed {
+        uf.union(a, b);
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..n {
+        groups.entry(uf.find(i)).or_default().push(i);
+    }
+    let mut out: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
+    out.sort();
+    out
+}
+
+fn tokens_empty(text: &str) -> bool {
+    crate::text::words(text).next().is_none()
+}
+
+/// Union-find whose root is always the smallest index, so groups come out the same every run.
+struct UnionFind {
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    fn new(n: usize) -> Self {
+        UnionFind { parent: (0..n).collect() }
+    }
+
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        let (lo, hi) = (ra.min(rb), ra.max(rb));
+        self.parent[hi] = lo;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STORY: &str = "The central bank raised its key interest rate by half a percentage point on Thursday, \
+        the largest increase in two decades, as it tries to contain inflation that has reached a forty-year high \
+        and shows few signs of easing before the end of the year according to most economists.";
+
+    #[test]
+    fn exact_and_near_copies_group_unrelated_do_not() {
+        let near = STORY.replace("Thursday", "Wednesday");
+        let texts = vec![
+            STORY.to_string(),
+            "Completely different text about football results and the weekend matches in the league.".into(),
+            STORY.to_uppercase(),
+            near,
+        ];
+        let groups = find_groups(&texts, 5, 0.8, Bands::ARTICLE);
+        assert_eq!(groups, vec![vec![0, 2, 3]]);
+    }
+
+    #[test]
+    fn threshold_is_respected() {
+        let texts = vec![STORY.to_string(), format!("{STORY} Markets barely moved after the announcement.")];
+        let sim = jaccard(&texts[0], &texts[1], 5);
+        assert!(sim > 0.8 && sim < 0.95, "{sim}");
+        assert_eq!(find_groups(&texts, 5, 0.8, Bands::ARTICLE), vec![vec![0, 1]]);
+        assert!(find_groups(&texts, 5, 0.95, Bands::ARTICLE).is_empty());
+    }
+
+    #[test]
+    fn jaccard_bounds() {
+        assert_eq!(jaccard(STORY, STORY, 5), 1.0);
+        assert_eq!(jaccard("", "", 5), 1.0);
+        assert_eq!(jaccard("a b c d e f", "g h i j k l", 5), 0.0);
+    }
+}

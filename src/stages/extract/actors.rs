@@ -1,0 +1,392 @@
+//! Actors in one article: capitalised spans, typed by general knowledge (places, organisation
+//! words, titles), with titles split off as roles, sentence-initial words and headings left
+//! out, and variants within the article merged (a surname to the full name, an acronym to its
+//! expansion).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::lexicon::{self, CALENDAR, GROUPS, NOT_NAMES, ORG_WORDS, PLACES, SPEECH_VERBS, TITLES};
+use crate::model::{ActorKind, LocalActor};
+use crate::text::is_capitalized;
+
+/// A word token with its byte range in the sentence.
+#[derive(Debug, Clone, Copy)]
+pub struct Token<'a> {
+    /// The word.
+    pub text: &'a str,
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset after the last character.
+    pub end: usize,
+}
+
+/// Word tokens; punctuation other than inner apostrophes, hyphens and the dot of an initial or
+/// abbreviation ("St.", "U.S.") separates tokens and is not returned. A token that follows
+/// punctuation (a comma, a bracket, a quote) starts a new span: see [`Token`] gaps.
+pub fn tokenize(s: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let inner = (c == '\'' || c == '’' || c == '-' || c == '.')
+            && start.is_some()
+            && chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+        let abbrev_dot = c == '.'
+            && start.is_some_and(|st: usize| {
+                let w = &s[st..i];
+                w.chars().count() == 1 && w.chars().all(char::is_uppercase)
+                    || matches!(
+                        w,
+                        "St" | "Mr"
+                            | "Mrs"
+                            | "Ms"
+                            | "Dr"
+                            | "Gen"
+                            | "Lt"
+                            | "Col"
+                            | "Sen"
+                            | "Gov"
+                            | "Rep"
+                            | "U.S"
+                            | "U.K"
+                            | "U.N"
+                    )
+            });
+        if c.is_alphanumeric() || inner {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if abbrev_dot {
+            let st = start.take().expect("start");
+            out.push(Token { text: &s[st..i + 1], start: st, end: i + 1 });
+        } else if let Some(st) = start.take() {
+            out.push(Token { text: &s[st..i], start: st, end: i });
+        }
+    }
+    if let Some(st) = start {
+        out.push(Token { text: &s[st..], start: st, end: s.len() });
+    }
+    out
+}
+
+/// A name found in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Span {
+    /// The name, titles stripped.
+    pub name: String,
+    /// Byte range of the name in the sentence.
+    pub range: std::ops::Range<usize>,
+    /// A title or role written before the name ("Prime Minister of Belarus").
+    pub role: Option<String>,
+    /// The kind, when the span itself tells.
+    pub kind: Option<ActorKind>,
+    /// Whether the span began the sentence.
+    pub initial: bool,
+}
+
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+fn is_connector(w: &str) -> bool {
+    matches!(w, "of" | "for" | "the" | "de" | "del" | "da" | "van" | "von" | "bin" | "al" | "and" | "&")
+}
+
+fn is_acronym(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters) && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
+}
+
+/// The kind a name has by itself, when general knowledge tells.
+pub fn kind_of(name: &str) -> Option<ActorKind> {
+    let l = lower(name);
+    if lexicon::contains(PLACES, &l) || matches!(name, "US" | "U.S." | "UK" | "U.K." | "USA") {
+        return Some(ActorKind::Place);
+    }
+    if lexicon::contains(GROUPS, &l) {
+        return Some(ActorKind::Group);
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.iter().any(|w| lexicon::contains(ORG_WORDS, &lower(w.trim_end_matches('.')))) {
+        return Some(ActorKind::Organization);
+    }
+    if words.len() == 1 && is_acronym(name) {
+        return Some(ActorKind::Organization);
+    }
+    if words.len() >= 2 && words.iter().all(|w| is_capitalized(w) && !is_acronym(w)) {
+        // "People's Republics", "Western countries": a demonym or adjective first is no name.
+        if lexicon::is_demonym_adjective(words[0]) {
+            return None;
+        }
+        return Some(ActorKind::Person);
+    }
+    None
+}
+
+/// Capitalised spans of a sentence, with titles split off as roles.
+pub fn spans(sentence: &str) -> Vec<Span> {
+    let toks = tokenize(sentence);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !is_capitalized(toks[i].text) || toks[i].text.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < toks.len() {
+            let gap = &sentence[toks[j - 1].end..toks[j].start];
+            if !gap.trim().is_empty() || toks[j - 1].text.ends_with("'s") || toks[j - 1].text.ends_with("’s")
+            {
+                break; // punctuation or a possessive ends the name
+            }
+            let w = toks[j].text;
+            if is_capitalized(w) && !w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+                j += 1;
+            } else if is_connector(w) && w != "and" {
+                // "Institute for the Study of War": a run of connectors inside a name.
+                let mut k = j;
+                while k < toks.len() && is_connector(toks[k].text) && toks[k].text != "and" {
+                    k += 1;
+                }
+                if k < toks.len() && k - j <= 2 && is_capitalized(toks[k].text) {
+                    j = k + 1;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        if let Some(span) = make_span(sentence, &toks[i..j], i == 0) {
+            out.push(span);
+        }
+        i = j;
+    }
+    out
+}
+
+fn make_span(sentence: &str, toks: &[Token<'_>], initial: bool) -> Option<Span> {
+    let mut toks: Vec<Token<'_>> = toks.to_vec();
+    // Possessive on the last word: "Putin’s" → "Putin".
+    if let Some(last) = toks.last_mut() {
+        for suffix in ["'s", "’s"] {
+            if let Some(stripped) = last.text.strip_suffix(suffix) {
+                last.text = stripped;
+                last.end -= suffix.len();
+            }
+        }
+    }
+    // Leading words that only start a sentence ("However", "The", "In").
+    while toks.first().is_some_and(|t| lexicon::contains(NOT_NAMES, &lower(t.text))) {
+        toks.remove(0);
+    }
+    while toks.last().is_some_and(|t| is_connector(&lower(t.text))) {
+        toks.pop();
+    }
+    if toks.is_empty() {
+        return None;
+    }
+    // Titles: "Prime Minister of Belarus Roman Golovchenko", "Russian President Vladimir Putin".
+    let is_title = |t: &Token<'_>| lexicon::contains(TITLES, &lower(t.text.trim_end_matches('.')));
+    let mut role = None;
+    if let Some(last_title) = toks.iter().rposition(is_title) {
+        let mut name_start = last_title + 1;
+        // "Minister of Belarus Roman Golovchenko": the "of Place" belongs to the role.
+        if toks.get(name_start).is_some_and(|t| t.text == "of") {
+            let mut k = name_start + 1;
+            while k < toks.len() && lexicon::contains(PLACES, &lower(toks[k].text)) {
+                k += 1;
+            }
+            name_start = k;
+        }
+        let rest = &toks[name_start.min(toks.len())..];
+        let rest_is_org = rest.iter().any(|t| lexicon::contains(ORG_WORDS, &lower(t.text)));
+        if !rest.is_empty() && !rest_is_org && rest.iter().all(|t| !is_connector(t.text)) {
+            let role_text = &sentence[toks[0].start..toks[name_start - 1].end];
+            role = Some(role_text.to_string());
+            toks = rest.to_vec();
+        } else if rest.is_empty() && toks.iter().all(|t| is_title(t) || lexicon::is_demonym_adjective(t.text))
+        {
+            return None; // a title alone: "President", "Belarusian President"
+        }
+    }
+    // A demonym adjective alone ("Belarusian") or in front of a plain name part is no actor.
+    if toks.len() == 1 && lexicon::is_demonym_adjective(toks[0].text) {
+        return None;
+    }
+    let first = toks.first()?;
+    let last = toks.last()?;
+    let name = &sentence[first.start..last.end];
+    let l = lower(name);
+    if lexicon::contains(CALENDAR, &l) || lexicon::contains(NOT_NAMES, &l) || name.chars().count() < 2 {
+        return None;
+    }
+    let initial = initial && role.is_none() && first.start == toks_start(sentence);
+    Some(Span { name: name.to_string(), range: first.start..last.end, role, kind: kind_of(name), initial })
+}
+
+fn toks_start(sentence: &str) -> usize {
+    sentence.find(|c: char| c.is_alphanumeric()).unwrap_or(0)
+}
+
+/// A name mention at a place in the article.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// Paragraph index.
+    pub paragraph: usize,
+    /// Byte offset in the paragraph.
+    pub offset: usize,
+    /// Index into the article's actor list.
+    pub actor: usize,
+}
+
+/// Builds the article's actors from its sentences' spans and returns them with every mention.
+/// `sentences` holds (paragraph index, byte offset of the sentence in the paragraph, sentence).
+pub fn collect(sentences: &[(usize, usize, &str)], full_text: &str) -> (Vec<LocalActor>, Vec<Mention>) {
+    // First pass: every span, and which single words appear capitalised mid-sentence.
+    let mut found: Vec<(usize, usize, Span, bool)> = Vec::new(); // (paragraph, offset, span, followed by speech verb)
+    let mut mid_sentence: BTreeSet<String> = BTreeSet::new();
+    for &(p, off, s) in sentences {
+        for span in spans(s) {
+            if !span.initial {
+                mid_sentence.insert(span.name.clone());
+            }
+            let after = s[span.range.end..].trim_start_matches([',', ' ']);
+            let next = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+            let speaks = lexicon::contains(SPEECH_VERBS, &lower(next));
+            found.push((p, off + span.range.start, span, speaks));
+        }
+    }
+    // Acronyms written as "Long Name (LN)".
+    let mut acronym_of: BTreeMap<String, String> = BTreeMap::new();
+    for (_, _, span, _) in &found {
+        if span.name.split_whitespace().count() >= 2 {
+            let pattern = format!("{} (", span.name);
+            if let Some(pos) = full_text.find(&pattern) {
+                let rest = &full_text[pos + pattern.len()..];
+                if let Some(end) = rest.find(')') {
+                    let acr = &rest[..end];
+                    if is_acronym(acr) {
+                        acronym_of.insert(acr.to_string(), span.name.clone());
+                    }
+                }
+            }
+        }
+    }
+
+    // Decide each span's actor name and kind.
+    let mut by_name: BTreeMap<String, LocalActor> = BTreeMap::new();
+    let mut resolved: Vec<(usize, usize, String)> = Vec::new();
+    let full_names: Vec<String> = found
+        .iter()
+        .filter(|(_, _, s, _)| s.kind == Some(ActorKind::Person))
+        .map(|(_, _, s, _)| s.name.clone())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    for (p, offset, span, speaks) in &found {
+        let single = !span.name.contains(' ');
+        // A surname or first name alone: the one full name in the article that ends (or starts) with it.
+        let person_match: Vec<&String> = if single {
+            full_names.iter().filter(|f| f.rsplit(' ').next() == Some(span.name.as_str())).collect()
+        } else {
+            Vec::new()
+        };
+        let (name, kind) = if let Some(expansion) = acronym_of.get(&span.name) {
+            (expansion.clone(), kind_of(expansion).unwrap_or(ActorKind::Organization))
+        } else if person_match.len() == 1 {
+            (person_match[0].clone(), ActorKind::Person)
+        } else if let Some(kind) = span.kind {
+            (span.name.clone(), kind)
+        } else if single && (span.role.is_some() || *speaks) && !span.initial {
+            (span.name.clone(), ActorKind::Person)
+        } else {
+            continue;
+        };
+        // A sentence-initial single word needs support elsewhere in the article.
+        if span.initial
+            && single
+            && span.kind.is_none()
+            && person_match.is_empty()
+            && !mid_sentence.contains(&span.name)
+        {
+            continue;
+        }
+        let entry = by_name.entry(name.clone()).or_insert_with(|| LocalActor {
+            name: name.clone(),
+            kind,
+            aliases: BTreeSet::new(),
+            roles: BTreeSet::new(),
+            mentions: 0,
+        });
+        entry.mentions += 1;
+        if span.name != name {
+            entry.aliases.insert(span.name.clone());
+        }
+        if let Some(role) = &span.role {
+            entry.roles.insert(role.clone());
+        }
+        resolved.push((*p, *offset, name));
+    }
+    let actors: Vec<LocalActor> = by_name.into_values().collect();
+    let index: BTreeMap<&str, usize> = actors.iter().enumerate().map(|(i, a)| (a.name.as_str(), i)).collect();
+    let mentions = resolved
+        .into_iter()
+        .map(|(paragraph, offset, name)| Mention { paragraph, offset, actor: index[name.as_str()] })
+        .collect();
+    (actors, mentions)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(s: &str) -> Vec<(String, Option<String>)> {
+        spans(s).into_iter().map(|sp| (sp.name, sp.role)).collect()
+    }
+
+    #[test]
+    fn titles_become_roles() {
+        assert_eq!(
+            names("On May 15, Prime Minister of Belarus Roman Golovchenko said that sanctions hurt."),
+            vec![("Roman Golovchenko".into(), Some("Prime Minister of Belarus".into()))]
+        );
+        assert_eq!(
+            names("Then Russian President Vladimir Putin’s plan failed."),
+            vec![("Vladimir Putin".into(), Some("Russian President".into()))]
+        );
+    }
+
+    #[test]
+    fn sentence_starters_and_calendar_words_are_not_names() {
+        assert_eq!(names("However, the talks in May failed."), vec![]);
+        assert_eq!(
+            names("The Institute for the Study of War said so."),
+            vec![("Institute for the Study of War".into(), None)]
+        );
+    }
+
+    #[test]
+    fn kinds_from_general_knowledge() {
+        assert_eq!(kind_of("Kazakhstan"), Some(ActorKind::Place));
+        assert_eq!(kind_of("European Union"), Some(ActorKind::Organization));
+        assert_eq!(kind_of("Belarusians"), Some(ActorKind::Group));
+        assert_eq!(kind_of("Margarita Simonyan"), Some(ActorKind::Person));
+        assert_eq!(kind_of("NATO"), Some(ActorKind::Organization));
+    }
+
+    #[test]
+    fn surnames_and_acronyms_merge_within_an_article() {
+        let text = "Andriy Zagorodnyuk spoke to the Institute for the Study of War (ISW). Later Zagorodnyuk said the ISW was right.";
+        let sentences: Vec<(usize, usize, &str)> =
+            crate::text::sentences(text).into_iter().map(|r| (0, r.start, &text[r])).collect();
+        let (actors, mentions) = collect(&sentences, text);
+        let person = actors.iter().find(|a| a.kind == ActorKind::Person).unwrap();
+        assert_eq!(person.name, "Andriy Zagorodnyuk");
+        assert_eq!(person.mentions, 2);
+        let org = actors.iter().find(|a| a.kind == ActorKind::Organization).unwrap();
+        assert!(org.aliases.contains("ISW"), "{actors:?}");
+        assert_eq!(mentions.len(), 5);
+    }
+}

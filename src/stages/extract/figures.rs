@@ -1,0 +1,240 @@
+//! Figures: money, percentages, counts and ranges, with a normalised number and what they
+//! measure ("$16 billion", "between 6 and 11 percent", "five to ten battalion tactical groups").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::text::is_stop_word;
+
+/// A figure found in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawFigure {
+    /// As written.
+    pub value: String,
+    /// Lower bound (or the value).
+    pub number: f64,
+    /// Upper bound of a range.
+    pub number_max: Option<f64>,
+    /// `USD`, `EUR`, `GBP`, `RUB`, `percent` or `count`.
+    pub unit: String,
+    /// What it measures.
+    pub about: String,
+}
+
+const NUM: &str = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?";
+const WORDNUM: &str = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozens|hundreds|thousands)";
+
+static FIGURE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        r"(?xi)
+        (?P<money>(?P<cur>[$€£₽])\s?(?P<mn>{NUM})(?:\s*(?:-|–|to)\s*[$€£]?(?P<mx>{NUM}))?(?:\s*(?P<ms>trillion|billion|million|thousand|bn|mn|m|k)\b)?)
+      | (?P<money2>(?P<wn>{NUM})(?:\s*(?P<ws>trillion|billion|million|thousand))?\s+(?P<wc>dollars|euros|pounds|rubles|roubles|hryvnias?|yuan))
+      | (?P<pct>(?:between\s+)?(?P<p1>{NUM})(?:\s*(?:%|percent|per\s?cent))?(?:\s*(?:-|–|to|and)\s*(?P<p2>{NUM}))?\s*(?:%|percent\b|per\s?cent\b|percentage\s+points?\b))
+      | (?P<count>(?:between\s+)?(?P<c1>{NUM}|{WORDNUM})(?:\s*(?P<cs>million|billion|thousand))?(?:\s*(?:-|–|to|and)\s*(?P<c2>{NUM}|{WORDNUM}))?(?:-man-strong|-strong)?\s+(?P<noun>(?:[a-z][a-z-]+\s+){{0,2}}[a-z][a-z-]+))
+    "
+    );
+    Regex::new(&pattern).expect("figure regex")
+});
+
+fn parse_num(s: &str) -> Option<f64> {
+    let lower = s.to_lowercase();
+    let word = match lower.as_str() {
+        "one" => Some(1.0),
+        "two" => Some(2.0),
+        "three" => Some(3.0),
+        "four" => Some(4.0),
+        "five" => Some(5.0),
+        "six" => Some(6.0),
+        "seven" => Some(7.0),
+        "eight" => Some(8.0),
+        "nine" => Some(9.0),
+        "ten" => Some(10.0),
+        "eleven" => Some(11.0),
+        "twelve" => Some(12.0),
+        "fifteen" => Some(15.0),
+        "twenty" => Some(20.0),
+        "thirty" => Some(30.0),
+        "forty" => Some(40.0),
+        "fifty" => Some(50.0),
+        "hundred" | "hundreds" => Some(100.0),
+        "dozens" => Some(24.0),
+        "thousands" => Some(1000.0),
+        _ => None,
+    };
+    word.or_else(|| lower.replace(',', "").parse().ok())
+}
+
+fn scale(s: Option<&str>) -> f64 {
+    match s.map(str::to_lowercase).as_deref() {
+        Some("trillion") => 1e12,
+        Some("billion" | "bn") => 1e9,
+        Some("million" | "mn" | "m") => 1e6,
+        Some("thousand" | "k") => 1e3,
+        _ => 1.0,
+    }
+}
+
+/// Nouns after a number that make it a date, an age or a rank rather than a count.
+const NOT_COUNTED: &[&str] = &[
+    "am",
+    "and",
+    "april",
+    "august",
+    "december",
+    "february",
+    "for",
+    "from",
+    "in",
+    "january",
+    "july",
+    "june",
+    "march",
+    "may",
+    "november",
+    "october",
+    "of",
+    "on",
+    "or",
+    "p.m",
+    "pm",
+    "percent",
+    "september",
+    "the",
+    "to",
+    "was",
+    "were",
+];
+
+/// Figures in one sentence.
+pub fn find(sentence: &str) -> Vec<RawFigure> {
+    let mut out = Vec::new();
+    for caps in FIGURE_RE.captures_iter(sentence) {
+        let whole = caps.get(0).expect("match");
+        let value = whole.as_str().trim().to_string();
+        let figure = if caps.name("money").is_some() {
+            let s = scale(caps.name("ms").map(|m| m.as_str()));
+            let unit = match &caps["cur"] {
+                "$" => "USD",
+                "€" => "EUR",
+                "£" => "GBP",
+                _ => "RUB",
+            };
+            let n = parse_num(&caps["mn"]).map(|n| n * s);
+            let mx = caps.name("mx").and_then(|m| parse_num(m.as_str())).map(|n| n * s);
+            n.map(|n| (n, mx, unit.to_string()))
+        } else if caps.name("money2").is_some() {
+            let s = scale(caps.name("ws").map(|m| m.as_str()));
+            let unit = match caps["wc"].to_lowercase().as_str() {
+                "dollars" => "USD",
+                "euros" => "EUR",
+                "pounds" => "GBP",
+                "rubles" | "roubles" => "RUB",
+                "yuan" => "CNY",
+                _ => "UAH",
+            };
+            parse_num(&caps["wn"]).map(|n| (n * s, None, unit.to_string()))
+        } else if caps.name("pct").is_some() {
+            let lo = parse_num(&caps["p1"]);
+            let hi = caps.name("p2").and_then(|m| parse_num(m.as_str()));
+            lo.map(|lo| (lo, hi, "percent".to_string()))
+        } else {
+            let noun = caps.name("noun").map_or("", |m| m.as_str());
+            let first_noun = noun.split_whitespace().next().unwrap_or("");
+            let c1 = &caps["c1"];
+            let is_year =
+                c1.len() == 4 && !c1.contains(',') && (c1.starts_with("19") || c1.starts_with("20"));
+            let small = parse_num(c1).is_some_and(|n| n < 2.0) && caps.name("c2").is_none();
+            if NOT_COUNTED.contains(&first_noun) || is_year || small || is_stop_word(first_noun) {
+                None
+            } else {
+                let s = scale(caps.name("cs").map(|m| m.as_str()));
+                let lo = parse_num(c1).map(|n| n * s);
+                let hi = caps.name("c2").and_then(|m| parse_num(m.as_str())).map(|n| n * s);
+                lo.map(|lo| (lo, hi, "count".to_string()))
+            }
+        };
+        let Some((number, number_max, unit)) = figure else { continue };
+        // Ordinals and clock times are not figures ("38th", "14:23").
+        let next = sentence[whole.end()..].chars().next();
+        let prev = sentence[..whole.start()].chars().next_back();
+        if matches!(next, Some(':')) || matches!(prev, Some(':' | '/' | '.')) {
+            continue;
+        }
+        let about = about(sentence, whole.range(), &unit, caps.name("noun").map(|m| m.as_str()));
+        out.push(RawFigure { value, number, number_max, unit, about });
+    }
+    out
+}
+
+/// What a figure measures: for a count, the noun that follows; otherwise the content words
+/// nearest before it and the phrase after it.
+fn about(sentence: &str, range: std::ops::Range<usize>, unit: &str, noun: Option<&str>) -> String {
+    if unit == "count" {
+        return noun.unwrap_or("").to_string();
+    }
+    let before: Vec<&str> = sentence[..range.start].split_whitespace().collect();
+    let take_from = before.len().saturating_sub(6);
+    let mut words: Vec<&str> = before[take_from..].to_vec();
+    while words.first().is_some_and(|w| is_stop_word(&w.to_lowercase())) {
+        words.remove(0);
+    }
+    let after: Vec<&str> = sentence[range.end..]
+        .split_whitespace()
+        .take(4)
+        .take_while(|w| !w.ends_with([',', '.', ';']) || w.len() > 1)
+        .collect();
+    let after = after
+        .iter()
+        .position(|w| w.ends_with([',', '.', ';']))
+        .map_or(after.clone(), |i| after[..=i].to_vec());
+    let mut text = words.join(" ");
+    if !after.is_empty() && !after[0].starts_with(['(', '—']) {
+        text.push_str(" … ");
+        text.push_str(&after.join(" "));
+    }
+    text.trim_matches(|c: char| c == ',' || c == '.' || c.is_whitespace()).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(s: &str) -> (f64, Option<f64>, String) {
+        let f = find(s);
+        assert_eq!(f.len(), 1, "{s}: {f:?}");
+        (f[0].number, f[0].number_max, f[0].unit.clone())
+    }
+
+    #[test]
+    fn money_percent_counts_and_ranges() {
+        assert_eq!(one("sanctions cost the country $16 billion."), (16e9, None, "USD".into()));
+        assert_eq!(
+            one("support is between 6 and 11 percent, depending"),
+            (6.0, Some(11.0), "percent".into())
+        );
+        assert_eq!(one("supporters (25–35 percent of the country"), (25.0, Some(35.0), "percent".into()));
+        assert_eq!(
+            one("could generate five to ten battalion tactical groups"),
+            (5.0, Some(10.0), "count".into())
+        );
+        assert_eq!(one("the 48,000-man-strong Belarusian military"), (48000.0, None, "count".into()));
+        assert_eq!(one("only 3 percent of Belarusians"), (3.0, None, "percent".into()));
+    }
+
+    #[test]
+    fn years_times_and_ordinals_are_not_figures() {
+        assert!(
+            find("In 2015 he said so at 14:23 on May 16.").is_empty(),
+            "{:?}",
+            find("In 2015 he said so.")
+        );
+        assert!(find("the 38th Airborne Brigade").is_empty());
+    }
+
+    #[test]
+    fn counts_say_what_they_count() {
+        let f = find("The country has more than 1,000 political prisoners.");
+        assert_eq!(f[0].about, "political prisoners");
+    }
+}

@@ -1,0 +1,240 @@
+//! Extract: per article, the actors, quotes with speakers, figures, dated events and the
+//! sentences that carry claims. Rule-based and offline: general knowledge in [`lexicon`], no
+//! model to download, nothing about particular articles.
+//!
+//! Articles run in parallel (rayon); copies of another article are skipped, and so are
+//! paragraphs that repeat an earlier one, so that nothing is counted twice.
+
+pub mod actors;
+pub mod figures;
+pub mod lexicon;
+pub mod quotes;
+
+use anyhow::Result;
+use rayon::prelude::*;
+
+use super::{Stage, StageContext};
+use crate::config::ExtractConfig;
+use crate::dates::{DateKind, find_dates, resolve};
+use crate::model::{Article, ClaimKind, Corpus, Event, Extraction, Figure, Quote, Statement};
+use crate::text::{is_capitalized, sentences};
+
+/// The extract stage.
+pub struct Extract;
+
+impl Stage for Extract {
+    fn name(&self) -> &'static str {
+        "extract"
+    }
+
+    fn run(&self, ctx: &StageContext<'_>, mut corpus: Corpus) -> Result<Corpus> {
+        let cfg = &ctx.config.extract;
+        corpus.articles = std::mem::take(&mut corpus.articles)
+            .into_par_iter()
+            .map(|mut article| {
+                if article.duplicate_of.is_none() {
+                    article.extraction = extract_article(&article, cfg);
+                }
+                ctx.progress.inc();
+                article
+            })
+            .collect();
+        Ok(corpus)
+    }
+}
+
+/// A heading in Title Case ("Won’t Get Fooled Again") names nothing: most of its words are
+/// capitalised only because it is a heading.
+fn title_case(text: &str) -> bool {
+    let ws: Vec<&str> = text.split_whitespace().collect();
+    let caps = ws.iter().filter(|w| is_capitalized(w)).count();
+    ws.len() >= 3 && caps * 10 >= ws.len() * 7
+}
+
+/// Everything extract finds in one article.
+pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
+    let paragraphs: Vec<(usize, &str)> = article
+        .unique_paragraphs()
+        .filter(|p| !(p.heading && title_case(&p.text)))
+        .map(|p| (p.index, p.text.as_str()))
+        .collect();
+    let mut sents: Vec<(usize, usize, &str)> = Vec::new();
+    for &(p, text) in &paragraphs {
+        for r in sentences(text) {
+            sents.push((p, r.start, &text[r]));
+        }
+    }
+    let full_text: String = paragraphs.iter().map(|(_, t)| *t).collect::<Vec<_>>().join("\n");
+    let (actors, mentions) = actors::collect(&sents, &full_text);
+    let text_of = |p: usize| paragraphs.iter().find(|x| x.0 == p).map_or("", |x| x.1);
+
+    // Quotes and their speakers.
+    let mut quotes = Vec::new();
+    let mut quote_speakers: Vec<(usize, std::ops::Range<usize>, Option<usize>)> = Vec::new();
+    for q in quotes::find(&paragraphs) {
+        if crate::text::words(&q.text).count() < cfg.min_quote_words {
+            continue;
+        }
+        let who = quotes::speaker(&q, text_of(q.paragraph), text_of(q.close.0), &mentions, &actors);
+        quote_speakers.push((q.paragraph, q.range.clone(), who));
+        quotes.push(Quote {
+            text: q.text,
+            speaker: who.map(|i| actors[i].name.clone()),
+            paragraph: q.paragraph,
+        });
+    }
+
+    let anchor = article.meta.date;
+    let mut figures = Vec::new();
+    let mut events = Vec::new();
+    let mut statements = Vec::new();
+    for &(p, offset, s) in &sents {
+        let found = figures::find(s);
+        for f in &found {
+            figures.push(Figure {
+                value: f.value.clone(),
+                number: f.number,
+                number_max: f.number_max,
+                unit: f.unit.clone(),
+                about: f.about.clone(),
+                paragraph: p,
+                sentence: s.to_string(),
+            });
+        }
+        let nearby_year = find_dates(s).iter().find_map(|m| match m.kind {
+            DateKind::Year(y) => Some(y),
+            DateKind::Full(d) | DateKind::MonthYear(d) => Some(d.year),
+            _ => None,
+        });
+        let mut dated = false;
+        for m in find_dates(s) {
+            if let Some(date) = resolve(m.kind, anchor, nearby_year) {
+                dated = true;
+                events.push(Event {
+                    date,
+                    as_written: s[m.range].to_string(),
+                    text: s.to_string(),
+                    paragraph: p,
+                });
+            }
+        }
+        // A claim: a sentence of some length that names an actor, a number or a date.
+        let words = crate::text::words(s).count();
+        let in_sentence: Vec<String> = {
+            let mut names: Vec<String> = mentions
+                .iter()
+                .filter(|m| m.paragraph == p && m.offset >= offset && m.offset < offset + s.len())
+                .map(|m| actors[m.actor].name.clone())
+                .collect();
+            names.sort();
+            names.dedup();
+            names
+        };
+        if words < 8 || (in_sentence.is_empty() && found.is_empty() && !dated) {
+            continue;
+        }
+        let quoted = quote_speakers
+            .iter()
+            .find(|(qp, r, _)| *qp == p && r.start >= offset && r.start < offset + s.len());
+        let attributed_to = quoted
+            .and_then(|(_, _, who)| who.map(|i| actors[i].name.clone()))
+            .or_else(|| reported_by(s, offset, p, &mentions, &actors));
+        let kind = if quoted.is_some() {
+            ClaimKind::Quote
+        } else if !found.is_empty() {
+            ClaimKind::Figure
+        } else if dated {
+            ClaimKind::Event
+        } else {
+            ClaimKind::Statement
+        };
+        statements.push(Statement {
+            text: s.to_string(),
+            paragraph: p,
+            kind,
+            actors: in_sentence,
+            attributed_to,
+        });
+    }
+    Extraction { actors, quotes, figures, events, statements }
+}
+
+/// Reported speech: "X said (that) …", "according to X, …", "…, X said."
+fn reported_by(
+    s: &str,
+    offset: usize,
+    p: usize,
+    mentions: &[actors::Mention],
+    local: &[crate::model::LocalActor],
+) -> Option<String> {
+    let toks = actors::tokenize(s);
+    let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
+    let in_range = |from: usize, to: usize| {
+        mentions
+            .iter()
+            .filter(move |m| m.paragraph == p && m.offset >= offset + from && m.offset < offset + to)
+    };
+    if let Some(a) = lower.windows(2).position(|w| w[0] == "according" && w[1] == "to") {
+        let from = toks[a + 1].end;
+        let to = toks.get(a + 8).map_or(s.len(), |t| t.end);
+        if let Some(m) = in_range(from, to).next() {
+            return Some(local[m.actor].name.clone());
+        }
+    }
+    let verb = lower.iter().position(|w| lexicon::contains(lexicon::SPEECH_VERBS, w))?;
+    let at = toks[verb].start;
+    let from = toks[verb.saturating_sub(8)].start;
+    in_range(from, at)
+        .next_back()
+        .or_else(|| in_range(toks[verb].end, toks.get(verb + 5).map_or(s.len(), |t| t.end)).next())
+        .map(|m| local[m.actor].name.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Day, Paragraph};
+
+    fn article(paras: &[&str]) -> Article {
+        let mut a = Article::new("a".into(), "in/a.txt".into(), String::new());
+        a.meta.date = Some(Day::ymd(2022, 5, 20));
+        a.paragraphs = paras
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Paragraph {
+                index: i,
+                text: t.to_string(),
+                lines: [i + 1, i + 1],
+                heading: false,
+                duplicate_of: None,
+            })
+            .collect();
+        a
+    }
+
+    #[test]
+    fn quotes_get_speakers_from_either_side() {
+        let a = article(&[
+            "Foreign Minister Anna Berg arrived in Vilnius on Friday.",
+            "“We will not accept these terms under any circumstances,” Berg told reporters.",
+            "Later, Jon Frey said: “The talks are over for this year at least.”",
+            "“There is nothing more to discuss with them,” he said.",
+        ]);
+        let x = extract_article(&a, &ExtractConfig::default());
+        let speakers: Vec<Option<&str>> = x.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(speakers, [Some("Anna Berg"), Some("Jon Frey"), Some("Jon Frey")]);
+        let berg = x.actors.iter().find(|a| a.name == "Anna Berg").unwrap();
+        assert!(berg.roles.contains("Foreign Minister"), "{berg:?}");
+        let friday = x.events.iter().find(|e| e.as_written == "Friday").unwrap();
+        assert_eq!(friday.date, Day::ymd(2022, 5, 13));
+    }
+
+    #[test]
+    fn reported_speech_becomes_an_attributed_claim() {
+        let a = article(&["According to Mark Lane, the army has lost 5,000 soldiers since the war began."]);
+        let x = extract_article(&a, &ExtractConfig::default());
+        assert_eq!(x.statements.len(), 1);
+        assert_eq!(x.statements[0].attributed_to.as_deref(), Some("Mark Lane"));
+        assert_eq!(x.figures[0].number, 5000.0);
+    }
+}

@@ -1,0 +1,376 @@
+//! Small text tools shared by the stages: Unicode normalisation, word tokens, stop words,
+//! stemming and sentence splitting.
+//!
+//! Sentence splitting is our own: news prose is full of "U.S.", "Mr.", initials and quotes that
+//! run over a full stop, and a sentence that is cut in two loses its speaker. The rules below are
+//! the usual abbreviation-and-capital ones; the unit tests pin the cases that matter.
+
+use std::sync::LazyLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::UnicodeNormalization;
+
+/// NFC, no-break and other odd spaces to plain spaces, zero-width characters and soft hyphens
+/// removed, mojibake (UTF-8 read as Latin-1) repaired. Curly quotes and dashes are kept.
+pub fn normalize(line: &str) -> String {
+    let repaired = repair_mojibake(line);
+    let mut out = String::with_capacity(repaired.len());
+    for c in repaired.nfc() {
+        match c {
+            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\t' => {
+                out.push(' ')
+            }
+            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Repairs text that was UTF-8, decoded as Latin-1/Windows-1252 and encoded again
+/// (`SÃ©golÃ¨ne` → `Ségolène`). Only runs that round-trip cleanly are changed.
+pub fn repair_mojibake(s: &str) -> std::borrow::Cow<'_, str> {
+    // The lead bytes of two-byte UTF-8 sequences, seen as Latin-1, are Â..ß; with a
+    // continuation char (0x80..0xBF) after them. Cheap test first.
+    let suspicious =
+        s.as_bytes().windows(2).any(|w| w[0] == 0xC3 && (0x80..=0x9F).contains(&w[1])) || s.contains("â€");
+    if !suspicious {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_inclusive(' ') {
+        out.push_str(&repair_word(word).unwrap_or_else(|| word.to_string()));
+    }
+    out.into()
+}
+
+fn repair_word(word: &str) -> Option<String> {
+    let mut bytes = Vec::with_capacity(word.len());
+    for c in word.chars() {
+        let b = match c as u32 {
+            0..=0xFF => c as u32 as u8,
+            // Windows-1252 characters in 0x80..0x9F
+            _ => match c {
+                '€' => 0x80,
+                '‚' => 0x82,
+                'ƒ' => 0x83,
+                '„' => 0x84,
+                '…' => 0x85,
+                '†' => 0x86,
+                '‡' => 0x87,
+                'ˆ' => 0x88,
+                '‰' => 0x89,
+                'Š' => 0x8A,
+                '‹' => 0x8B,
+                'Œ' => 0x8C,
+                'Ž' => 0x8E,
+                '‘' => 0x91,
+                '’' => 0x92,
+                '“' => 0x93,
+                '”' => 0x94,
+                '•' => 0x95,
+                '–' => 0x96,
+                '—' => 0x97,
+                '˜' => 0x98,
+                '™' => 0x99,
+                'š' => 0x9A,
+                '›' => 0x9B,
+                'œ' => 0x9C,
+                'ž' => 0x9E,
+                'Ÿ' => 0x9F,
+                _ => return None,
+            },
+        };
+        bytes.push(b);
+    }
+    let fixed = String::from_utf8(bytes).ok()?;
+    (fixed != word && !fixed.contains('\u{FFFD}')).then_some(fixed)
+}
+
+/// Lower-cased word tokens (letters, digits, inner apostrophes and hyphens).
+pub fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .map(|w| w.trim_matches(|c: char| c == '\'' || c == '’' || c == '-'))
+        .filter(|w| !w.is_empty())
+}
+
+/// English function words: the stop-word share of a block is the cleaner's best single signal
+/// of running prose (jusText), and claims are compared on the words that remain.
+pub fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.binary_search(&word).is_ok()
+}
+
+/// Sorted, lower case.
+const STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "even",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "same",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "still",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yet",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+];
+
+static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+/// Snowball (Porter 2) stem of a lower-case word.
+pub fn stem(word: &str) -> String {
+    STEMMER.stem(word).into_owned()
+}
+
+/// Stemmed content words of a text: lower case, stop words and one-letter tokens dropped.
+pub fn content_stems(s: &str) -> Vec<String> {
+    words(s)
+        .map(str::to_lowercase)
+        .filter(|w| w.chars().count() > 1 && !is_stop_word(w))
+        .map(|w| stem(&w))
+        .collect()
+}
+
+/// Words that end with a full stop without ending a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "adm", "apr", "aug", "capt", "cmdr", "co", "col", "corp", "dec", "dr", "e.g", "etc", "feb", "gen", "gov",
+    "i.e", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "messrs", "mr", "mrs", "ms", "mt",
+    "no", "nov", "oct", "op", "pp", "prof", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st", "u.k",
+    "u.n", "u.s", "vs",
+];
+
+/// Splits a paragraph into sentences. Returns byte ranges into `text`.
+pub fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if matches!(b, b'.' | b'!' | b'?') {
+            // Swallow runs of terminal punctuation and closing quotes/brackets.
+            let mut end = i + 1;
+            loop {
+                let rest = &text[end..];
+                let Some(c) = rest.chars().next() else { break };
+                if matches!(c, '.' | '!' | '?' | '"' | '\'' | '”' | '’' | '»' | ')' | ']') {
+                    end += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let rest = &text[end..];
+            let next_starts_sentence = rest.starts_with(' ')
+                && rest.trim_start().chars().next().is_some_and(|c| {
+                    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '«' | '‘' | '(')
+                });
+            if next_starts_sentence && b == b'.' && is_abbreviation(&text[start..i]) {
+                i = end;
+                continue;
+            }
+            if next_starts_sentence || rest.trim().is_empty() {
+                out.push(trim_range(text, start..end));
+                start = end;
+            }
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    if start < text.len() && !text[start..].trim().is_empty() {
+        out.push(trim_range(text, start..text.len()));
+    }
+    out.retain(|r| !r.is_empty());
+    out
+}
+
+fn is_abbreviation(before: &str) -> bool {
+    let last = before.rsplit(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"').next();
+    let Some(last) = last else { return false };
+    // A single capital letter: an initial ("J. R. R. Tolkien", "Vladimir V. Putin").
+    if last.chars().count() == 1 && last.chars().all(char::is_uppercase) {
+        return true;
+    }
+    let lower = last.to_lowercase();
+    ABBREVIATIONS.binary_search(&lower.as_str()).is_ok()
+}
+
+fn trim_range(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    r.start + lead..r.end - trail
+}
+
+/// True when the first letter is upper case.
+pub fn is_capitalized(word: &str) -> bool {
+    word.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stop_words_are_sorted() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn normalize_keeps_quotes_and_fixes_spaces() {
+        assert_eq!(normalize("a\u{00A0}“b” — c\u{200B}d"), "a “b” — cd");
+        assert_eq!(normalize("SÃ©golÃ¨ne Royal"), "Ségolène Royal");
+        assert_eq!(normalize("naïve café"), "naïve café");
+    }
+
+    #[test]
+    fn sentence_split_cases() {
+        let cases: &[(&str, usize)] = &[
+            ("Mr. Smith went to the U.S. Army base. He left.", 2),
+            ("“We will win,” he said. “Never.” Then silence.", 3),
+            ("Vladimir V. Putin spoke on Friday. Nobody answered!", 2),
+            ("Prices rose 3.5% in May. The bank said so", 2),
+            ("No terminal punctuation here", 1),
+            ("", 0),
+        ];
+        for (text, n) in cases {
+            let got: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+            assert_eq!(got.len(), *n, "{text:?} → {got:?}");
+        }
+    }
+
+    #[test]
+    fn content_stems_drop_stop_words() {
+        assert_eq!(content_stems("The rates went up by half a point"), ["rate", "went", "half", "point"]);
+    }
+}

@@ -1,0 +1,272 @@
+//! End to end: the real binary on a temporary copy of the repo (seeds, pipeline.toml,
+//! templates), checking the four outputs, determinism, config errors and bad input.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const REPO: &str = env!("CARGO_MANIFEST_DIR");
+
+/// A temporary copy of the repo's seeds, config and templates.
+struct Fixture {
+    dir: tempfile::TempDir,
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+impl Fixture {
+    fn repo() -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        let root = Path::new(REPO);
+        copy_dir(&root.join("seeds"), &dir.path().join("seeds"));
+        copy_dir(&root.join("templates"), &dir.path().join("templates"));
+        std::fs::copy(root.join("pipeline.toml"), dir.path().join("pipeline.toml")).unwrap();
+        Fixture { dir }
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_newsbrief"))
+            .args(args)
+            .current_dir(self.dir.path())
+            .env_remove("GITHUB_STEP_SUMMARY")
+            .env_remove("SOURCE_DATE_EPOCH")
+            .output()
+            .unwrap()
+    }
+
+    fn read(&self, rel: &str) -> Vec<u8> {
+        std::fs::read(self.path(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    }
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const OUTPUTS: [&str; 4] = ["out/briefing.md", "out/briefing.html", "out/briefing.pdf", "out/briefing.json"];
+
+#[test]
+fn writes_four_outputs_with_the_json_contract() {
+    let fx = Fixture::repo();
+    let out = fx.run(&[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for f in OUTPUTS {
+        assert!(!fx.read(f).is_empty(), "{f} is empty");
+    }
+    // One plain progress line per stage when stderr is not a terminal.
+    let err = stderr(&out);
+    for stage in ["ingest:", "clean:", "dedup:", "extract:", "consolidate:", "render:"] {
+        assert!(err.lines().any(|l| l.starts_with(stage)), "no `{stage}` line in {err}");
+    }
+
+    let json: serde_json::Value = serde_json::from_slice(&fx.read("out/briefing.json")).unwrap();
+    assert_eq!(json["schema_version"], 1);
+    for key in [
+        "title",
+        "articles",
+        "duplicates",
+        "actors",
+        "quotes",
+        "claims",
+        "figures",
+        "contradictions",
+        "timeline",
+    ] {
+        assert!(json.get(key).is_some(), "missing `{key}`");
+    }
+    let articles = json["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), 5);
+    for a in articles {
+        for key in
+            ["id", "path", "title", "date", "author", "publisher", "duplicate_of", "paragraphs", "removed"]
+        {
+            assert!(a.get(key).is_some(), "article misses `{key}`");
+        }
+        let p = &a["paragraphs"][0];
+        assert!(p["text"].is_string() && p["lines"].as_array().unwrap().len() == 2 && p["index"] == 0);
+    }
+    let actor = &json["actors"][0];
+    for key in ["id", "name", "kind", "aliases", "roles", "mentions", "articles"] {
+        assert!(actor.get(key).is_some(), "actor misses `{key}`");
+    }
+    let claim = &json["claims"][0];
+    for key in ["id", "summary", "kind", "score", "actors", "sources"] {
+        assert!(claim.get(key).is_some(), "claim misses `{key}`");
+    }
+    // Every claim, quote and figure names its sources.
+    assert!(json["claims"].as_array().unwrap().iter().all(|c| !c["sources"].as_array().unwrap().is_empty()));
+    assert!(json["quotes"].as_array().unwrap().iter().all(|q| q["article"].is_string()));
+    assert!(json["figures"].as_array().unwrap().iter().all(|f| f["article"].is_string()));
+}
+
+#[test]
+fn pdf_text_has_curly_quotes_and_a_name_from_the_articles() {
+    let fx = Fixture::repo();
+    assert!(fx.run(&["run", "--format", "pdf,json"]).status.success());
+    let json: serde_json::Value = serde_json::from_slice(&fx.read("out/briefing.json")).unwrap();
+    let person = json["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["kind"] == "person")
+        .and_then(|a| a["name"].as_str())
+        .expect("a person among the actors")
+        .to_string();
+    let doc = lopdf::Document::load_mem(&fx.read("out/briefing.pdf")).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    assert!(pages.len() > 1);
+    let text = doc.extract_text(&pages).unwrap();
+    assert!(text.contains('“') && text.contains('”'), "no curly quotes in the PDF text");
+    assert!(text.contains(&person), "`{person}` not in the PDF text");
+    assert!(text.contains("Page 1 of"), "no page numbers");
+}
+
+#[test]
+fn outputs_are_byte_identical_across_runs_and_thread_counts() {
+    let fx = Fixture::repo();
+    assert!(fx.run(&["run", "--jobs", "1"]).status.success());
+    let first: Vec<Vec<u8>> = OUTPUTS.iter().map(|f| fx.read(f)).collect();
+    assert!(fx.run(&["run", "--jobs", "2", "--no-cache"]).status.success());
+    let second: Vec<Vec<u8>> = OUTPUTS.iter().map(|f| fx.read(f)).collect();
+    for (i, f) in OUTPUTS.iter().enumerate() {
+        assert!(first[i] == second[i], "{f} differs between --jobs 1 and --jobs 2");
+    }
+}
+
+#[test]
+fn misspelled_key_is_rejected_with_line_and_column_and_out_is_untouched() {
+    let fx = Fixture::repo();
+    let config = std::fs::read_to_string(fx.path("pipeline.toml")).unwrap();
+    let bad = config.replace("shingle_words", "shingle_wrds");
+    std::fs::write(fx.path("pipeline.toml"), &bad).unwrap();
+    let line = bad.lines().position(|l| l.starts_with("shingle_wrds")).unwrap() + 1;
+    for args in [&["validate"][..], &["run"][..]] {
+        let out = fx.run(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.contains(&format!("pipeline.toml:{line}:1:")), "{err}");
+        assert!(err.contains("unknown field `shingle_wrds`"), "{err}");
+    }
+    assert!(!fx.path("out").exists(), "a failed run wrote to out/");
+}
+
+#[test]
+fn validate_reports_every_problem_at_once() {
+    let fx = Fixture::repo();
+    std::fs::write(
+        fx.path("pipeline.toml"),
+        "title = 1\n[input]\ndir = \"missing\"\n[dedup]\narticle_threshold = 2.0\n[extract]\nenable = true\n",
+    )
+    .unwrap();
+    std::fs::write(fx.path("templates/briefing.md.hbs"), "{{#each claims}}\n{{/if}}\n").unwrap();
+    let out = fx.run(&["validate"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    for needle in [
+        "pipeline.toml:1:9:",
+        "pipeline.toml:3:7:",
+        "pipeline.toml:5:21:",
+        "pipeline.toml:7:1:",
+        "briefing.md.hbs:2:",
+    ] {
+        assert!(err.contains(needle), "missing `{needle}` in:\n{err}");
+    }
+}
+
+#[test]
+fn bad_files_are_reported_skipped_and_strict_exits_2() {
+    let fx = Fixture::repo();
+    let seeds = fx.path("seeds");
+    std::fs::write(seeds.join("empty.txt"), "").unwrap();
+    std::fs::write(seeds.join("binary.txt"), b"\x00\x01\x02PNG\x00\x00").unwrap();
+    std::fs::write(
+        seeds.join("latin1.txt"),
+        b"Caf\xe9 owners said the new rules would cost them dearly this year.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        seeds.join("crlf.txt"),
+        "\u{feff}Title line\r\n\r\nThe council met on Friday and agreed the budget after a long debate.\r\n",
+    )
+    .unwrap();
+    std::fs::create_dir(seeds.join("folder.txt")).unwrap();
+    let out = fx.run(&[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    for needle in [
+        "seeds/empty.txt: is empty",
+        "seeds/binary.txt: looks like a binary",
+        "seeds/latin1.txt: is not valid UTF-8",
+        "seeds/folder.txt: is a folder",
+    ] {
+        assert!(err.contains(needle), "missing `{needle}` in:\n{err}");
+    }
+    let json: serde_json::Value = serde_json::from_slice(&fx.read("out/briefing.json")).unwrap();
+    assert_eq!(json["articles"].as_array().unwrap().len(), 7);
+    let strict = fx.run(&["run", "--strict"]);
+    assert_eq!(strict.status.code(), Some(2), "{}", stderr(&strict));
+}
+
+#[test]
+fn hostile_text_stays_inert_in_html_and_markdown() {
+    let fx = Fixture::repo();
+    std::fs::write(
+        fx.path("seeds/zz_hostile.txt"),
+        "Budget plan <script>alert('x')</script> costs &amp; {{title}} more\n\nBudget plan <script>alert('x')</script> costs &amp; {{title}} more\n\n\
+         The minister said the plan would cost about $5 billion over three years, officials said on Monday.\n",
+    )
+    .unwrap();
+    assert!(fx.run(&[]).status.success());
+    let html = String::from_utf8(fx.read("out/briefing.html")).unwrap();
+    assert!(!html.contains("<script>"), "raw <script> in HTML");
+    assert!(html.contains("&lt;script&gt;"), "the hostile title is not shown");
+    assert!(html.contains("&amp;amp;"), "an entity in the text was not escaped");
+    assert!(html.contains("{{title}}"), "handlebars syntax from an article was evaluated");
+    let md = String::from_utf8(fx.read("out/briefing.md")).unwrap();
+    assert!(!md.contains("<script>"), "raw <script> in Markdown");
+    assert!(md.contains("{{title}}"));
+}
+
+#[test]
+fn a_failed_render_keeps_the_previous_briefing() {
+    let fx = Fixture::repo();
+    assert!(fx.run(&[]).status.success());
+    let before: Vec<Vec<u8>> = OUTPUTS.iter().map(|f| fx.read(f)).collect();
+    // A template that compiles but fails at render time (strict mode, unknown field).
+    std::fs::write(fx.path("templates/briefing.html.hbs"), "{{no_such_field}}").unwrap();
+    std::fs::write(
+        fx.path("seeds/new.txt"),
+        "A new article arrived about the summit and its long list of outcomes.\n",
+    )
+    .unwrap();
+    let out = fx.run(&[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    for (i, f) in OUTPUTS.iter().enumerate() {
+        assert!(fx.read(f) == before[i], "{f} changed after a failed run");
+    }
+}
+
+#[test]
+fn clean_command_writes_cleaned_files() {
+    let fx = Fixture::repo();
+    let seed = std::fs::read_dir(fx.path("seeds")).unwrap().next().unwrap().unwrap().path();
+    let out = fx.run(&["clean", "--out", "cleaned", seed.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let cleaned = std::fs::read_to_string(fx.path("cleaned").join(seed.file_name().unwrap())).unwrap();
+    let raw = std::fs::read_to_string(&seed).unwrap();
+    assert!(!cleaned.trim().is_empty() && cleaned.len() < raw.len());
+}
