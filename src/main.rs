@@ -19,9 +19,13 @@ use newsbrief::{RunSummary, ingest, render, stages};
     version,
     about = "Turns a folder of scraped news articles into one sourced analyst briefing."
 )]
+#[command(args_conflicts_with_subcommands = true)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// With no subcommand, `newsbrief [FLAGS]` is `newsbrief run [FLAGS]`.
+    #[command(flatten)]
+    run: RunArgs,
 }
 
 #[derive(Subcommand)]
@@ -48,7 +52,7 @@ enum Command {
     },
 }
 
-#[derive(Args, Default)]
+#[derive(Args)]
 struct RunArgs {
     /// The configuration file.
     #[arg(long, default_value = "pipeline.toml")]
@@ -79,7 +83,7 @@ struct RunArgs {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        None => run(RunArgs { config: PathBuf::from("pipeline.toml"), ..RunArgs::default() }),
+        None => run(cli.run),
         Some(Command::Run(args)) => run(args),
         Some(Command::Validate { config }) => validate(&config),
         Some(Command::Clean { files, out, config }) => clean(&files, out.as_deref(), &config),

@@ -115,6 +115,9 @@ pub enum RemovalReason {
     UserRule,
     /// Short text with no sentence shape, outside the body.
     Fragment,
+    /// Comments, related stories and anything else after the article's end (a comment-count
+    /// line, a copyright line).
+    Trailing,
 }
 
 impl fmt::Display for RemovalReason {
@@ -129,6 +132,7 @@ impl fmt::Display for RemovalReason {
             Self::CorpusRepeated => "corpus_repeated",
             Self::UserRule => "user_rule",
             Self::Fragment => "fragment",
+            Self::Trailing => "trailing",
         };
         f.write_str(s)
     }

@@ -146,6 +146,7 @@ pub fn clean_text(text: &str, rules: &Rules<'_>) -> Cleaned {
     read_metadata(&blocks, &mut labels, &mut meta);
     drop_repeats(&blocks, &mut labels, &meta);
     classify_body(&blocks, &mut labels);
+    cut_after_end(&blocks, &mut labels);
     drop_author_bio(&blocks, &mut labels, &meta);
 
     let mut out = Cleaned { meta, ..Cleaned::default() };
@@ -258,6 +259,12 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
 static PRODUCED_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i:produced by|published by|originally published (?:by|in|on))\s+(?:the\s+)?(?P<name>\p{Lu}[^,.(]{2,80}?)\s*(?:[,.(]|$)")
         .expect("produced-by pattern")
+});
+
+/// Lines that end an article: what follows is comments, related stories or the site footer.
+static END_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(\[?\s*\d+\s+comments?\s*\]?|comments?(\s*\(\d+\))?|top rated comments|leave a (comment|reply)|post a comment|add a comment|join the (conversation|discussion)|no comments:?|first published\b.*|originally published\b.*|©.*|copyright\b.*|.*all rights reserved\.?|you (may|might) (also )?like\b.*|most (read|popular|viewed)\b.*|more stories\b.*)$")
+        .expect("end-marker pattern")
 });
 
 /// Rules that decide a block on its own: user regexes, corpus repetition, captions,
@@ -502,8 +509,18 @@ fn drop_repeats(blocks: &[Block], labels: &mut [Label], meta: &Metadata) {
 /// jusText-style: long prose blocks are body; the body spans from the first to the last of
 /// them; short blocks inside it stay when they read as a sentence or a subheading.
 fn classify_body(blocks: &[Block], labels: &mut [Label]) {
+    // English stop words say nothing about a page in another language: there, length and a
+    // sentence end decide.
+    let long: Vec<f64> = blocks.iter().filter(|b| b.words >= 12).map(|b| b.stop_share).collect();
+    let english = long.is_empty() || long.iter().sum::<f64>() / long.len() as f64 >= 0.12;
     let prose = |b: &Block| {
-        (b.words >= 12 && b.stop_share >= 0.2) || (b.words >= 7 && b.terminal && b.stop_share >= 0.25)
+        if english {
+            // A long line cut off mid-sentence is a teaser of another story, not body text.
+            (b.words >= 12 && b.stop_share >= 0.2 && (b.terminal || b.words >= 40))
+                || (b.words >= 7 && b.terminal && b.stop_share >= 0.25)
+        } else {
+            (b.words >= 12 && b.terminal) || b.words >= 25
+        }
     };
     let undecided: Vec<usize> = (0..blocks.len()).filter(|&i| labels[i] == Label::Undecided).collect();
     let good: Vec<usize> = undecided.iter().copied().filter(|&i| prose(&blocks[i])).collect();
@@ -528,7 +545,7 @@ fn classify_body(blocks: &[Block], labels: &mut [Label]) {
             if !b.terminal && b.words <= 20 { Label::Heading } else { Label::Body }
         } else if i < first {
             // Above the body: a lead or teaser sentence stays, menus and banners go.
-            if b.terminal && b.words >= 5 && b.stop_share >= 0.2 {
+            if b.terminal && b.words >= 5 && (b.stop_share >= 0.2 || !english) {
                 Label::Body
             } else {
                 Label::Drop(RemovalReason::Navigation)
@@ -542,6 +559,27 @@ fn classify_body(blocks: &[Block], labels: &mut [Label]) {
         } else {
             Label::Drop(RemovalReason::Fragment)
         };
+    }
+}
+
+/// Once the body has begun, a comment-section or copyright line ends the article: everything
+/// after it goes, however much it reads like prose (comments and teasers of other stories do).
+fn cut_after_end(blocks: &[Block], labels: &mut [Label]) {
+    let mut body_words = 0;
+    let mut cut = None;
+    for (i, b) in blocks.iter().enumerate() {
+        if matches!(labels[i], Label::Body) {
+            body_words += b.words;
+        } else if body_words >= 60 && b.words <= 12 && END_MARKER.is_match(&b.text) {
+            cut = Some(i);
+            break;
+        }
+    }
+    let Some(cut) = cut else { return };
+    for label in &mut labels[cut..] {
+        if matches!(label, Label::Body | Label::Heading | Label::Drop(RemovalReason::Fragment)) {
+            *label = Label::Drop(RemovalReason::Trailing);
+        }
     }
 }
 
@@ -653,6 +691,26 @@ mod tests {
             let c = clean(text);
             assert!(c.paragraphs.len() <= 1, "{text:?}");
         }
+    }
+
+    #[test]
+    fn comments_after_the_article_are_cut() {
+        let body = "The council met on Friday in the capital to discuss the budget, and the ministers agreed on most items.";
+        let comment =
+            "I think this is a terrible idea and the council should be ashamed of what it has done here.";
+        let text = format!(
+            "{body}\n\n{body} Again.\n\n{body} Once more.\n\n[ 12 comments ]\n\nuser1\n\n{comment}\n"
+        );
+        let c = clean(&text);
+        assert_eq!(c.paragraphs.len(), 3);
+        assert!(c.removed.iter().any(|r| r.reason == RemovalReason::Trailing && r.text == comment));
+    }
+
+    #[test]
+    fn non_english_prose_is_kept() {
+        let para = "Menghina para sahabat nabi tidak dibenarkan apa pun alasannya menurut para ulama yang hadir dalam acara itu.";
+        let c = clean(&format!("Beranda\n\n{para}\n\n{para} Lagi.\n\nBagikan\n"));
+        assert_eq!(c.paragraphs.len(), 2, "{:?}", c.paragraphs);
     }
 
     #[test]
