@@ -82,6 +82,8 @@ pub struct Span {
     pub kind: Option<ActorKind>,
     /// Whether the span began the sentence.
     pub initial: bool,
+    /// The word before the span, lower-cased ("in", "at", "said").
+    pub before: String,
 }
 
 fn lower(s: &str) -> String {
@@ -126,6 +128,15 @@ pub fn kind_of(name: &str) -> Option<ActorKind> {
 /// Capitalised spans of a sentence, with titles split off as roles.
 pub fn spans(sentence: &str) -> Vec<Span> {
     let toks = tokenize(sentence);
+    // A line in capitals (a wire headline, "CRICKET - LEICESTERSHIRE TAKE OVER") names things
+    // by case alone; there is nothing to read from it.
+    let upper = toks
+        .iter()
+        .filter(|t| t.text.chars().any(char::is_alphabetic) && t.text == t.text.to_uppercase())
+        .count();
+    if toks.len() >= 4 && upper * 10 >= toks.len() * 8 {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -158,7 +169,8 @@ pub fn spans(sentence: &str) -> Vec<Span> {
                 break;
             }
         }
-        if let Some(span) = make_span(sentence, &toks[i..j], i == 0) {
+        if let Some(mut span) = make_span(sentence, &toks[i..j], i == 0) {
+            span.before = if i > 0 { toks[i - 1].text.to_lowercase() } else { String::new() };
             out.push(span);
         }
         i = j;
@@ -223,7 +235,14 @@ fn make_span(sentence: &str, toks: &[Token<'_>], initial: bool) -> Option<Span> 
         return None;
     }
     let initial = initial && role.is_none() && first.start == toks_start(sentence);
-    Some(Span { name: name.to_string(), range: first.start..last.end, role, kind: kind_of(name), initial })
+    Some(Span {
+        name: name.to_string(),
+        range: first.start..last.end,
+        role,
+        kind: kind_of(name),
+        initial,
+        before: String::new(),
+    })
 }
 
 fn toks_start(sentence: &str) -> usize {
@@ -275,6 +294,15 @@ pub fn collect(sentences: &[(usize, usize, &str)], full_text: &str) -> (Vec<Loca
         }
     }
 
+    // A single word that speaks or carries a title somewhere in the article is a person
+    // everywhere in it ("Trump said" makes every "Trump" a person).
+    let speaking: BTreeSet<String> = found
+        .iter()
+        .filter(|(_, _, s, speaks)| {
+            !s.name.contains(' ') && s.kind.is_none() && (*speaks || s.role.is_some())
+        })
+        .map(|(_, _, s, _)| s.name.clone())
+        .collect();
     // Decide each span's actor name and kind.
     let mut by_name: BTreeMap<String, LocalActor> = BTreeMap::new();
     let mut resolved: Vec<(usize, usize, String)> = Vec::new();
@@ -299,8 +327,18 @@ pub fn collect(sentences: &[(usize, usize, &str)], full_text: &str) -> (Vec<Loca
             (person_match[0].clone(), ActorKind::Person)
         } else if let Some(kind) = span.kind {
             (span.name.clone(), kind)
-        } else if single && (span.role.is_some() || *speaks) && !span.initial {
+        } else if single && (span.role.is_some() || *speaks || speaking.contains(&span.name)) {
             (span.name.clone(), ActorKind::Person)
+        } else if single
+            && !span.initial
+            && span.name.chars().count() > 2
+            && !lexicon::is_demonym_adjective(&span.name)
+        {
+            // A capitalised word mid-sentence that general knowledge does not place: after
+            // "in", "at", "from" it is most often a place, otherwise an organisation.
+            let place =
+                matches!(span.before.as_str(), "in" | "at" | "from" | "to" | "near" | "across" | "outside");
+            (span.name.clone(), if place { ActorKind::Place } else { ActorKind::Organization })
         } else {
             continue;
         };

@@ -71,11 +71,16 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
     // Quotes and their speakers.
     let mut quotes = Vec::new();
     let mut quote_speakers: Vec<(usize, std::ops::Range<usize>, Option<usize>)> = Vec::new();
-    for q in quotes::find(&paragraphs) {
-        if crate::text::words(&q.text).count() < cfg.min_quote_words {
-            continue;
-        }
-        let who = quotes::speaker(&q, text_of(q.paragraph), text_of(q.close.0), &mentions, &actors);
+    let mut found_quotes: Vec<(quotes::RawQuote, Option<usize>)> = quotes::find(&paragraphs)
+        .into_iter()
+        .filter(|q| crate::text::words(&q.text).count() >= cfg.min_quote_words)
+        .map(|q| {
+            let who = quotes::speaker(&q, text_of(q.paragraph), text_of(q.close.0), &mentions, &actors);
+            (q, who)
+        })
+        .collect();
+    quotes::carry_speakers(&mut found_quotes);
+    for (q, who) in found_quotes {
         quote_speakers.push((q.paragraph, q.range.clone(), who));
         quotes.push(Quote {
             text: q.text,
@@ -227,6 +232,16 @@ mod tests {
         assert!(berg.roles.contains("Foreign Minister"), "{berg:?}");
         let friday = x.events.iter().find(|e| e.as_written == "Friday").unwrap();
         assert_eq!(friday.date, Day::ymd(2022, 5, 13));
+    }
+
+    #[test]
+    fn a_continued_quote_keeps_its_speaker() {
+        let a = article(&[
+            "“The ones who have been here for years,” Dana Holt asked the crowd. “Do we throw them out or work with them?”",
+        ]);
+        let x = extract_article(&a, &ExtractConfig::default());
+        let speakers: Vec<Option<&str>> = x.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(speakers, [Some("Dana Holt"), Some("Dana Holt")]);
     }
 
     #[test]

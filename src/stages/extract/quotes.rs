@@ -159,7 +159,37 @@ pub fn speaker(
             return nearest_person_before(q, mentions, actors);
         }
     }
+    // "X responded by explaining it was impossible: “…": a quote introduced by a colon
+    // belongs to the person the sentence is about.
+    if clause.trim_end().ends_with(':') {
+        let people = mentions.iter().filter(|m| {
+            m.paragraph == p
+                && m.offset >= sentence_start
+                && m.offset < start
+                && actors[m.actor].kind == ActorKind::Person
+        });
+        if let Some(m) = people.min_by_key(|m| m.offset) {
+            return Some(m.actor);
+        }
+    }
     None
+}
+
+/// Fills in speakers for quotes that continue another quote of the same paragraph
+/// (`“…,” he said. “And …”`): the nearest attributed quote in the paragraph speaks for them.
+pub fn carry_speakers(quotes: &mut [(RawQuote, Option<usize>)]) {
+    for i in 0..quotes.len() {
+        if quotes[i].1.is_some() {
+            continue;
+        }
+        let p = quotes[i].0.paragraph;
+        let near = (0..quotes.len())
+            .filter(|&j| j != i && quotes[j].0.paragraph == p && quotes[j].1.is_some())
+            .min_by_key(|&j| (j as isize - i as isize).unsigned_abs());
+        if let Some(j) = near {
+            quotes[i].1 = quotes[j].1;
+        }
+    }
 }
 
 fn nearest_person_before(q: &RawQuote, mentions: &[Mention], actors: &[LocalActor]) -> Option<usize> {
