@@ -331,6 +331,58 @@ fn trim_range(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
     r.start + lead..r.end - trail
 }
 
+/// Lower case, accents stripped, and transliteration variants folded so that
+/// Lukashenko/Lukashenka, Aleksandr/Alexander, Zelensky/Zelenskyy and
+/// Tikhanovskaya/Tsikhanouskaya come close.
+pub fn fold(name: &str) -> String {
+    let base: String = normalize(name)
+        .nfd()
+        .filter(|c| !('\u{0300}'..='\u{036F}').contains(c))
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric() || *c == ' ')
+        .collect();
+    let mut s = base;
+    for (from, to) in [
+        ("ks", "x"),
+        ("kh", "h"),
+        ("ts", "t"),
+        ("tch", "ch"),
+        ("sch", "sh"),
+        ("yy", "y"),
+        ("iy", "y"),
+        ("ij", "y"),
+        ("ii", "y"),
+        ("ou", "u"),
+        ("ow", "u"),
+        ("ov", "u"),
+        ("w", "v"),
+        ("j", "y"),
+        ("ck", "k"),
+        ("ph", "f"),
+    ] {
+        s = s.replace(from, to);
+    }
+    s = s.replace('y', "i");
+    // Double letters to single ("Zelenskyy", "Lukashennko").
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !out.ends_with(c) || c == ' ' {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether two folded words are the same name spelled another way.
+pub fn close(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let n = a.chars().count().min(b.chars().count());
+    let d = strsim::levenshtein(a, b);
+    (n >= 5 && d <= 1) || (n >= 9 && d <= 2)
+}
+
 /// True when the first letter is upper case.
 pub fn is_capitalized(word: &str) -> bool {
     word.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)
@@ -366,6 +418,22 @@ mod tests {
         for (text, n) in cases {
             let got: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
             assert_eq!(got.len(), *n, "{text:?} → {got:?}");
+        }
+    }
+
+    #[test]
+    fn transliteration_variants_fold_together() {
+        let pairs = [
+            ("Lukashenko", "Lukashenka", true),
+            ("Aleksandr", "Alexander", true),
+            ("Zelensky", "Zelenskyy", true),
+            ("Tikhanovskaya", "Tsikhanouskaya", true),
+            ("Putin", "Puting", true),
+            ("Putin", "Pushkin", false),
+            ("Moscow", "Minsk", false),
+        ];
+        for (a, b, same) in pairs {
+            assert_eq!(close(&fold(a), &fold(b)), same, "{a} / {b}: {} {}", fold(a), fold(b));
         }
     }
 

@@ -449,14 +449,14 @@ fn find_title(blocks: &[Block], labels: &mut [Label]) -> Option<String> {
     let index = match best {
         Some((_, i)) => i,
         None => {
-            // No repeat: the first headline-shaped line right before a metadata line, or the
-            // first line of the page when the next one is metadata.
-            (0..head.saturating_sub(1)).find(|&i| {
+            // No repeat: the first headline-shaped line next to a date or byline line.
+            (0..head).find(|&i| {
+                let near = i.saturating_sub(2)..(i + 3).min(blocks.len());
                 candidate(&blocks[i])
                     && labels[i] == Label::Undecided
                     && blocks[i].words >= 4
-                    && !blocks[i].terminal
-                    && (i + 1..(i + 3).min(blocks.len())).any(|j| {
+                    && !blocks[i].text.ends_with([':', ';', ','])
+                    && near.into_iter().filter(|&j| j != i).any(|j| {
                         labels[j] == Label::Drop(RemovalReason::Metadata)
                             || looks_like_person(&blocks[j].text)
                     })

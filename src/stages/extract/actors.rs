@@ -323,8 +323,10 @@ pub fn collect(sentences: &[(usize, usize, &str)], full_text: &str) -> (Vec<Loca
         };
         let (name, kind) = if let Some(expansion) = acronym_of.get(&span.name) {
             (expansion.clone(), kind_of(expansion).unwrap_or(ActorKind::Organization))
-        } else if person_match.len() == 1 {
-            (person_match[0].clone(), ActorKind::Person)
+        } else if let Some(full) = person_match.first() {
+            // Several spellings of one full name ("Alexander Lukashenka", "Aleksandr
+            // Lukashenka") all fit: the first stands for them; consolidate merges the rest.
+            ((*full).clone(), ActorKind::Person)
         } else if let Some(kind) = span.kind {
             (span.name.clone(), kind)
         } else if single && (span.role.is_some() || *speaks || speaking.contains(&span.name)) {

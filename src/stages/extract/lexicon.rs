@@ -207,6 +207,7 @@ pub const GROUPS: &[&str] = &[
     "britons",
     "chinese",
     "democrats",
+    "east",
     "europeans",
     "georgians",
     "germans",
@@ -217,6 +218,7 @@ pub const GROUPS: &[&str] = &[
     "republicans",
     "russians",
     "ukrainians",
+    "west",
 ];
 
 /// Words whose presence in a name makes it an organisation (lower case, sorted).
@@ -459,6 +461,7 @@ pub const NOT_NAMES: &[&str] = &[
     "during",
     "each",
     "earlier",
+    "eastern",
     "either",
     "even",
     "every",
@@ -499,6 +502,7 @@ pub const NOT_NAMES: &[&str] = &[
     "nobody",
     "none",
     "nor",
+    "northern",
     "not",
     "now",
     "of",
@@ -519,6 +523,7 @@ pub const NOT_NAMES: &[&str] = &[
     "six",
     "so",
     "some",
+    "southern",
     "still",
     "such",
     "that",
@@ -541,6 +546,7 @@ pub const NOT_NAMES: &[&str] = &[
     "unlike",
     "until",
     "we",
+    "western",
     "what",
     "when",
     "where",

@@ -175,9 +175,12 @@ fn reported_by(
     let toks = actors::tokenize(s);
     let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
     let in_range = |from: usize, to: usize| {
-        mentions
-            .iter()
-            .filter(move |m| m.paragraph == p && m.offset >= offset + from && m.offset < offset + to)
+        mentions.iter().filter(move |m| {
+            m.paragraph == p
+                && m.offset >= offset + from
+                && m.offset < offset + to
+                && quotes::can_speak(&local[m.actor])
+        })
     };
     if let Some(a) = lower.windows(2).position(|w| w[0] == "according" && w[1] == "to") {
         let from = toks[a + 1].end;

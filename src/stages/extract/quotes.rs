@@ -112,8 +112,12 @@ pub fn speaker(
     {
         let verb_at = co + toks[v].start;
         // Subject before the verb within the clause, else the name right after it.
-        let before: Vec<&Mention> =
-            mentions.iter().filter(|m| m.paragraph == cp && m.offset >= co && m.offset < verb_at).collect();
+        let before: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| {
+                m.paragraph == cp && m.offset >= co && m.offset < verb_at && can_speak(&actors[m.actor])
+            })
+            .collect();
         if let Some(m) = before.last() {
             return Some(m.actor);
         }
@@ -140,7 +144,10 @@ pub fn speaker(
     let verb = lower.iter().rposition(|w| lexicon::contains(SPEECH_VERBS, w) || w == "saying");
     if let Some(a) = according {
         let from = sentence_start + toks[a + 1].end;
-        if let Some(m) = mentions.iter().find(|m| m.paragraph == p && m.offset >= from && m.offset < start) {
+        if let Some(m) = mentions
+            .iter()
+            .find(|m| m.paragraph == p && m.offset >= from && m.offset < start && can_speak(&actors[m.actor]))
+        {
             return Some(m.actor);
         }
     }
@@ -190,6 +197,12 @@ pub fn carry_speakers(quotes: &mut [(RawQuote, Option<usize>)]) {
             quotes[i].1 = quotes[j].1;
         }
     }
+}
+
+/// People and organisations speak; places and groups ("Russia said") are not speakers we can
+/// cite for a quote.
+pub fn can_speak(actor: &LocalActor) -> bool {
+    matches!(actor.kind, ActorKind::Person | ActorKind::Organization)
 }
 
 fn nearest_person_before(q: &RawQuote, mentions: &[Mention], actors: &[LocalActor]) -> Option<usize> {
