@@ -320,17 +320,25 @@ fn merge_actors(corpus: &Corpus) -> (Vec<Actor>, HashMap<LocalKey, String>) {
     }
     // A single word typed only by its context ("in Putin's eyes" read as a place) that is the
     // surname of exactly one person joins that person.
-    let surnames: Vec<(String, usize)> = entries
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.actor.kind == ActorKind::Person && e.folded.len() >= 2)
-        .map(|(i, e)| (e.folded.last().expect("name").clone(), i))
-        .collect();
+    let mut surnames: BTreeMap<char, Vec<(&str, usize)>> = BTreeMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        if e.actor.kind == ActorKind::Person
+            && e.folded.len() >= 2
+            && let Some(last) = e.folded.last()
+            && let Some(c) = last.chars().next()
+        {
+            surnames.entry(c).or_default().push((last.as_str(), i));
+        }
+    }
     for (i, e) in entries.iter().enumerate() {
         if e.actor.kind == ActorKind::Person || e.folded.len() != 1 || kind_of(&e.actor.name).is_some() {
             continue;
         }
+        let Some(initial) = e.folded[0].chars().next() else { continue };
         let roots: BTreeSet<usize> = surnames
+            .get(&initial)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
             .iter()
             .filter(|(s, _)| close(s, &e.folded[0]))
             .map(|&(_, j)| find(&mut parent, j))
@@ -472,7 +480,9 @@ fn group_claims(
             index.entry(s.as_str()).or_default().push(i);
         }
     }
-    let common = (n / 20).max(50);
+    // Stems in more statements than this are too common to find restatements by; the bound
+    // also keeps the pass near-linear on large corpora.
+    let common = 200;
     let mut parent: Vec<usize> = (0..n).collect();
     fn find(p: &mut [usize], mut x: usize) -> usize {
         while p[x] != x {
@@ -482,18 +492,25 @@ fn group_claims(
         x
     }
     let mut centrality = vec![0.0f64; n];
+    // Shared-stem counts per later statement, reset through `touched` after each statement.
+    let mut shared = vec![0u32; n];
+    let mut touched: Vec<usize> = Vec::new();
     for i in 0..n {
-        let mut shared: BTreeMap<usize, usize> = BTreeMap::new();
         for s in &cands[i].stems {
             let list = &index[s.as_str()];
             if list.len() > common {
                 continue;
             }
             for &j in list.iter().filter(|&&j| j > i) {
-                *shared.entry(j).or_default() += 1;
+                if shared[j] == 0 {
+                    touched.push(j);
+                }
+                shared[j] += 1;
             }
         }
-        for (j, count) in shared {
+        touched.sort_unstable();
+        for &j in &touched {
+            let count = std::mem::take(&mut shared[j]);
             if count < 2 {
                 continue;
             }
@@ -506,6 +523,7 @@ fn group_claims(
                 parent[ri.max(rj)] = ri.min(rj);
             }
         }
+        touched.clear();
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..n {
@@ -588,20 +606,31 @@ fn find_contradictions(corpus: &Corpus, figures: &[FigureOut]) -> Vec<Contradict
         corpus.articles.iter().map(|a| (a.id.as_str(), a.meta.date)).collect();
     let stems: Vec<BTreeSet<String>> =
         figures.iter().map(|f| content_stems(&f.about).into_iter().collect()).collect();
+    // Candidates share a unit and at least one stem of what they measure: an inverted index
+    // keeps this from comparing every pair of figures.
+    let mut index: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (i, f) in figures.iter().enumerate() {
+        for s in &stems[i] {
+            index.entry((f.unit.as_str(), s.as_str())).or_default().push(i);
+        }
+    }
     let mut out = Vec::new();
     let mut used = vec![false; figures.len()];
     for i in 0..figures.len() {
         if used[i] || stems[i].is_empty() {
             continue;
         }
+        let mut candidates: Vec<usize> = stems[i]
+            .iter()
+            .flat_map(|s| index[&(figures[i].unit.as_str(), s.as_str())].iter().copied())
+            .filter(|&j| j > i)
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
         let mut group = vec![i];
-        for j in i + 1..figures.len() {
+        for j in candidates {
             let (a, b) = (&figures[i], &figures[j]);
-            if used[j]
-                || a.unit != b.unit
-                || a.article == b.article
-                || group.iter().any(|&g| figures[g].article == b.article)
-            {
+            if used[j] || group.iter().any(|&g| figures[g].article == b.article) {
                 continue;
             }
             let shared = stems[i].intersection(&stems[j]).count();

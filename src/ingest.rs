@@ -54,16 +54,18 @@ pub fn ingest(config: &Config) -> Corpus {
     let read: Vec<Result<(Article, Option<Diagnostic>), Diagnostic>> =
         files.par_iter().map(|(rel, path)| read_article(config, rel, path)).collect();
     let mut articles = Vec::with_capacity(read.len());
-    for result in read {
+    let mut rels = Vec::with_capacity(read.len());
+    for (result, (rel, _)) in read.into_iter().zip(&files) {
         match result {
             Ok((article, warning)) => {
                 articles.push(article);
+                rels.push(rel.as_str());
                 diagnostics.extend(warning);
             }
             Err(diagnostic) => diagnostics.push(diagnostic),
         }
     }
-    assign_unique_ids(&mut articles);
+    assign_unique_ids(&mut articles, &rels);
     articles.sort_by(|a, b| a.id.cmp(&b.id));
     diagnostics.sort();
     Corpus { articles, duplicates: Vec::new(), diagnostics }
@@ -145,16 +147,16 @@ fn looks_binary(bytes: &[u8]) -> bool {
     control * 10 > head.len()
 }
 
-/// File stems can clash across subfolders: those get the relative path as their id instead.
-fn assign_unique_ids(articles: &mut [Article]) {
+/// File stems can clash across subfolders: those get their path relative to the input folder
+/// (without the extension, `/` as `_`) as their id instead.
+fn assign_unique_ids(articles: &mut [Article], rels: &[&str]) {
     let mut count: BTreeMap<String, usize> = BTreeMap::new();
     for a in articles.iter() {
         *count.entry(a.id.clone()).or_default() += 1;
     }
-    for a in articles.iter_mut() {
+    for (a, rel) in articles.iter_mut().zip(rels) {
         if count[&a.id] > 1 {
-            let rel = a.path.split_once('/').map_or(a.path.as_str(), |(_, r)| r);
-            let rel = rel.rsplit_once('.').map_or(rel, |(r, _)| r);
+            let rel = rel.rsplit_once('.').map_or(*rel, |(r, _)| r);
             a.id = rel.replace('/', "_");
         }
     }
@@ -189,11 +191,11 @@ mod tests {
     #[test]
     fn clashing_stems_get_path_ids() {
         let mut articles = vec![
-            Article::new("a".into(), "in/x/a.txt".into(), "t".into()),
-            Article::new("a".into(), "in/y/a.txt".into(), "t".into()),
-            Article::new("b".into(), "in/b.txt".into(), "t".into()),
+            Article::new("a".into(), "../in/x/a.txt".into(), "t".into()),
+            Article::new("a".into(), "../in/y/a.txt".into(), "t".into()),
+            Article::new("b".into(), "../in/b.txt".into(), "t".into()),
         ];
-        assign_unique_ids(&mut articles);
+        assign_unique_ids(&mut articles, &["x/a.txt", "y/a.txt", "b.txt"]);
         let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, ["x_a", "y_a", "b"]);
     }

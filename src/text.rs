@@ -378,9 +378,17 @@ pub fn close(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    let n = a.chars().count().min(b.chars().count());
+    // Cheap checks first: this runs on every pair of names in a bucket.
+    if a.chars().next() != b.chars().next() || a.len().abs_diff(b.len()) > 8 {
+        return false;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let n = la.min(lb);
+    if n < 5 || la.abs_diff(lb) > 2 || a.chars().next() != b.chars().next() {
+        return false;
+    }
     let d = strsim::levenshtein(a, b);
-    (n >= 5 && d <= 1) || (n >= 9 && d <= 2)
+    d <= 1 || (n >= 9 && d <= 2)
 }
 
 /// True when the first letter is upper case.
