@@ -318,7 +318,7 @@ fn merge_actors(corpus: &Corpus) -> (Vec<Actor>, HashMap<LocalKey, String>) {
             }
         }
     }
-    // A single word typed only by its context ("in Putin's eyes" read as a place) that is the
+    // A single word typed only by its context ("in Petrov's eyes" read as a place) that is the
     // surname of exactly one person joins that person.
     let mut surnames: BTreeMap<char, Vec<(&str, usize)>> = BTreeMap::new();
     for (i, e) in entries.iter().enumerate() {

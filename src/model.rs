@@ -13,7 +13,7 @@ use crate::diagnostics::Diagnostic;
 /// One input file after ingest, and everything the per-article stages learn about it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Article {
-    /// Stable id: the file stem (`000_984d8c6e5135e3d1`), made unique with the relative path if needed.
+    /// Stable id: the file stem (`000_1a2b3c4d5e6f7a8b`), made unique with the relative path if needed.
     pub id: String,
     /// The path as the user would type it: the input folder joined with the relative path.
     pub path: String,
