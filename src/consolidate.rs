@@ -15,6 +15,7 @@ use crate::config::ConsolidateConfig;
 use crate::model::{ActorKind, ClaimKind, Corpus, Day, Precision};
 use crate::stages::extract::actors::kind_of;
 use crate::text::{close, content_stems, fold};
+use crate::union_find::UnionFind;
 
 /// An actor across the corpus.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -243,18 +244,7 @@ fn merge_actors(corpus: &Corpus) -> (Vec<Actor>, HashMap<LocalKey, String>) {
             folded: fold(&actor.name).split(' ').map(String::from).collect(),
         })
         .collect();
-    let mut parent: Vec<usize> = (0..entries.len()).collect();
-    fn find(p: &mut [usize], mut x: usize) -> usize {
-        while p[x] != x {
-            p[x] = p[p[x]];
-            x = p[x];
-        }
-        x
-    }
-    let union = |p: &mut Vec<usize>, a: usize, b: usize| {
-        let (ra, rb) = (find(p, a), find(p, b));
-        p[ra.max(rb)] = ra.min(rb);
-    };
+    let mut sets = UnionFind::new(entries.len());
     // Exact: same kind and folded name, or a shared alias (an acronym).
     let mut by_key: BTreeMap<(ActorKind, String), usize> = BTreeMap::new();
     for (i, e) in entries.iter().enumerate() {
@@ -262,7 +252,7 @@ fn merge_actors(corpus: &Corpus) -> (Vec<Actor>, HashMap<LocalKey, String>) {
         keys.extend(e.actor.aliases.iter().filter(|a| a.chars().all(|c| c.is_uppercase())).map(|a| fold(a)));
         for k in keys {
             match by_key.get(&(e.actor.kind, k.clone())) {
-                Some(&j) => union(&mut parent, i, j),
+                Some(&j) => sets.union(i, j),
                 None => {
                     by_key.insert((e.actor.kind, k), i);
                 }
@@ -287,11 +277,11 @@ fn merge_actors(corpus: &Corpus) -> (Vec<Actor>, HashMap<LocalKey, String>) {
         }
         let reps: Vec<(&[String], usize)> = distinct.into_iter().collect();
         // The distinct people (after the exact pass) whose full name ends in this surname.
-        let full_count = |parent: &mut Vec<usize>, surname: &str| {
+        let full_count = |sets: &mut UnionFind, surname: &str| {
             let roots: BTreeSet<usize> = reps
                 .iter()
                 .filter(|(f, _)| f.len() >= 2 && f.last().is_some_and(|s| close(s, surname)))
-                .map(|&(_, i)| find(parent, i))
+                .map(|&(_, i)| sets.find(i))
                 .collect();
             roots.len()
         };
@@ -305,7 +295,7 @@ fn merge_actors(corpus: &Corpus) -> (Vec<Actor>, HashMap<LocalKey, String>) {
                 let agree = match (a.len(), b.len()) {
                     (1, 1) => true,
                     // A surname alone merges only when one full name carries it.
-                    (1, _) | (_, 1) => full_count(&mut parent, sa) == 1,
+                    (1, _) | (_, 1) => full_count(&mut sets, sa) == 1,
                     _ => {
                         close(&a[0], &b[0])
                             || a[0].chars().next() == b[0].chars().next()
@@ -313,7 +303,7 @@ fn merge_actors(corpus: &Corpus) -> (Vec<Actor>, HashMap<LocalKey, String>) {
                     }
                 };
                 if agree {
-                    union(&mut parent, reps[x].1, reps[y].1);
+                    sets.union(reps[x].1, reps[y].1);
                 }
             }
         }
@@ -341,17 +331,16 @@ fn merge_actors(corpus: &Corpus) -> (Vec<Actor>, HashMap<LocalKey, String>) {
             .unwrap_or_default()
             .iter()
             .filter(|(s, _)| close(s, &e.folded[0]))
-            .map(|&(_, j)| find(&mut parent, j))
+            .map(|&(_, j)| sets.find(j))
             .collect();
         if let [root] = roots.into_iter().collect::<Vec<_>>()[..] {
-            union(&mut parent, i, root);
+            sets.union(i, root);
         }
     }
     // Gather groups.
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..entries.len() {
-        let r = find(&mut parent, i);
-        groups.entry(r).or_default().push(i);
+        groups.entry(sets.find(i)).or_default().push(i);
     }
     let mut actors = Vec::new();
     let mut local_to_id = HashMap::new();
@@ -483,14 +472,7 @@ fn group_claims(
     // Stems in more statements than this are too common to find restatements by; the bound
     // also keeps the pass near-linear on large corpora.
     let common = 200;
-    let mut parent: Vec<usize> = (0..n).collect();
-    fn find(p: &mut [usize], mut x: usize) -> usize {
-        while p[x] != x {
-            p[x] = p[p[x]];
-            x = p[x];
-        }
-        x
-    }
+    let mut sets = UnionFind::new(n);
     let mut centrality = vec![0.0f64; n];
     // Shared-stem counts per later statement, reset through `touched` after each statement.
     let mut shared = vec![0u32; n];
@@ -519,16 +501,14 @@ fn group_claims(
             centrality[j] += sim;
             // Restatements within one article are not corroboration; group across articles only.
             if sim >= cfg.claim_similarity && cands[i].article != cands[j].article {
-                let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-                parent[ri.max(rj)] = ri.min(rj);
+                sets.union(i, j);
             }
         }
         touched.clear();
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..n {
-        let r = find(&mut parent, i);
-        groups.entry(r).or_default().push(i);
+        groups.entry(sets.find(i)).or_default().push(i);
     }
     let max_c = centrality.iter().cloned().fold(0.0, f64::max).max(1e-9);
     let mut claims: Vec<Claim> = groups

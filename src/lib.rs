@@ -15,6 +15,7 @@ pub mod progress;
 pub mod render;
 pub mod stages;
 pub mod text;
+pub mod union_find;
 
 use std::path::PathBuf;
 

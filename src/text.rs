@@ -384,7 +384,7 @@ pub fn close(a: &str, b: &str) -> bool {
     }
     let (la, lb) = (a.chars().count(), b.chars().count());
     let n = la.min(lb);
-    if n < 5 || la.abs_diff(lb) > 2 || a.chars().next() != b.chars().next() {
+    if n < 5 || la.abs_diff(lb) > 2 {
         return false;
     }
     let d = strsim::levenshtein(a, b);

@@ -20,6 +20,7 @@ use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 
 use super::{Stage, StageContext};
 use crate::model::{Corpus, Duplicate, DuplicateKind, ParagraphRef, ParagraphRefOpt};
+use crate::union_find::UnionFind;
 
 /// The dedup stage.
 pub struct Dedup;
@@ -256,31 +257,6 @@ pub fn find_groups(texts: &[String], k: usize, threshold: f64, bands: Bands) -> 
 
 fn tokens_empty(text: &str) -> bool {
     crate::text::words(text).next().is_none()
-}
-
-/// Union-find whose root is always the smallest index, so groups come out the same every run.
-struct UnionFind {
-    parent: Vec<usize>,
-}
-
-impl UnionFind {
-    fn new(n: usize) -> Self {
-        UnionFind { parent: (0..n).collect() }
-    }
-
-    fn find(&mut self, mut x: usize) -> usize {
-        while self.parent[x] != x {
-            self.parent[x] = self.parent[self.parent[x]];
-            x = self.parent[x];
-        }
-        x
-    }
-
-    fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        let (lo, hi) = (ra.min(rb), ra.max(rb));
-        self.parent[hi] = lo;
-    }
 }
 
 #[cfg(test)]

@@ -169,8 +169,8 @@ pub fn spans(sentence: &str) -> Vec<Span> {
                 break;
             }
         }
-        if let Some(mut span) = make_span(sentence, &toks[i..j], i == 0) {
-            span.before = if i > 0 { toks[i - 1].text.to_lowercase() } else { String::new() };
+        let before = if i > 0 { toks[i - 1].text.to_lowercase() } else { String::new() };
+        if let Some(span) = make_span(sentence, &toks[i..j], before) {
             out.push(span);
         }
         i = j;
@@ -178,7 +178,10 @@ pub fn spans(sentence: &str) -> Vec<Span> {
     out
 }
 
-fn make_span(sentence: &str, toks: &[Token<'_>], initial: bool) -> Option<Span> {
+/// A span from its tokens; `before` is the lower-cased word ahead of it, empty at the start of
+/// the sentence.
+fn make_span(sentence: &str, toks: &[Token<'_>], before: String) -> Option<Span> {
+    let initial = before.is_empty();
     let mut toks: Vec<Token<'_>> = toks.to_vec();
     // Possessive on the last word: "Petrov’s" → "Petrov".
     if let Some(last) = toks.last_mut() {
@@ -241,7 +244,7 @@ fn make_span(sentence: &str, toks: &[Token<'_>], initial: bool) -> Option<Span> 
         role,
         kind: kind_of(name),
         initial,
-        before: String::new(),
+        before,
     })
 }
 
@@ -258,6 +261,15 @@ pub struct Mention {
     pub offset: usize,
     /// Index into the article's actor list.
     pub actor: usize,
+}
+
+/// The mentions in `paragraph` whose offset lies in `range`, in text order.
+pub fn mentions_in(
+    mentions: &[Mention],
+    paragraph: usize,
+    range: std::ops::Range<usize>,
+) -> impl DoubleEndedIterator<Item = &Mention> {
+    mentions.iter().filter(move |m| m.paragraph == paragraph && range.contains(&m.offset))
 }
 
 /// Builds the article's actors from its sentences' spans and returns them with every mention.

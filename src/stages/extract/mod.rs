@@ -126,9 +126,7 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
         // A claim: a sentence of some length that names an actor, a number or a date.
         let words = crate::text::words(s).count();
         let in_sentence: Vec<String> = {
-            let mut names: Vec<String> = mentions
-                .iter()
-                .filter(|m| m.paragraph == p && m.offset >= offset && m.offset < offset + s.len())
+            let mut names: Vec<String> = actors::mentions_in(&mentions, p, offset..offset + s.len())
                 .map(|m| actors[m.actor].name.clone())
                 .collect();
             names.sort();
@@ -175,12 +173,8 @@ fn reported_by(
     let toks = actors::tokenize(s);
     let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
     let in_range = |from: usize, to: usize| {
-        mentions.iter().filter(move |m| {
-            m.paragraph == p
-                && m.offset >= offset + from
-                && m.offset < offset + to
-                && quotes::can_speak(&local[m.actor])
-        })
+        actors::mentions_in(mentions, p, offset + from..offset + to)
+            .filter(|m| quotes::can_speak(&local[m.actor]))
     };
     if let Some(a) = lower.windows(2).position(|w| w[0] == "according" && w[1] == "to") {
         let from = toks[a + 1].end;

@@ -6,7 +6,7 @@
 //! from the words after the quote ("…,” said X", "…,” X told") or before it ("X said: “…"),
 //! "according to X", and a pronoun goes to the person last named before the quote.
 
-use super::actors::{Mention, tokenize};
+use super::actors::{Mention, mentions_in, tokenize};
 use super::lexicon::{self, SPEECH_VERBS};
 use crate::model::{ActorKind, LocalActor};
 
@@ -112,20 +112,12 @@ pub fn speaker(
     {
         let verb_at = co + toks[v].start;
         // Subject before the verb within the clause, else the name right after it.
-        let before: Vec<&Mention> = mentions
-            .iter()
-            .filter(|m| {
-                m.paragraph == cp && m.offset >= co && m.offset < verb_at && can_speak(&actors[m.actor])
-            })
-            .collect();
-        if let Some(m) = before.last() {
+        if let Some(m) = mentions_in(mentions, cp, co..verb_at).rfind(|m| can_speak(&actors[m.actor])) {
             return Some(m.actor);
         }
         let verb_end = co + toks[v].end;
         let clause_end = co + after_end;
-        if let Some(m) =
-            mentions.iter().find(|m| m.paragraph == cp && m.offset >= verb_end && m.offset < clause_end)
-        {
+        if let Some(m) = mentions_in(mentions, cp, verb_end..clause_end).next() {
             return Some(m.actor);
         }
         if toks[..v].iter().any(|t| matches!(t.text, "he" | "she" | "He" | "She")) {
@@ -144,19 +136,13 @@ pub fn speaker(
     let verb = lower.iter().rposition(|w| lexicon::contains(SPEECH_VERBS, w) || w == "saying");
     if let Some(a) = according {
         let from = sentence_start + toks[a + 1].end;
-        if let Some(m) = mentions
-            .iter()
-            .find(|m| m.paragraph == p && m.offset >= from && m.offset < start && can_speak(&actors[m.actor]))
-        {
+        if let Some(m) = mentions_in(mentions, p, from..start).find(|m| can_speak(&actors[m.actor])) {
             return Some(m.actor);
         }
     }
     if let Some(v) = verb {
         let verb_at = sentence_start + toks[v].start;
-        let candidates: Vec<&Mention> = mentions
-            .iter()
-            .filter(|m| m.paragraph == p && m.offset >= sentence_start && m.offset < verb_at)
-            .collect();
+        let candidates: Vec<&Mention> = mentions_in(mentions, p, sentence_start..verb_at).collect();
         if let Some(m) =
             candidates.iter().rev().find(|m| actors[m.actor].kind == ActorKind::Person).or(candidates.last())
         {
@@ -169,12 +155,8 @@ pub fn speaker(
     // "X responded by explaining it was impossible: “…": a quote introduced by a colon
     // belongs to the person the sentence is about.
     if clause.trim_end().ends_with(':') {
-        let people = mentions.iter().filter(|m| {
-            m.paragraph == p
-                && m.offset >= sentence_start
-                && m.offset < start
-                && actors[m.actor].kind == ActorKind::Person
-        });
+        let people = mentions_in(mentions, p, sentence_start..start)
+            .filter(|m| actors[m.actor].kind == ActorKind::Person);
         if let Some(m) = people.min_by_key(|m| m.offset) {
             return Some(m.actor);
         }
