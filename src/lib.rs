@@ -42,14 +42,32 @@ pub struct RunSummary {
     pub warnings: usize,
     /// Files written.
     pub written: Vec<PathBuf>,
+    /// How long each stage took, in run order.
+    pub timings: Vec<StageTiming>,
+}
+
+/// One stage's wall time and how much it processed, for `--timings` and the benchmarks.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct StageTiming {
+    /// Stage name, as in the progress lines.
+    pub stage: &'static str,
+    /// Wall time in seconds.
+    pub seconds: f64,
+    /// Articles the stage saw.
+    pub articles: usize,
+    /// Bytes of article text the stage saw (the decoded input files).
+    pub bytes: usize,
 }
 
 /// Runs the whole pipeline on a validated config and writes the briefing.
 pub fn run(config: &Config, mode: Mode) -> Result<RunSummary> {
-    let corpus = analyse(config, mode)?;
+    let (corpus, mut timings) = analyse(config, mode)?;
+    let articles = corpus.articles.len();
+    let bytes = corpus.articles.iter().map(|a| a.text.len()).sum();
     let progress = Progress::start(mode, "consolidate", 1);
     let digest = consolidate::consolidate(&corpus, &config.consolidate);
-    progress.finish(&format!("{} claims, {} actors", digest.claims.len(), digest.actors.len()));
+    let elapsed = progress.finish(&format!("{} claims, {} actors", digest.claims.len(), digest.actors.len()));
+    timings.push(StageTiming { stage: "consolidate", seconds: elapsed.as_secs_f64(), articles, bytes });
 
     let progress = Progress::start(mode, "render", config.formats.len() as u64);
     let rendered = render::render_all(config, &corpus, &digest)?;
@@ -60,7 +78,8 @@ pub fn run(config: &Config, mode: Mode) -> Result<RunSummary> {
         written.push(path);
         progress.inc();
     }
-    progress.finish(&format!("{} files in {}", written.len(), config.out_dir.display()));
+    let elapsed = progress.finish(&format!("{} files in {}", written.len(), config.out_dir.display()));
+    timings.push(StageTiming { stage: "render", seconds: elapsed.as_secs_f64(), articles, bytes });
     Ok(RunSummary {
         articles: corpus.articles.len(),
         duplicates: corpus.articles.iter().filter(|a| a.duplicate_of.is_some()).count(),
@@ -68,29 +87,35 @@ pub fn run(config: &Config, mode: Mode) -> Result<RunSummary> {
         skipped: corpus.diagnostics.iter().filter(|d| d.severity == Severity::Skipped).count(),
         warnings: corpus.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count(),
         written,
+        timings,
     })
 }
 
-/// Ingest and the per-corpus stages: everything before consolidation.
-pub fn analyse(config: &Config, mode: Mode) -> Result<Corpus> {
+/// Ingest and the per-corpus stages: everything before consolidation, with their timings.
+pub fn analyse(config: &Config, mode: Mode) -> Result<(Corpus, Vec<StageTiming>)> {
+    let mut timings = Vec::new();
     let progress = Progress::start(mode, "ingest", 0);
     let corpus = ingest::ingest(config);
+    let articles = corpus.articles.len();
+    let bytes = corpus.articles.iter().map(|a| a.text.len()).sum();
     for d in &corpus.diagnostics {
         if mode != Mode::Quiet {
             eprintln!("{d}");
         }
     }
-    progress.finish(&format!(
+    let elapsed = progress.finish(&format!(
         "{} articles, {} skipped",
         corpus.articles.len(),
         corpus.diagnostics.iter().filter(|d| d.severity == Severity::Skipped).count()
     ));
+    timings.push(StageTiming { stage: "ingest", seconds: elapsed.as_secs_f64(), articles, bytes });
     let mut corpus = corpus;
     for stage in stages::determine_stages(config) {
         let progress = Progress::start(mode, stage.name(), corpus.articles.len() as u64);
         let ctx = StageContext { config, progress: &progress };
         corpus = stage.run(&ctx, corpus).with_context(|| format!("stage `{}` failed", stage.name()))?;
-        progress.finish(&format!("{} articles", corpus.articles.len()));
+        let elapsed = progress.finish(&format!("{} articles", corpus.articles.len()));
+        timings.push(StageTiming { stage: stage.name(), seconds: elapsed.as_secs_f64(), articles, bytes });
     }
-    Ok(corpus)
+    Ok((corpus, timings))
 }

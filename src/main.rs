@@ -78,6 +78,9 @@ struct RunArgs {
     /// Exit with 2 when any article was skipped or damaged.
     #[arg(long)]
     strict: bool,
+    /// Write each stage's wall time, the total and the peak memory to this JSON file.
+    #[arg(long, value_name = "FILE")]
+    timings: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -118,9 +121,13 @@ fn run(args: RunArgs) -> Result<ExitCode> {
         jobs: args.jobs,
         no_cache: args.no_cache,
     };
+    let started = std::time::Instant::now();
     let config = Config::from_path(&args.config, &overrides)?;
     set_threads(args.jobs)?;
     let summary = newsbrief::run(&config, Mode::detect(args.quiet))?;
+    if let Some(path) = &args.timings {
+        write_timings(path, &summary, started.elapsed().as_secs_f64())?;
+    }
     if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY") {
         append_step_summary(Path::new(&path), &config, &summary);
     }
@@ -130,6 +137,26 @@ fn run(args: RunArgs) -> Result<ExitCode> {
         return Ok(ExitCode::from(2));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The `--timings` report: per stage seconds, the whole run, and the peak resident memory.
+fn write_timings(path: &Path, summary: &RunSummary, total_seconds: f64) -> Result<()> {
+    let report = serde_json::json!({
+        "articles": summary.articles,
+        "stages": summary.timings,
+        "total_seconds": total_seconds,
+        "peak_rss_bytes": peak_rss_bytes(),
+    });
+    let text = serde_json::to_string_pretty(&report)? + "\n";
+    newsbrief::fsutil::write_atomic(path, text.as_bytes())
+}
+
+/// The process's peak resident set size (`VmHWM`), where the platform tells it (Linux).
+fn peak_rss_bytes() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib * 1024)
 }
 
 /// A short Markdown summary for the GitHub Actions job page. Failing to write it is not
