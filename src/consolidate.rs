@@ -8,13 +8,15 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use rayon::prelude::*;
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
+use xxhash_rust::xxh3::xxh3_64;
 
 use crate::config::ConsolidateConfig;
 use crate::model::{ActorKind, ClaimKind, Corpus, Day, Precision};
 use crate::stages::extract::actors::kind_of;
-use crate::text::{close, content_stems, fold};
+use crate::text::{close, close_pairs, content_stems, fold};
 use crate::union_find::UnionFind;
 
 /// An actor across the corpus.
@@ -171,8 +173,7 @@ pub struct Digest {
 pub fn consolidate(corpus: &Corpus, cfg: &ConsolidateConfig) -> Digest {
     let (actors, local_to_id) = merge_actors(corpus);
     let name_of: HashMap<&str, &str> = actors.iter().map(|a| (a.id.as_str(), a.name.as_str())).collect();
-    let id_for =
-        |article: &str, local: &str| local_to_id.get(&(article.to_string(), local.to_string())).cloned();
+    let id_for = |article: &str, local: &str| actor_id(&local_to_id, article, local);
 
     let mut quotes = Vec::new();
     let mut figures = Vec::new();
@@ -181,8 +182,8 @@ pub fn consolidate(corpus: &Corpus, cfg: &ConsolidateConfig) -> Digest {
             let speaker = q.speaker.as_deref().and_then(|s| id_for(&a.id, s));
             quotes.push(QuoteOut {
                 text: q.text.clone(),
-                speaker_name: speaker.as_deref().and_then(|id| name_of.get(id)).map(|s| s.to_string()),
-                speaker,
+                speaker_name: speaker.and_then(|id| name_of.get(id)).map(|s| s.to_string()),
+                speaker: speaker.map(String::from),
                 article: a.id.clone(),
                 paragraph: q.paragraph,
             });
@@ -200,7 +201,7 @@ pub fn consolidate(corpus: &Corpus, cfg: &ConsolidateConfig) -> Digest {
             });
         }
     }
-    let claims = group_claims(corpus, cfg, &id_for);
+    let claims = group_claims(corpus, cfg, &local_to_id);
     let key_judgments = pick_key_judgments(&claims, cfg.key_judgments);
     let contradictions = find_contradictions(corpus, &figures);
     let timeline = build_timeline(corpus, cfg.max_timeline);
@@ -223,11 +224,17 @@ fn fold_ascii(s: &str) -> String {
     s.nfd().filter(|c| c.is_ascii()).collect()
 }
 
-type LocalKey = (String, String);
+/// Article id → local actor name → corpus actor id.
+type ActorIds<'a> = HashMap<&'a str, HashMap<&'a str, String>>;
+
+/// The corpus actor id of an article's local actor.
+fn actor_id<'m>(ids: &'m ActorIds<'_>, article: &str, local: &str) -> Option<&'m str> {
+    ids.get(article)?.get(local).map(String::as_str)
+}
 
 /// Merges the articles' local actors into corpus actors. Returns the actors and a map from
 /// (article id, local name) to actor id.
-fn merge_actors(corpus: &Corpus) -> (Vec<Actor>, HashMap<LocalKey, String>) {
+fn merge_actors(corpus: &Corpus) -> (Vec<Actor>, ActorIds<'_>) {
     struct Entry<'a> {
         article: &'a str,
         actor: &'a crate::model::LocalActor,
@@ -238,6 +245,8 @@ fn merge_actors(corpus: &Corpus) -> (Vec<Actor>, HashMap<LocalKey, String>) {
         .iter()
         .filter(|a| a.duplicate_of.is_none())
         .flat_map(|a| a.extraction.actors.iter().map(move |l| (a.id.as_str(), l)))
+        .collect::<Vec<_>>()
+        .into_par_iter()
         .map(|(article, actor)| Entry {
             article,
             actor,
@@ -246,95 +255,97 @@ fn merge_actors(corpus: &Corpus) -> (Vec<Actor>, HashMap<LocalKey, String>) {
         .collect();
     let mut sets = UnionFind::new(entries.len());
     // Exact: same kind and folded name, or a shared alias (an acronym).
-    let mut by_key: BTreeMap<(ActorKind, String), usize> = BTreeMap::new();
+    let mut by_key: HashMap<(ActorKind, String), usize> = HashMap::new();
     for (i, e) in entries.iter().enumerate() {
         let mut keys = vec![e.folded.join(" ")];
         keys.extend(e.actor.aliases.iter().filter(|a| a.chars().all(|c| c.is_uppercase())).map(|a| fold(a)));
         for k in keys {
-            match by_key.get(&(e.actor.kind, k.clone())) {
-                Some(&j) => sets.union(i, j),
-                None => {
-                    by_key.insert((e.actor.kind, k), i);
-                }
-            }
+            let first = *by_key.entry((e.actor.kind, k)).or_insert(i);
+            sets.union(i, first);
         }
     }
     // Fuzzy, for people: same surname up to spelling, and first names that agree (or one
-    // missing); compared within buckets of the surname's first letter.
-    let mut buckets: BTreeMap<char, Vec<usize>> = BTreeMap::new();
+    // missing). Compared over distinct folded names, and only where the surnames are close
+    // (found through `close_pairs`, not by comparing every pair): linear in practice.
+    let mut reps: BTreeMap<&[String], usize> = BTreeMap::new();
     for (i, e) in entries.iter().enumerate() {
-        if e.actor.kind == ActorKind::Person
-            && let Some(c) = e.folded.last().and_then(|s| s.chars().next())
-        {
-            buckets.entry(c).or_default().push(i);
+        if e.actor.kind == ActorKind::Person && !e.folded.is_empty() {
+            reps.entry(e.folded.as_slice()).or_insert(i);
         }
     }
-    for members in buckets.values() {
-        // Distinct folded names only: the bucket stays small even for large corpora.
-        let mut distinct: BTreeMap<&[String], usize> = BTreeMap::new();
-        for &i in members {
-            distinct.entry(entries[i].folded.as_slice()).or_insert(i);
+    let mut by_surname: BTreeMap<&str, Vec<(&[String], usize)>> = BTreeMap::new();
+    for (&name, &i) in &reps {
+        by_surname.entry(name[name.len() - 1].as_str()).or_default().push((name, i));
+    }
+    // Single words that are not people by their context but may be a person's surname.
+    let lone: Vec<usize> = (0..entries.len())
+        .filter(|&i| {
+            let e = &entries[i];
+            e.actor.kind != ActorKind::Person && e.folded.len() == 1 && kind_of(&e.actor.name).is_none()
+        })
+        .collect();
+    let mut words: Vec<&str> = by_surname.keys().copied().collect();
+    let surnames = words.len();
+    let mut lone_words: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for &i in &lone {
+        lone_words.entry(entries[i].folded[0].as_str()).or_default().push(i);
+    }
+    words.extend(lone_words.keys().copied().filter(|w| !by_surname.contains_key(w)));
+    // For each word, the surnames close to it (itself included).
+    let mut near: Vec<Vec<usize>> =
+        (0..words.len()).map(|i| if i < surnames { vec![i] } else { Vec::new() }).collect();
+    for (i, j) in close_pairs(&words) {
+        if j < surnames {
+            near[i].push(j);
         }
-        let reps: Vec<(&[String], usize)> = distinct.into_iter().collect();
-        // The distinct people (after the exact pass) whose full name ends in this surname.
-        let full_count = |sets: &mut UnionFind, surname: &str| {
-            let roots: BTreeSet<usize> = reps
-                .iter()
-                .filter(|(f, _)| f.len() >= 2 && f.last().is_some_and(|s| close(s, surname)))
-                .map(|&(_, i)| sets.find(i))
-                .collect();
-            roots.len()
-        };
-        for x in 0..reps.len() {
-            for y in x + 1..reps.len() {
-                let (a, b) = (reps[x].0, reps[y].0);
-                let (sa, sb) = (a.last().expect("name"), b.last().expect("name"));
-                if !close(sa, sb) {
-                    continue;
-                }
-                let agree = match (a.len(), b.len()) {
-                    (1, 1) => true,
-                    // A surname alone merges only when one full name carries it.
-                    (1, _) | (_, 1) => full_count(&mut sets, sa) == 1,
-                    _ => {
-                        close(&a[0], &b[0])
-                            || a[0].chars().next() == b[0].chars().next()
-                                && (a[0].len() <= 2 || b[0].len() <= 2)
+        if i < surnames {
+            near[j].push(i);
+        }
+    }
+    let index_of: HashMap<&str, usize> = words.iter().enumerate().map(|(i, w)| (*w, i)).collect();
+    let full_names = |s: usize| by_surname[words[s]].iter().filter(|(f, _)| f.len() >= 2);
+    // Full names first: the surnames close, the first names close or one an initial.
+    for (s, close_to) in near.iter().enumerate().take(surnames) {
+        for &t in close_to.iter().filter(|&&t| t >= s) {
+            for (x, &(a, i)) in full_names(s).enumerate() {
+                for &(b, j) in full_names(t).skip(if s == t { x + 1 } else { 0 }) {
+                    let initial =
+                        a[0].chars().next() == b[0].chars().next() && (a[0].len() <= 2 || b[0].len() <= 2);
+                    if close(&a[0], &b[0]) || initial {
+                        sets.union(i, j);
                     }
-                };
-                if agree {
-                    sets.union(reps[x].1, reps[y].1);
                 }
             }
+        }
+    }
+    // The distinct people (after the passes above) whose full name ends in a surname close to
+    // word `w`.
+    let people_named = |sets: &mut UnionFind, w: usize| {
+        let roots: BTreeSet<usize> =
+            near[w].iter().flat_map(|&t| full_names(t)).map(|&(_, i)| sets.find(i)).collect();
+        roots
+    };
+    // A surname alone joins the one person who carries it; all lone mentions of a surname
+    // join each other.
+    for s in 0..surnames {
+        let Some(&(_, single)) = by_surname[words[s]].iter().find(|(f, _)| f.len() == 1) else { continue };
+        for &t in &near[s] {
+            if let Some(&(_, other)) = by_surname[words[t]].iter().find(|(f, _)| f.len() == 1) {
+                sets.union(single, other);
+            }
+        }
+        if let [root] = people_named(&mut sets, s).into_iter().collect::<Vec<_>>()[..] {
+            sets.union(single, root);
         }
     }
     // A single word typed only by its context ("in Petrov's eyes" read as a place) that is the
     // surname of exactly one person joins that person.
-    let mut surnames: BTreeMap<char, Vec<(&str, usize)>> = BTreeMap::new();
-    for (i, e) in entries.iter().enumerate() {
-        if e.actor.kind == ActorKind::Person
-            && e.folded.len() >= 2
-            && let Some(last) = e.folded.last()
-            && let Some(c) = last.chars().next()
-        {
-            surnames.entry(c).or_default().push((last.as_str(), i));
-        }
-    }
-    for (i, e) in entries.iter().enumerate() {
-        if e.actor.kind == ActorKind::Person || e.folded.len() != 1 || kind_of(&e.actor.name).is_some() {
-            continue;
-        }
-        let Some(initial) = e.folded[0].chars().next() else { continue };
-        let roots: BTreeSet<usize> = surnames
-            .get(&initial)
-            .map(Vec::as_slice)
-            .unwrap_or_default()
-            .iter()
-            .filter(|(s, _)| close(s, &e.folded[0]))
-            .map(|&(_, j)| sets.find(j))
-            .collect();
-        if let [root] = roots.into_iter().collect::<Vec<_>>()[..] {
-            sets.union(i, root);
+    for (word, members) in &lone_words {
+        let w = index_of[word];
+        if let [root] = people_named(&mut sets, w).into_iter().collect::<Vec<_>>()[..] {
+            for &i in members {
+                sets.union(i, root);
+            }
         }
     }
     // Gather groups.
@@ -413,124 +424,189 @@ fn merge_actors(corpus: &Corpus) -> (Vec<Actor>, HashMap<LocalKey, String>) {
         used_ids.insert(id.clone());
         actor.id = id.clone();
         for &i in &members {
-            local_to_id.insert((entries[i].article.to_string(), entries[i].actor.name.clone()), id.clone());
+            local_to_id
+                .entry(entries[i].article)
+                .or_insert_with(HashMap::new)
+                .insert(entries[i].actor.name.as_str(), id.clone());
         }
         actors.push(actor);
     }
     (actors, local_to_id)
 }
 
-/// A statement with what we compare it on.
+/// A statement with what we compare it on. Stems and actors are hashed and sorted, so that
+/// comparing two statements is a merge of two short integer lists.
 struct Candidate<'a> {
-    article: &'a str,
+    article: usize,
     paragraph: usize,
     text: &'a str,
     kind: ClaimKind,
-    stems: BTreeSet<String>,
-    actors: BTreeSet<String>,
-    attributed: Option<String>,
+    stems: Vec<u64>,
+    actors: Vec<&'a str>,
+    attributed: Option<&'a str>,
+}
+
+/// How many items two sorted, deduplicated lists share.
+fn shared<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 fn similarity(a: &Candidate<'_>, b: &Candidate<'_>) -> f64 {
-    let shared = a.stems.intersection(&b.stems).count() as f64;
-    let cosine = shared / ((a.stems.len() * b.stems.len()) as f64).sqrt().max(1.0);
-    let actors_shared = a.actors.intersection(&b.actors).count() as f64;
-    let actor_union = a.actors.union(&b.actors).count() as f64;
-    let actor_sim = if actor_union > 0.0 { actors_shared / actor_union } else { 0.0 };
+    let common = shared(&a.stems, &b.stems) as f64;
+    let cosine = common / ((a.stems.len() * b.stems.len()) as f64).sqrt().max(1.0);
+    let actors_shared = shared(&a.actors, &b.actors);
+    let actor_union = a.actors.len() + b.actors.len() - actors_shared;
+    let actor_sim = if actor_union > 0 { actors_shared as f64 / actor_union as f64 } else { 0.0 };
     0.75 * cosine + 0.25 * actor_sim
 }
 
+/// Stems in more statements than this are too common to find restatements by; the bound also
+/// keeps the pass linear on large corpora.
+const COMMON_STEM: usize = 200;
+
+/// Statements compared per parallel batch: bounds the memory the pairs take.
+const BATCH: usize = 8192;
+
 /// Groups statements that say the same thing, across articles. Candidates are found through
-/// an inverted index of stems (rare stems only), so the pass is not quadratic in statements.
-fn group_claims(
-    corpus: &Corpus,
-    cfg: &ConsolidateConfig,
-    id_for: &dyn Fn(&str, &str) -> Option<String>,
-) -> Vec<Claim> {
-    let cands: Vec<Candidate<'_>> = corpus
-        .articles
-        .iter()
-        .filter(|a| a.duplicate_of.is_none())
-        .flat_map(|a| a.extraction.statements.iter().map(move |s| (a, s)))
-        .map(|(a, s)| Candidate {
-            article: &a.id,
-            paragraph: s.paragraph,
-            text: &s.text,
-            kind: s.kind,
-            stems: content_stems(&s.text).into_iter().collect(),
-            actors: s.actors.iter().filter_map(|n| id_for(&a.id, n)).collect(),
-            attributed: s.attributed_to.as_deref().and_then(|n| id_for(&a.id, n)),
+/// an inverted index of stems (rare stems only), so the pass is not quadratic in statements;
+/// batches of statements are compared in parallel and their pairs applied in order, so the
+/// result does not depend on the thread count.
+fn group_claims(corpus: &Corpus, cfg: &ConsolidateConfig, ids: &ActorIds<'_>) -> Vec<Claim> {
+    let id_for = |article: &str, local: &str| actor_id(ids, article, local);
+    let originals: Vec<(usize, &crate::model::Article)> =
+        corpus.articles.iter().enumerate().filter(|(_, a)| a.duplicate_of.is_none()).collect();
+    let cands: Vec<Candidate<'_>> = originals
+        .par_iter()
+        .flat_map_iter(|&(ai, a)| {
+            a.extraction.statements.iter().map(move |s| {
+                let mut actors: Vec<&str> = s.actors.iter().filter_map(|n| id_for(&a.id, n)).collect();
+                actors.sort_unstable();
+                actors.dedup();
+                Candidate {
+                    article: ai,
+                    paragraph: s.paragraph,
+                    text: &s.text,
+                    kind: s.kind,
+                    stems: stem_hashes(&s.text),
+                    actors,
+                    attributed: s.attributed_to.as_deref().and_then(|n| id_for(&a.id, n)),
+                }
+            })
         })
         .collect();
     let n = cands.len();
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
     for (i, c) in cands.iter().enumerate() {
-        for s in &c.stems {
-            index.entry(s.as_str()).or_default().push(i);
+        for &s in &c.stems {
+            index.entry(s).or_default().push(i as u32);
         }
     }
-    // Stems in more statements than this are too common to find restatements by; the bound
-    // also keeps the pass near-linear on large corpora.
-    let common = 200;
     let mut sets = UnionFind::new(n);
     let mut centrality = vec![0.0f64; n];
-    // Shared-stem counts per later statement, reset through `touched` after each statement.
-    let mut shared = vec![0u32; n];
-    let mut touched: Vec<usize> = Vec::new();
-    for i in 0..n {
-        for s in &cands[i].stems {
-            let list = &index[s.as_str()];
-            if list.len() > common {
-                continue;
-            }
-            for &j in list.iter().filter(|&&j| j > i) {
-                if shared[j] == 0 {
-                    touched.push(j);
+    for start in (0..n).step_by(BATCH) {
+        let end = (start + BATCH).min(n);
+        let pairs: Vec<Vec<(u32, f64)>> = (start..end)
+            .into_par_iter()
+            .map_init(Vec::new, |later: &mut Vec<u32>, i| {
+                // Later statements that share at least two rare stems with this one.
+                later.clear();
+                for s in &cands[i].stems {
+                    let list = &index[s];
+                    if list.len() <= COMMON_STEM {
+                        let after = list.partition_point(|&j| j as usize <= i);
+                        later.extend_from_slice(&list[after..]);
+                    }
                 }
-                shared[j] += 1;
+                later.sort_unstable();
+                let mut out = Vec::new();
+                for run in later.chunk_by(|a, b| a == b).filter(|run| run.len() >= 2) {
+                    let j = run[0];
+                    out.push((j, similarity(&cands[i], &cands[j as usize])));
+                }
+                out
+            })
+            .collect();
+        for (i, list) in (start..end).zip(pairs) {
+            for (j, sim) in list {
+                let j = j as usize;
+                centrality[i] += sim;
+                centrality[j] += sim;
+                // Restatements within one article are not corroboration: group across articles only.
+                if sim >= cfg.claim_similarity && cands[i].article != cands[j].article {
+                    sets.union(i, j);
+                }
             }
         }
-        touched.sort_unstable();
-        for &j in &touched {
-            let count = std::mem::take(&mut shared[j]);
-            if count < 2 {
-                continue;
-            }
-            let sim = similarity(&cands[i], &cands[j]);
-            centrality[i] += sim;
-            centrality[j] += sim;
-            // Restatements within one article are not corroboration; group across articles only.
-            if sim >= cfg.claim_similarity && cands[i].article != cands[j].article {
-                sets.union(i, j);
-            }
-        }
-        touched.clear();
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..n {
         groups.entry(sets.find(i)).or_default().push(i);
     }
     let max_c = centrality.iter().cloned().fold(0.0, f64::max).max(1e-9);
-    let mut claims: Vec<Claim> = groups
+    // Rank every group on cheap keys, then build only the claims the briefing keeps.
+    struct Ranked {
+        members: Vec<usize>,
+        articles: usize,
+        score: f64,
+        first: usize,
+    }
+    let mut ranked: Vec<Ranked> = groups
         .into_values()
         .map(|members| {
-            let articles: BTreeSet<&str> = members.iter().map(|&i| cands[i].article).collect();
-            let rep = *members
-                .iter()
-                .max_by(|&&a, &&b| centrality[a].total_cmp(&centrality[b]).then_with(|| b.cmp(&a)))
-                .expect("members");
-            let attributed: BTreeSet<String> =
-                members.iter().filter_map(|&i| cands[i].attributed.clone()).collect();
-            let actors: BTreeSet<String> =
-                members.iter().flat_map(|&i| cands[i].actors.iter().cloned()).collect();
-            let corroboration = ((articles.len() as f64 - 1.0) / 3.0).min(1.0);
+            let articles = members.iter().map(|&i| cands[i].article).collect::<BTreeSet<_>>().len();
+            let corroboration = ((articles as f64 - 1.0) / 3.0).min(1.0);
             let central = members.iter().map(|&i| centrality[i]).fold(0.0, f64::max) / max_c;
-            let sourced = if attributed.is_empty() { 0.0 } else { 1.0 };
-            let score = 0.55 * corroboration + 0.3 * central + 0.15 * sourced;
-            let mut sources: Vec<ClaimSource> = members
+            let sourced = if members.iter().any(|&i| cands[i].attributed.is_some()) { 1.0 } else { 0.0 };
+            let score = ((0.55 * corroboration + 0.3 * central + 0.15 * sourced) * 1000.0).round() / 1000.0;
+            // Members are in corpus order, so the first is the earliest source sentence.
+            let first = *members
+                .iter()
+                .min_by_key(|&&i| (cands[i].article, cands[i].paragraph, cands[i].text))
+                .expect("members");
+            Ranked { members, articles, score, first }
+        })
+        .collect();
+    let rep_of = |members: &[usize]| {
+        *members
+            .iter()
+            .max_by(|&&a, &&b| centrality[a].total_cmp(&centrality[b]).then_with(|| b.cmp(&a)))
+            .expect("members")
+    };
+    let key = |r: &Ranked| (cands[r.first].article, cands[r.first].paragraph);
+    ranked.sort_by(|a, b| {
+        b.articles
+            .min(2)
+            .cmp(&a.articles.min(2))
+            .then(b.score.total_cmp(&a.score))
+            .then_with(|| key(a).cmp(&key(b)))
+            .then_with(|| cands[rep_of(&a.members)].text.cmp(cands[rep_of(&b.members)].text))
+    });
+    ranked.truncate(cfg.max_claims);
+    ranked
+        .into_iter()
+        .enumerate()
+        .map(|(k, r)| {
+            let rep = rep_of(&r.members);
+            let attributed: BTreeSet<&str> = r.members.iter().filter_map(|&i| cands[i].attributed).collect();
+            let actors: BTreeSet<&str> =
+                r.members.iter().flat_map(|&i| cands[i].actors.iter().copied()).collect();
+            let mut sources: Vec<ClaimSource> = r
+                .members
                 .iter()
                 .map(|&i| ClaimSource {
-                    article: cands[i].article.to_string(),
+                    article: corpus.articles[cands[i].article].id.clone(),
                     paragraph: cands[i].paragraph,
                     text: cands[i].text.to_string(),
                 })
@@ -538,31 +614,25 @@ fn group_claims(
             sources
                 .sort_by(|a, b| (&a.article, a.paragraph, &a.text).cmp(&(&b.article, b.paragraph, &b.text)));
             Claim {
-                id: String::new(),
+                id: format!("claim-{:03}", k + 1),
                 summary: cands[rep].text.to_string(),
                 kind: cands[rep].kind,
-                score: (score * 1000.0).round() / 1000.0,
-                actors: actors.into_iter().collect(),
-                attributed_to: attributed.into_iter().collect(),
-                independent_sources: articles.len(),
+                score: r.score,
+                actors: actors.into_iter().map(String::from).collect(),
+                attributed_to: attributed.into_iter().map(String::from).collect(),
+                independent_sources: r.articles,
                 sources,
             }
         })
-        .collect();
-    claims.sort_by(|a, b| {
-        b.independent_sources
-            .min(2)
-            .cmp(&a.independent_sources.min(2))
-            .then(b.score.total_cmp(&a.score))
-            .then_with(|| a.sources[0].article.cmp(&b.sources[0].article))
-            .then_with(|| a.sources[0].paragraph.cmp(&b.sources[0].paragraph))
-            .then_with(|| a.summary.cmp(&b.summary))
-    });
-    claims.truncate(cfg.max_claims);
-    for (i, c) in claims.iter_mut().enumerate() {
-        c.id = format!("claim-{:03}", i + 1);
-    }
-    claims
+        .collect()
+}
+
+/// The content stems of a text as sorted, distinct 64-bit hashes.
+fn stem_hashes(text: &str) -> Vec<u64> {
+    let mut v: Vec<u64> = content_stems(text).iter().map(|s| xxh3_64(s.as_bytes())).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
 }
 
 /// The best claims by corroboration and score; a claim from one source only leads when too
@@ -584,14 +654,13 @@ fn pick_key_judgments(claims: &[Claim], n: usize) -> Vec<String> {
 fn find_contradictions(corpus: &Corpus, figures: &[FigureOut]) -> Vec<Contradiction> {
     let date_of: HashMap<&str, Option<Day>> =
         corpus.articles.iter().map(|a| (a.id.as_str(), a.meta.date)).collect();
-    let stems: Vec<BTreeSet<String>> =
-        figures.iter().map(|f| content_stems(&f.about).into_iter().collect()).collect();
+    let stems: Vec<Vec<u64>> = figures.par_iter().map(|f| stem_hashes(&f.about)).collect();
     // Candidates share a unit and at least one stem of what they measure: an inverted index
     // keeps this from comparing every pair of figures.
-    let mut index: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    let mut index: HashMap<(&str, u64), Vec<usize>> = HashMap::new();
     for (i, f) in figures.iter().enumerate() {
-        for s in &stems[i] {
-            index.entry((f.unit.as_str(), s.as_str())).or_default().push(i);
+        for &s in &stems[i] {
+            index.entry((f.unit.as_str(), s)).or_default().push(i);
         }
     }
     let mut out = Vec::new();
@@ -602,7 +671,7 @@ fn find_contradictions(corpus: &Corpus, figures: &[FigureOut]) -> Vec<Contradict
         }
         let mut candidates: Vec<usize> = stems[i]
             .iter()
-            .flat_map(|s| index[&(figures[i].unit.as_str(), s.as_str())].iter().copied())
+            .flat_map(|&s| index[&(figures[i].unit.as_str(), s)].iter().copied())
             .filter(|&j| j > i)
             .collect();
         candidates.sort_unstable();
@@ -613,10 +682,10 @@ fn find_contradictions(corpus: &Corpus, figures: &[FigureOut]) -> Vec<Contradict
             if used[j] || group.iter().any(|&g| figures[g].article == b.article) {
                 continue;
             }
-            let shared = stems[i].intersection(&stems[j]).count();
-            let union = stems[i].union(&stems[j]).count().max(1);
+            let common = shared(&stems[i], &stems[j]);
+            let union = (stems[i].len() + stems[j].len() - common).max(1);
             let differs = (a.number - b.number).abs() > 0.05 * a.number.abs().max(b.number.abs());
-            if shared * 2 >= union && differs {
+            if common * 2 >= union && differs {
                 group.push(j);
             }
         }

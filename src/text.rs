@@ -5,6 +5,7 @@
 //! run over a full stop, and a sentence that is cut in two loses its speaker. The rules below are
 //! the usual abbreviation-and-capital ones; the unit tests pin the cases that matter.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -391,6 +392,51 @@ pub fn close(a: &str, b: &str) -> bool {
     d <= 1 || (n >= 9 && d <= 2)
 }
 
+/// Every pair `(i, j)`, `i < j`, of `words` that are [`close`], without comparing every pair:
+/// words within edit distance `k` share a variant with at most `k` letters deleted (the
+/// SymSpell idea), so only words that share such a variant are compared. Sorted.
+pub fn close_pairs(words: &[&str]) -> Vec<(usize, usize)> {
+    let mut by_variant: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, w) in words.iter().enumerate() {
+        let chars: Vec<char> = w.chars().collect();
+        // `close` allows two edits only when both words have nine letters or more.
+        let depth = if chars.len() >= 9 { 2 } else { 1 };
+        let mut variants = vec![w.to_string()];
+        let mut frontier = vec![chars];
+        for _ in 0..depth {
+            let mut next = Vec::new();
+            for v in &frontier {
+                for skip in 0..v.len() {
+                    let mut d = v.clone();
+                    d.remove(skip);
+                    next.push(d);
+                }
+            }
+            next.sort();
+            next.dedup();
+            variants.extend(next.iter().map(|v| v.iter().collect::<String>()));
+            frontier = next;
+        }
+        variants.sort();
+        variants.dedup();
+        for v in variants {
+            by_variant.entry(v).or_default().push(i);
+        }
+    }
+    let mut pairs = std::collections::BTreeSet::new();
+    for members in by_variant.values() {
+        for (x, &i) in members.iter().enumerate() {
+            for &j in &members[x + 1..] {
+                let (i, j) = (i.min(j), i.max(j));
+                if i != j && !pairs.contains(&(i, j)) && close(words[i], words[j]) {
+                    pairs.insert((i, j));
+                }
+            }
+        }
+    }
+    pairs.into_iter().collect()
+}
+
 /// True when the first letter is upper case.
 pub fn is_capitalized(word: &str) -> bool {
     word.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)
@@ -399,6 +445,36 @@ pub fn is_capitalized(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn close_pairs_finds_what_comparing_every_pair_finds() {
+        let words = [
+            "ivanov",
+            "ivanova",
+            "ivanou",
+            "petrov",
+            "petrova",
+            "kowalczyk",
+            "kowalcyzk",
+            "kovalchuk",
+            "alexandrov",
+            "aleksandrov",
+            "smith",
+            "smyth",
+            "smiths",
+            "jones",
+        ];
+        let mut every = Vec::new();
+        for i in 0..words.len() {
+            for j in i + 1..words.len() {
+                if close(words[i], words[j]) {
+                    every.push((i, j));
+                }
+            }
+        }
+        assert!(every.len() >= 5, "{every:?}");
+        assert_eq!(close_pairs(&words), every);
+    }
 
     #[test]
     fn stop_words_are_sorted() {
