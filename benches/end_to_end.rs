@@ -74,15 +74,16 @@ fn report(n: usize, reports: &[Value]) {
         reports.len(),
         if reports.len() == 1 { "" } else { "s" }
     );
-    println!("| stage | seconds | MB/s | articles/s |");
-    println!("|---|---:|---:|---:|");
+    println!("| stage | seconds | MB/s | articles/s | peak RSS at end (MiB) |");
+    println!("|---|---:|---:|---:|---:|");
     for (i, stage) in stages.iter().enumerate() {
         let secs =
             median(reports.iter().map(|r| r["stages"][i]["seconds"].as_f64().unwrap_or(0.0)).collect());
         let bytes = stage["bytes"].as_f64().unwrap_or(0.0);
         let articles = stage["articles"].as_f64().unwrap_or(0.0);
+        let rss = stage["peak_rss_bytes"].as_f64().unwrap_or(0.0) / 1048576.0;
         println!(
-            "| {} | {secs:.3} | {:.1} | {:.0} |",
+            "| {} | {secs:.3} | {:.1} | {:.0} | {rss:.0} |",
             stage["stage"].as_str().unwrap_or("?"),
             bytes / 1e6 / secs.max(1e-9),
             articles / secs.max(1e-9)
@@ -90,7 +91,7 @@ fn report(n: usize, reports: &[Value]) {
     }
     let total = median(reports.iter().map(|r| r["total_seconds"].as_f64().unwrap_or(0.0)).collect());
     let rss = reports.iter().filter_map(|r| r["peak_rss_bytes"].as_f64()).fold(0.0, f64::max);
-    println!("| **total** | **{total:.3}** | | |");
+    println!("| **total** | **{total:.3}** | | | |");
     println!("\npeak RSS: {:.0} MiB", rss / 1048576.0);
 }
 

@@ -87,6 +87,9 @@ pub struct OutputConfig {
     pub formats: Vec<Format>,
     /// Folder whose templates override the embedded defaults, file by file.
     pub templates: PathBuf,
+    /// Most rows a section of the readable briefing (md, html, pdf) lists; `briefing.json`
+    /// always lists everything.
+    pub max_rows: usize,
 }
 
 impl Default for OutputConfig {
@@ -95,6 +98,7 @@ impl Default for OutputConfig {
             dir: PathBuf::from("out"),
             formats: Format::ALL.to_vec(),
             templates: PathBuf::from("templates"),
+            max_rows: 50,
         }
     }
 }
@@ -255,6 +259,8 @@ pub struct Config {
     pub formats: Vec<Format>,
     /// Resolved template override folder.
     pub templates_dir: PathBuf,
+    /// `[output] max_rows`.
+    pub max_rows: usize,
     /// Cleaner settings.
     pub clean: CleanConfig,
     /// Compiled `[clean] extra_boilerplate`.
@@ -378,6 +384,7 @@ impl Config {
             "must be in 0..=1".into(),
         );
         check(!raw.title.trim().is_empty(), &["title"], "must not be empty".into());
+        check(raw.output.max_rows >= 1, &["output", "max_rows"], "must be at least 1".into());
         check(raw.input.max_file_bytes > 0, &["input", "max_file_bytes"], "must be positive".into());
 
         let input_as_written = overrides.input.clone().unwrap_or(raw.input.dir.clone());
@@ -432,6 +439,7 @@ impl Config {
             out_dir: overrides.out.as_deref().map_or_else(|| resolve(&raw.output.dir), Path::to_path_buf),
             formats,
             templates_dir: resolve(&raw.output.templates),
+            max_rows: raw.output.max_rows,
             clean: raw.clean,
             extra_boilerplate,
             dedup: raw.dedup,

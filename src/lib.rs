@@ -57,29 +57,38 @@ pub struct StageTiming {
     pub articles: usize,
     /// Bytes of article text the stage saw (the decoded input files).
     pub bytes: usize,
+    /// The process's peak resident memory when the stage ended, where the platform tells it.
+    pub peak_rss_bytes: Option<u64>,
+}
+
+impl StageTiming {
+    fn new(stage: &'static str, elapsed: std::time::Duration, articles: usize, bytes: usize) -> Self {
+        let seconds = elapsed.as_secs_f64();
+        StageTiming { stage, seconds, articles, bytes, peak_rss_bytes: progress::peak_rss_bytes() }
+    }
 }
 
 /// Runs the whole pipeline on a validated config and writes the briefing.
 pub fn run(config: &Config, mode: Mode) -> Result<RunSummary> {
     let (corpus, mut timings) = analyse(config, mode)?;
     let articles = corpus.articles.len();
-    let bytes = corpus.articles.iter().map(|a| a.text.len()).sum();
+    let bytes = timings.first().map_or(0, |t| t.bytes);
     let progress = Progress::start(mode, "consolidate", 1);
     let digest = consolidate::consolidate(&corpus, &config.consolidate);
     let elapsed = progress.finish(&format!("{} claims, {} actors", digest.claims.len(), digest.actors.len()));
-    timings.push(StageTiming { stage: "consolidate", seconds: elapsed.as_secs_f64(), articles, bytes });
+    timings.push(StageTiming::new("consolidate", elapsed, articles, bytes));
 
     let progress = Progress::start(mode, "render", config.formats.len() as u64);
-    let rendered = render::render_all(config, &corpus, &digest)?;
+    let staged = render::render_all(config, &corpus, &digest)?;
     let mut written = Vec::new();
-    for (format, bytes) in rendered {
-        let path = config.out_dir.join(format.file_name());
-        fsutil::write_atomic(&path, &bytes)?;
+    for file in staged {
+        let path = file.path().to_path_buf();
+        file.commit()?;
         written.push(path);
         progress.inc();
     }
     let elapsed = progress.finish(&format!("{} files in {}", written.len(), config.out_dir.display()));
-    timings.push(StageTiming { stage: "render", seconds: elapsed.as_secs_f64(), articles, bytes });
+    timings.push(StageTiming::new("render", elapsed, articles, bytes));
     Ok(RunSummary {
         articles: corpus.articles.len(),
         duplicates: corpus.articles.iter().filter(|a| a.duplicate_of.is_some()).count(),
@@ -108,14 +117,14 @@ pub fn analyse(config: &Config, mode: Mode) -> Result<(Corpus, Vec<StageTiming>)
         corpus.articles.len(),
         corpus.diagnostics.iter().filter(|d| d.severity == Severity::Skipped).count()
     ));
-    timings.push(StageTiming { stage: "ingest", seconds: elapsed.as_secs_f64(), articles, bytes });
+    timings.push(StageTiming::new("ingest", elapsed, articles, bytes));
     let mut corpus = corpus;
     for stage in stages::determine_stages(config) {
         let progress = Progress::start(mode, stage.name(), corpus.articles.len() as u64);
         let ctx = StageContext { config, progress: &progress };
         corpus = stage.run(&ctx, corpus).with_context(|| format!("stage `{}` failed", stage.name()))?;
         let elapsed = progress.finish(&format!("{} articles", corpus.articles.len()));
-        timings.push(StageTiming { stage: stage.name(), seconds: elapsed.as_secs_f64(), articles, bytes });
+        timings.push(StageTiming::new(stage.name(), elapsed, articles, bytes));
     }
     Ok((corpus, timings))
 }

@@ -145,18 +145,10 @@ fn write_timings(path: &Path, summary: &RunSummary, total_seconds: f64) -> Resul
         "articles": summary.articles,
         "stages": summary.timings,
         "total_seconds": total_seconds,
-        "peak_rss_bytes": peak_rss_bytes(),
+        "peak_rss_bytes": newsbrief::progress::peak_rss_bytes(),
     });
     let text = serde_json::to_string_pretty(&report)? + "\n";
     newsbrief::fsutil::write_atomic(path, text.as_bytes())
-}
-
-/// The process's peak resident set size (`VmHWM`), where the platform tells it (Linux).
-fn peak_rss_bytes() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kib * 1024)
 }
 
 /// A short Markdown summary for the GitHub Actions job page. Failing to write it is not

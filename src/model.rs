@@ -17,7 +17,8 @@ pub struct Article {
     pub id: String,
     /// The path as the user would type it: the input folder joined with the relative path.
     pub path: String,
-    /// The decoded text of the file (BOM removed, line ends normalised to `\n`).
+    /// The decoded text of the file (BOM removed, line ends normalised to `\n`). Clean turns
+    /// it into `paragraphs` and `removed` and leaves it empty.
     pub text: String,
     /// Title, date, author and publisher, when the text gives them.
     pub meta: Metadata,

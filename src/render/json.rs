@@ -1,7 +1,8 @@
 //! `briefing.json`: the contract of DESIGN.md (schema_version 1) for CI consumers. Every list
 //! is in a documented, deterministic order.
 
-use anyhow::Result;
+use std::io::Write;
+
 use serde::Serialize;
 
 use crate::config::Config;
@@ -39,8 +40,8 @@ struct ArticleOut<'a> {
     removed: &'a [Removed],
 }
 
-/// Serialises the briefing, pretty-printed with a final newline (diff-friendly).
-pub fn render(config: &Config, corpus: &Corpus, digest: &Digest) -> Result<Vec<u8>> {
+/// Writes the briefing, pretty-printed with a final newline (diff-friendly), to `out`.
+pub fn write(config: &Config, corpus: &Corpus, digest: &Digest, out: &mut impl Write) -> std::io::Result<()> {
     let doc = Briefing {
         schema_version: 1,
         title: &config.title,
@@ -69,7 +70,6 @@ pub fn render(config: &Config, corpus: &Corpus, digest: &Digest) -> Result<Vec<u
         timeline: &digest.timeline,
         diagnostics: &corpus.diagnostics,
     };
-    let mut bytes = serde_json::to_vec_pretty(&doc)?;
-    bytes.push(b'\n');
-    Ok(bytes)
+    serde_json::to_writer_pretty(&mut *out, &doc)?;
+    out.write_all(b"\n")
 }

@@ -3,36 +3,45 @@
 //! Renderers only read. Markdown and HTML come from handlebars templates over one view model
 //! ([`ReportView`]); the PDF is laid out from the same view; the JSON is the contract of
 //! DESIGN.md, built from the same corpus and digest. Files are written by [`crate::fsutil`]:
-//! all are rendered first, then each is moved into place atomically.
+//! all are rendered into temporary files first, then each is moved into place atomically.
 
 pub mod json;
 pub mod pdf;
 pub mod templates;
 pub mod view;
 
+use std::io::Write;
+
 use anyhow::{Context, Result};
 
 use crate::config::{Config, Format};
 use crate::consolidate::Digest;
+use crate::fsutil::Staged;
 use crate::model::Corpus;
 pub use view::ReportView;
 
-/// Renders every configured format into memory, in [`Format::ALL`] order. Nothing is written:
-/// a failure in any format leaves the previous briefing untouched.
-pub fn render_all(config: &Config, corpus: &Corpus, digest: &Digest) -> Result<Vec<(Format, Vec<u8>)>> {
+/// Renders every configured format, in [`Format::ALL`] order, each into a hidden temporary
+/// file beside its target. Nothing visible changes until the caller commits them: a failure in
+/// any format drops them all and leaves the previous briefing whole.
+pub fn render_all(config: &Config, corpus: &Corpus, digest: &Digest) -> Result<Vec<Staged>> {
     let view = ReportView::build(config, corpus, digest);
     let needs_templates = config.formats.iter().any(|f| matches!(f, Format::Md | Format::Html));
     let registry =
         if needs_templates { Some(templates::Templates::load(&config.templates_dir)?) } else { None };
-    let mut out = Vec::new();
+    let mut staged = Vec::new();
     for &format in &config.formats {
-        let bytes = match format {
-            Format::Md => registry.as_ref().expect("templates").render_md(&view)?.into_bytes(),
-            Format::Html => registry.as_ref().expect("templates").render_html(&view)?.into_bytes(),
-            Format::Pdf => pdf::render(&view).context("cannot lay out the PDF")?,
-            Format::Json => json::render(config, corpus, digest)?,
+        let mut file = Staged::new(&config.out_dir.join(format.file_name()))?;
+        let written = match format {
+            Format::Md => file.write_all(registry.as_ref().expect("templates").render_md(&view)?.as_bytes()),
+            Format::Html => {
+                file.write_all(registry.as_ref().expect("templates").render_html(&view)?.as_bytes())
+            }
+            Format::Pdf => file.write_all(&pdf::render(&view).context("cannot lay out the PDF")?),
+            // The JSON grows with the corpus (every paragraph): streamed, never held whole.
+            Format::Json => json::write(config, corpus, digest, &mut file),
         };
-        out.push((format, bytes));
+        written.with_context(|| format!("cannot write `{}`", file.path().display()))?;
+        staged.push(file);
     }
-    Ok(out)
+    Ok(staged)
 }

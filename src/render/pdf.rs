@@ -242,6 +242,13 @@ fn document_date() -> OffsetDateTime {
         .expect("the epoch is a valid date")
 }
 
+/// The note under a section that shows only part of its list.
+fn more(l: &mut Layout<'_>, n: usize, what: &str) {
+    if n > 0 {
+        l.paragraph(&format!("{n} more {what} are listed in briefing.json."));
+    }
+}
+
 /// Lays out the briefing and returns the PDF bytes.
 pub fn render(view: &ReportView) -> Result<Vec<u8>> {
     let mut doc = PdfDocument::new(&view.title);
@@ -290,7 +297,11 @@ pub fn render(view: &ReportView) -> Result<Vec<u8>> {
             .map(|v| vec![v.value.clone(), v.date.clone(), format!("{} [{}]", v.text, v.cite.n)])
             .collect();
         l.table(&["Value", "Date", "Source sentence"], &rows, &[90.0, 80.0, 310.0], 8.5);
+        if c.more_values > 0 {
+            l.paragraph(&format!("and {} more values.", c.more_values));
+        }
     }
+    more(&mut l, view.unlisted.contradictions, "disagreements");
 
     l.heading("Actors", 14.0, 40.0);
     let rows: Vec<Vec<String>> = view
@@ -307,11 +318,13 @@ pub fn render(view: &ReportView) -> Result<Vec<u8>> {
         })
         .collect();
     l.table(&["Name", "Kind", "Roles", "Mentions", "Sources"], &rows, &[130.0, 70.0, 180.0, 50.0, 60.0], 8.5);
+    more(&mut l, view.unlisted.actors, "actors");
 
     l.heading("Quotes", 14.0, 30.0);
     for q in &view.quotes {
         l.bullet(&format!("{}: “{}” [{}]", q.speaker, q.text, q.cite.n));
     }
+    more(&mut l, view.unlisted.quotes, "quotes");
 
     l.heading("Figures", 14.0, 40.0);
     let rows: Vec<Vec<String>> = view
@@ -320,6 +333,7 @@ pub fn render(view: &ReportView) -> Result<Vec<u8>> {
         .map(|f| vec![f.value.clone(), f.about.clone(), format!("[{}]", f.cite.n)])
         .collect();
     l.table(&["Value", "What it measures", "Source"], &rows, &[120.0, 300.0, 60.0], 8.5);
+    more(&mut l, view.unlisted.figures, "figures");
 
     l.heading("Timeline", 14.0, 40.0);
     let rows: Vec<Vec<String>> =
@@ -337,8 +351,12 @@ pub fn render(view: &ReportView) -> Result<Vec<u8>> {
         if !s.copies.is_empty() {
             line.push_str(&format!(" · also carried as {}", s.copies.join(", ")));
         }
+        if s.more_copies > 0 {
+            line.push_str(&format!(" · and {} more copies", s.more_copies));
+        }
         l.paragraph(&line);
     }
+    more(&mut l, view.unlisted.sources, "sources, cited nowhere above,");
 
     l.heading("Appendix: cleaning and dedup", 14.0, 40.0);
     let rows: Vec<Vec<String>> = view
@@ -359,6 +377,7 @@ pub fn render(view: &ReportView) -> Result<Vec<u8>> {
         for d in &view.diagnostics {
             l.bullet(d);
         }
+        more(&mut l, view.unlisted.diagnostics, "files with problems");
     }
 
     l.finish(&mut doc);

@@ -1,13 +1,13 @@
 //! The view model: what a reader sees, already ordered, numbered and phrased. Templates and the
 //! PDF layout read only this.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::consolidate::{Claim, Digest};
-use crate::model::{Corpus, Day, RemovalReason};
+use crate::consolidate::{Actor, Claim, Contradiction, Digest, FigureOut, QuoteOut};
+use crate::model::{Article, Corpus, Day, RemovalReason};
 
 /// Everything the briefing shows, in order.
 #[derive(Debug, Clone, Serialize)]
@@ -34,8 +34,10 @@ pub struct ReportView {
     pub timeline: Vec<TimelineView>,
     /// Numbered sources.
     pub sources: Vec<SourceView>,
-    /// What cleaning removed and dedup merged, per article.
+    /// What cleaning removed and dedup merged, per listed source and its copies.
     pub appendix: Vec<AppendixView>,
+    /// What the sections leave out for length (all of it is in `briefing.json`).
+    pub unlisted: Unlisted,
     /// Files that were skipped or decoded with a warning.
     pub diagnostics: Vec<String>,
 }
@@ -55,6 +57,23 @@ pub struct Counts {
     pub claims: usize,
     /// Quotes.
     pub quotes: usize,
+}
+
+/// How many items each bounded section leaves out.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Unlisted {
+    /// Kept articles not in the sources list.
+    pub sources: usize,
+    /// Actors beyond the table.
+    pub actors: usize,
+    /// Quotes beyond the table.
+    pub quotes: usize,
+    /// Figures beyond the table.
+    pub figures: usize,
+    /// Disagreements beyond the section.
+    pub contradictions: usize,
+    /// Files with problems beyond the list.
+    pub diagnostics: usize,
 }
 
 /// A citation: the source number and the article it points at.
@@ -79,6 +98,8 @@ pub struct ClaimView {
     pub independent_sources: usize,
     /// Citations.
     pub cites: Vec<Cite>,
+    /// Cited articles beyond those shown.
+    pub more_cites: usize,
     /// "[1, 3]".
     pub cite_label: String,
     /// Actor names, comma separated.
@@ -94,8 +115,10 @@ pub struct ContradictionView {
     pub about: String,
     /// "Conflicting figures" or "Change over time".
     pub label: String,
-    /// Each side.
+    /// Each side (the first few).
     pub values: Vec<ContradictionValueView>,
+    /// Sides beyond those shown.
+    pub more_values: usize,
 }
 
 /// One side of a disagreement.
@@ -126,6 +149,8 @@ pub struct ActorView {
     pub mentions: usize,
     /// Citations.
     pub cites: Vec<Cite>,
+    /// Cited articles beyond those shown.
+    pub more_cites: usize,
     /// "[1, 3]".
     pub cite_label: String,
 }
@@ -163,6 +188,8 @@ pub struct TimelineView {
     pub text: String,
     /// Citations.
     pub cites: Vec<Cite>,
+    /// Cited articles beyond those shown.
+    pub more_cites: usize,
     /// "[1, 3]".
     pub cite_label: String,
 }
@@ -184,8 +211,10 @@ pub struct SourceView {
     pub date: Option<String>,
     /// File.
     pub path: String,
-    /// Copies of this story that dedup merged into it (paths).
+    /// Copies of this story that dedup merged into it (paths, the first few).
     pub copies: Vec<String>,
+    /// Copies beyond those shown.
+    pub more_copies: usize,
 }
 
 /// What cleaning and dedup did to one article.
@@ -203,58 +232,181 @@ pub struct AppendixView {
     pub dedup: String,
 }
 
-fn label(cites: &[Cite]) -> String {
+/// Most citations a row shows; the rest are counted ("[1, 2, 3, 4, 5 +12]").
+const MAX_CITES: usize = 5;
+
+fn label(cites: &[Cite], more: usize) -> String {
     if cites.is_empty() {
         return String::new();
     }
     let ns: Vec<String> = cites.iter().map(|c| c.n.to_string()).collect();
-    format!("[{}]", ns.join(", "))
+    let more = if more > 0 { format!(" +{more}") } else { String::new() };
+    format!("[{}{more}]", ns.join(", "))
+}
+
+/// The kept article each article id stands for (a copy stands for the article it copies).
+fn originals(corpus: &Corpus) -> HashMap<&str, &str> {
+    corpus.articles.iter().map(|a| (a.id.as_str(), a.duplicate_of.as_deref().unwrap_or(&a.id))).collect()
+}
+
+/// Numbers the sources a reader sees and turns article ids into citations.
+struct Citer<'a> {
+    original: HashMap<&'a str, &'a str>,
+    number: HashMap<&'a str, usize>,
+}
+
+impl<'a> Citer<'a> {
+    /// The kept articles a row cites: distinct, in id order, at most [`MAX_CITES`], and how
+    /// many more there are.
+    fn pick<'b>(original: &HashMap<&str, &str>, ids: impl Iterator<Item = &'b str>) -> (Vec<String>, usize) {
+        let mut kept: Vec<String> =
+            ids.map(|id| original.get(id).copied().unwrap_or(id).to_string()).collect();
+        kept.sort_unstable();
+        kept.dedup();
+        let more = kept.len().saturating_sub(MAX_CITES);
+        kept.truncate(MAX_CITES);
+        (kept, more)
+    }
+
+    fn cite(&self, article: &str) -> Cite {
+        let kept = self.original.get(article).copied().unwrap_or(article);
+        Cite { n: self.number.get(kept).copied().unwrap_or(0), article: kept.to_string() }
+    }
+
+    fn cites<'b>(&self, ids: impl Iterator<Item = &'b str>) -> (Vec<Cite>, String, usize) {
+        let (picked, more) = Citer::pick(&self.original, ids);
+        let cites: Vec<Cite> = picked.iter().map(|id| self.cite(id)).collect();
+        let label = label(&cites, more);
+        (cites, label, more)
+    }
+}
+
+/// The quotes the briefing shows: attributed ones first, the most mentioned speakers first;
+/// shown in corpus order.
+fn pick_quotes(digest: &Digest, max: usize) -> Vec<&QuoteOut> {
+    let rank: HashMap<&str, usize> =
+        digest.actors.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+    let mut order: Vec<usize> = (0..digest.quotes.len()).collect();
+    order.sort_by_key(|&i| {
+        let q = &digest.quotes[i];
+        (q.speaker.as_deref().and_then(|s| rank.get(s)).copied().unwrap_or(usize::MAX), i)
+    });
+    order.truncate(max);
+    order.sort_unstable();
+    order.into_iter().map(|i| &digest.quotes[i]).collect()
+}
+
+/// The figures the briefing shows: those in a shown claim first, then the rest in corpus
+/// order; shown in corpus order.
+fn pick_figures(digest: &Digest, max: usize) -> Vec<&FigureOut> {
+    let in_claims: BTreeSet<(&str, usize)> =
+        digest.claims.iter().flat_map(|c| &c.sources).map(|s| (s.article.as_str(), s.paragraph)).collect();
+    let mut order: Vec<usize> = (0..digest.figures.len()).collect();
+    order.sort_by_key(|&i| {
+        let f = &digest.figures[i];
+        (!in_claims.contains(&(f.article.as_str(), f.paragraph)), i)
+    });
+    order.truncate(max);
+    order.sort_unstable();
+    order.into_iter().map(|i| &digest.figures[i]).collect()
 }
 
 impl ReportView {
-    /// Builds the view from the corpus and the digest.
+    /// Builds the view from the corpus and the digest. Every section is bounded by
+    /// `output.max_rows` (claims and the timeline by their own limits), so the readable
+    /// briefing does not grow with the corpus; the sources listed are those cited, then the
+    /// first others in id order up to the same bound.
     pub fn build(config: &Config, corpus: &Corpus, digest: &Digest) -> ReportView {
-        // Sources: kept articles numbered in id order; copies listed under their original.
-        let mut number: HashMap<&str, usize> = HashMap::new();
-        let mut sources: Vec<SourceView> = Vec::new();
-        for a in corpus.articles.iter().filter(|a| a.duplicate_of.is_none()) {
-            number.insert(&a.id, sources.len() + 1);
-            sources.push(SourceView {
-                n: sources.len() + 1,
-                id: a.id.clone(),
-                title: a.meta.title.clone().unwrap_or_else(|| a.id.clone()),
-                publisher: a.meta.publisher.clone(),
-                author: a.meta.author.clone(),
-                date: a.meta.date.map(|d| d.human()),
-                path: a.path.clone(),
-                copies: Vec::new(),
-            });
+        let max = config.max_rows;
+        let original = originals(corpus);
+        // Actors named once are mostly noise; they show only while the table is short.
+        let actors: Vec<&Actor> = digest
+            .actors
+            .iter()
+            .enumerate()
+            .take_while(|(i, a)| *i < 10 || a.mentions >= 2)
+            .map(|(_, a)| a)
+            .take(max)
+            .collect();
+        let quotes = pick_quotes(digest, max);
+        let figures = pick_figures(digest, max);
+        let contradictions: Vec<&Contradiction> = digest.contradictions.iter().take(max).collect();
+
+        // Everything a shown row cites decides which sources are listed and numbered.
+        let mut cited: BTreeSet<String> = BTreeSet::new();
+        let mut cite_all = |ids: &mut dyn Iterator<Item = &str>| cited.extend(Citer::pick(&original, ids).0);
+        for c in &digest.claims {
+            cite_all(&mut c.sources.iter().map(|s| s.article.as_str()));
         }
+        for a in &actors {
+            cite_all(&mut a.articles.iter().map(String::as_str));
+        }
+        for t in &digest.timeline {
+            cite_all(&mut t.sources.iter().map(String::as_str));
+        }
+        let singles =
+            quotes.iter().map(|q| q.article.as_str()).chain(figures.iter().map(|f| f.article.as_str()));
+        let sides =
+            contradictions.iter().flat_map(|c| c.values.iter().take(MAX_CITES)).map(|v| v.article.as_str());
+        for id in singles.chain(sides) {
+            cited.insert(original.get(id).copied().unwrap_or(id).to_string());
+        }
+        let kept: Vec<&Article> = corpus.articles.iter().filter(|a| a.duplicate_of.is_none()).collect();
+        let mut room = max.saturating_sub(cited.len());
+        let listed: Vec<&Article> = kept
+            .iter()
+            .copied()
+            .filter(|a| {
+                let show = cited.contains(&a.id) || room > 0;
+                if show && !cited.contains(&a.id) {
+                    room -= 1;
+                }
+                show
+            })
+            .collect();
+        let number: HashMap<&str, usize> =
+            listed.iter().enumerate().map(|(i, a)| (a.id.as_str(), i + 1)).collect();
+        let mut copies: HashMap<&str, Vec<&Article>> = HashMap::new();
         for a in &corpus.articles {
-            if let Some(orig) = &a.duplicate_of
-                && let Some(&n) = number.get(orig.as_str())
-            {
-                sources[n - 1].copies.push(a.path.clone());
-                number.insert(&a.id, n);
+            if let Some(orig) = a.duplicate_of.as_deref().filter(|o| number.contains_key(o)) {
+                copies.entry(orig).or_default().push(a);
             }
         }
-        let cite = |article: &str| Cite {
-            n: number.get(article).copied().unwrap_or(0),
-            article: article.to_string(),
-        };
-        let cites_of = |articles: &mut dyn Iterator<Item = &str>| {
-            let mut cs: Vec<Cite> = articles.map(cite).collect();
-            cs.sort_by_key(|c| c.n);
-            cs.dedup_by_key(|c| c.n);
-            cs
-        };
+        let sources: Vec<SourceView> = listed
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let all = copies.get(a.id.as_str()).map_or(&[][..], Vec::as_slice);
+                SourceView {
+                    n: i + 1,
+                    id: a.id.clone(),
+                    title: a.meta.title.clone().unwrap_or_else(|| a.id.clone()),
+                    publisher: a.meta.publisher.clone(),
+                    author: a.meta.author.clone(),
+                    date: a.meta.date.map(|d| d.human()),
+                    path: a.path.clone(),
+                    copies: all.iter().take(MAX_CITES).map(|c| c.path.clone()).collect(),
+                    more_copies: all.len().saturating_sub(MAX_CITES),
+                }
+            })
+            .collect();
+        // The appendix covers the listed sources and the copies shown with them.
+        let in_appendix: Vec<&Article> = listed
+            .iter()
+            .flat_map(|a| {
+                let shown = copies.get(a.id.as_str()).map_or(&[][..], |c| &c[..c.len().min(MAX_CITES)]);
+                std::iter::once(*a).chain(shown.iter().copied())
+            })
+            .collect();
+        let citer = Citer { original, number };
+
         let name_of: HashMap<&str, &str> =
             digest.actors.iter().map(|a| (a.id.as_str(), a.name.as_str())).collect();
         let names = |ids: &[String]| {
             ids.iter().filter_map(|i| name_of.get(i.as_str())).copied().collect::<Vec<_>>().join(", ")
         };
         let claim_view = |c: &Claim| {
-            let cites = cites_of(&mut c.sources.iter().map(|s| s.article.as_str()));
+            let (cites, cite_label, more_cites) = citer.cites(c.sources.iter().map(|s| s.article.as_str()));
             ClaimView {
                 id: c.id.clone(),
                 summary: c.summary.clone(),
@@ -263,8 +415,9 @@ impl ReportView {
                     n => format!("{n} independent sources"),
                 },
                 independent_sources: c.independent_sources,
-                cite_label: label(&cites),
+                cite_label,
                 cites,
+                more_cites,
                 actors: names(&c.actors),
                 attributed: names(&c.attributed_to),
             }
@@ -284,8 +437,17 @@ impl ReportView {
             _ => None,
         };
 
-        let appendix = corpus
-            .articles
+        let similarity: HashMap<&str, f64> = corpus
+            .duplicates
+            .iter()
+            .flat_map(|d| {
+                d.dropped
+                    .iter()
+                    .filter(|x| x.paragraph.is_none())
+                    .map(move |x| (x.article.as_str(), d.similarity))
+            })
+            .collect();
+        let appendix = in_appendix
             .iter()
             .map(|a| {
                 let mut reasons: BTreeMap<RemovalReason, usize> = BTreeMap::new();
@@ -296,11 +458,9 @@ impl ReportView {
                 let repeats = a.paragraphs.iter().filter(|p| p.duplicate_of.is_some()).count();
                 let dedup = match (&a.duplicate_of, repeats) {
                     (Some(orig), _) => {
-                        let sim = corpus
-                            .duplicates
-                            .iter()
-                            .find(|d| d.dropped.iter().any(|x| x.article == a.id && x.paragraph.is_none()))
-                            .map_or(String::new(), |d| format!(" (similarity {:.2})", d.similarity));
+                        let sim = similarity
+                            .get(a.id.as_str())
+                            .map_or(String::new(), |s| format!(" (similarity {s:.2})"));
                         format!("copy of {orig}{sim}")
                     }
                     (None, 0) => String::new(),
@@ -314,7 +474,7 @@ impl ReportView {
                     dedup,
                 }
             })
-            .collect();
+            .collect::<Vec<_>>();
 
         ReportView {
             title: config.title.clone(),
@@ -334,8 +494,7 @@ impl ReportView {
             },
             key_judgments,
             claims: digest.claims.iter().map(claim_view).collect(),
-            contradictions: digest
-                .contradictions
+            contradictions: contradictions
                 .iter()
                 .map(|c| ContradictionView {
                     about: c.about.clone(),
@@ -344,70 +503,78 @@ impl ReportView {
                     } else {
                         "Conflicting figures".into()
                     },
+                    more_values: c.values.len().saturating_sub(MAX_CITES),
                     values: c
                         .values
                         .iter()
+                        .take(MAX_CITES)
                         .map(|v| ContradictionValueView {
                             value: v.value.clone(),
                             date: v.date.map_or_else(|| "undated".into(), |d| d.human()),
                             text: v.text.clone(),
-                            cite: cite(&v.article),
+                            cite: citer.cite(&v.article),
                         })
                         .collect(),
                 })
                 .collect(),
-            actors: digest
-                .actors
+            actors: actors
                 .iter()
-                .take(40)
                 .map(|a| {
-                    let cites = cites_of(&mut a.articles.iter().map(String::as_str));
+                    let (cites, cite_label, more_cites) = citer.cites(a.articles.iter().map(String::as_str));
                     ActorView {
                         name: a.name.clone(),
                         kind: format!("{:?}", a.kind).to_lowercase(),
                         roles: a.roles.join("; "),
                         aliases: a.aliases.join(", "),
                         mentions: a.mentions,
-                        cite_label: label(&cites),
+                        cite_label,
                         cites,
+                        more_cites,
                     }
                 })
                 .collect(),
-            quotes: digest
-                .quotes
+            quotes: quotes
                 .iter()
                 .map(|q| QuoteView {
                     speaker: q.speaker_name.clone().unwrap_or_else(|| "Unattributed".into()),
                     text: q.text.clone(),
-                    cite: cite(&q.article),
+                    cite: citer.cite(&q.article),
                 })
                 .collect(),
-            figures: digest
-                .figures
+            figures: figures
                 .iter()
                 .map(|f| FigureView {
                     value: f.value.clone(),
                     about: f.about.clone(),
-                    cite: cite(&f.article),
+                    cite: citer.cite(&f.article),
                 })
                 .collect(),
             timeline: digest
                 .timeline
                 .iter()
                 .map(|t| {
-                    let cites = cites_of(&mut t.sources.iter().map(String::as_str));
+                    let (cites, cite_label, more_cites) = citer.cites(t.sources.iter().map(String::as_str));
                     TimelineView {
                         date: t.date.human(),
                         precision: format!("{:?}", t.precision).to_lowercase(),
                         text: t.text.clone(),
-                        cite_label: label(&cites),
+                        cite_label,
                         cites,
+                        more_cites,
                     }
                 })
                 .collect(),
+            unlisted: Unlisted {
+                sources: kept.len() - sources.len(),
+                actors: digest.actors.len() - actors.len(),
+                quotes: digest.quotes.len() - quotes.len(),
+                figures: digest.figures.len() - figures.len(),
+                contradictions: digest.contradictions.len() - contradictions.len(),
+                diagnostics: corpus.diagnostics.len().saturating_sub(max),
+            },
             sources,
             appendix,
-            diagnostics: corpus.diagnostics.iter().map(ToString::to_string).collect(),
+            diagnostics: corpus.diagnostics.iter().take(max).map(ToString::to_string).collect(),
         }
     }
 }

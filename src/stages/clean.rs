@@ -58,7 +58,10 @@ pub struct Rules<'a> {
 
 /// Cleans one article in place of its `meta`, `paragraphs` and `removed`.
 pub fn clean_article(mut article: Article, rules: &Rules<'_>) -> Article {
-    let cleaned = clean_text(&article.text, rules);
+    // The raw text is not needed once it is paragraphs and removed blocks; dropping it keeps
+    // large corpora in memory once, not twice.
+    let text = std::mem::take(&mut article.text);
+    let cleaned = clean_text(&text, rules);
     article.meta = cleaned.meta;
     article.paragraphs = cleaned.paragraphs;
     article.removed = cleaned.removed;
