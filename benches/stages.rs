@@ -39,7 +39,7 @@ fn corpus() -> Corpus {
 
 fn run(stage: &dyn Stage, config: &Config, corpus: Corpus) -> Corpus {
     let progress = Progress::hidden();
-    stage.run(&StageContext { config, progress: &progress }, corpus).expect("the stage runs")
+    stage.run(&StageContext { config, progress: &progress, cache: None }, corpus).expect("the stage runs")
 }
 
 fn stages(c: &mut Criterion) {

@@ -4,6 +4,7 @@
 //! consolidate → render → write. Data moves by value from one step to the next; renderers only
 //! read; nothing touches `out/` until every format has rendered.
 
+pub mod cache;
 pub mod config;
 pub mod consolidate;
 pub mod dates;
@@ -21,6 +22,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 
+use crate::cache::Cache;
 use crate::config::Config;
 use crate::diagnostics::Severity;
 use crate::model::Corpus;
@@ -118,13 +120,31 @@ pub fn analyse(config: &Config, mode: Mode) -> Result<(Corpus, Vec<StageTiming>)
         corpus.diagnostics.iter().filter(|d| d.severity == Severity::Skipped).count()
     ));
     timings.push(StageTiming::new("ingest", elapsed, articles, bytes));
+    let cache = config.cache_dir.as_deref().map(Cache::open);
+    for problem in cache.iter().flat_map(|c| &c.problems) {
+        if mode != Mode::Quiet {
+            eprintln!("warning: cache: {problem}");
+        }
+    }
     let mut corpus = corpus;
     for stage in stages::determine_stages(config) {
         let progress = Progress::start(mode, stage.name(), corpus.articles.len() as u64);
-        let ctx = StageContext { config, progress: &progress };
+        let ctx = StageContext { config, progress: &progress, cache: cache.as_ref() };
         corpus = stage.run(&ctx, corpus).with_context(|| format!("stage `{}` failed", stage.name()))?;
-        let elapsed = progress.finish(&format!("{} articles", corpus.articles.len()));
+        let mut summary = format!("{} articles", corpus.articles.len());
+        if let Some(cache) = cache.as_ref().filter(|_| cache::STAGES.contains(&stage.name())) {
+            let (new, cached) = cache.counts(stage.name());
+            summary.push_str(&format!(" ({new} new, {cached} cached)"));
+        }
+        let elapsed = progress.finish(&summary);
         timings.push(StageTiming::new(stage.name(), elapsed, articles, bytes));
+    }
+    // The cache only saves work; failing to write it is worth a warning, not a failed run.
+    if let Some(cache) = cache
+        && let Err(e) = cache.save()
+        && mode != Mode::Quiet
+    {
+        eprintln!("warning: cache: not saved: {e:#}");
     }
     Ok((corpus, timings))
 }

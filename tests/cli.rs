@@ -270,3 +270,74 @@ fn clean_command_writes_cleaned_files() {
     let raw = std::fs::read_to_string(&seed).unwrap();
     assert!(!cleaned.trim().is_empty() && cleaned.len() < raw.len());
 }
+
+/// The `(N new, M cached)` counts of a stage's progress line.
+fn cache_counts(o: &Output, stage: &str) -> (usize, usize) {
+    let err = stderr(o);
+    let line = err
+        .lines()
+        .find(|l| l.starts_with(&format!("{stage}:")))
+        .unwrap_or_else(|| panic!("no `{stage}` line in {err}"));
+    let inner = line.split('(').nth(1).and_then(|s| s.split(')').next()).unwrap_or_else(|| panic!("{line}"));
+    let nums: Vec<usize> = inner.split(", ").map(|p| p.split(' ').next().unwrap().parse().unwrap()).collect();
+    (nums[0], nums[1])
+}
+
+#[test]
+fn the_cache_redoes_only_what_changed_and_changes_no_byte() {
+    let fx = Fixture::repo();
+    let mut seeds: Vec<PathBuf> =
+        std::fs::read_dir(fx.path("seeds")).unwrap().map(|e| e.unwrap().path()).collect();
+    seeds.sort();
+    let last = seeds.last().unwrap().clone();
+    let aside = fx.path("aside.txt");
+    std::fs::rename(&last, &aside).unwrap();
+    let first = fx.run(&[]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert_eq!(cache_counts(&first, "clean"), (4, 0));
+
+    // One article added: only it is cleaned and extracted.
+    std::fs::rename(&aside, &last).unwrap();
+    let second = fx.run(&[]);
+    assert!(second.status.success(), "{}", stderr(&second));
+    assert_eq!(cache_counts(&second, "clean"), (1, 4));
+    assert_eq!(cache_counts(&second, "extract"), (1, 4));
+
+    // A run without the cache writes the same bytes.
+    let fresh = fx.run(&["--no-cache", "--out", "fresh"]);
+    assert!(fresh.status.success(), "{}", stderr(&fresh));
+    assert!(!stderr(&fresh).contains("cached"), "--no-cache still used the cache: {}", stderr(&fresh));
+    for f in OUTPUTS {
+        let other = f.replace("out/", "fresh/");
+        assert!(fx.read(f) == fx.read(&other), "{f} differs with and without the cache");
+    }
+
+    // An extract setting invalidates extract's entries and no others.
+    let config = std::fs::read_to_string(fx.path("pipeline.toml")).unwrap();
+    let changed = config.replace("[extract]\n", "[extract]\nmin_quote_words = 5\n");
+    assert_ne!(config, changed);
+    std::fs::write(fx.path("pipeline.toml"), changed).unwrap();
+    let third = fx.run(&[]);
+    assert!(third.status.success(), "{}", stderr(&third));
+    assert_eq!(cache_counts(&third, "clean"), (0, 5));
+    assert_eq!(cache_counts(&third, "extract"), (5, 0));
+    std::fs::write(fx.path("pipeline.toml"), config).unwrap();
+
+    // A damaged or foreign pack is reported, dropped and recomputed; the output is unchanged.
+    let pack = fx.path("out/.cache/clean.pack");
+    let mut bytes = std::fs::read(&pack).unwrap();
+    let mid = bytes.len() / 2;
+    bytes[mid] ^= 0xff;
+    std::fs::write(&pack, &bytes).unwrap();
+    std::fs::write(fx.path("out/.cache/extract.pack"), b"PK\x03\x04 not ours").unwrap();
+    let fourth = fx.run(&[]);
+    assert!(fourth.status.success(), "{}", stderr(&fourth));
+    let err = stderr(&fourth);
+    assert!(err.contains("clean.pack: 1 damaged entry"), "{err}");
+    assert!(err.contains("extract.pack: not a newsbrief cache"), "{err}");
+    assert_eq!(cache_counts(&fourth, "clean").0, 1);
+    assert_eq!(cache_counts(&fourth, "extract"), (5, 0));
+    for f in OUTPUTS {
+        assert!(fx.read(f) == fx.read(&f.replace("out/", "fresh/")), "{f} differs after a damaged cache");
+    }
+}

@@ -13,9 +13,11 @@ use std::sync::LazyLock;
 use anyhow::Result;
 use rayon::prelude::*;
 use regex::{Regex, RegexSet};
+use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::{Stage, StageContext};
+use crate::cache::KeyBuilder;
 use crate::dates::{DateKind, find_dates};
 use crate::model::{Article, Corpus, Day, Metadata, Paragraph, RemovalReason, Removed};
 use crate::text::{is_capitalized, is_stop_word, normalize, words};
@@ -30,16 +32,42 @@ impl Stage for Clean {
 
     fn run(&self, ctx: &StageContext<'_>, mut corpus: Corpus) -> Result<Corpus> {
         let cfg = ctx.config;
-        let repeated = corpus_boilerplate(&corpus.articles, cfg.clean.corpus_repeat_min);
+        let keys: Vec<Vec<u64>> = corpus.articles.par_iter().map(|a| line_keys(&a.text)).collect();
+        let repeated = repeated_lines(&keys, cfg.clean.corpus_repeat_min);
         let rules =
             Rules { extra: &cfg.extra_boilerplate, corpus_lines: &repeated, enabled: cfg.clean.enabled };
+        let settings = format!("{:?}", cfg.clean);
         let progress = ctx.progress;
         corpus.articles = std::mem::take(&mut corpus.articles)
             .into_par_iter()
-            .map(|article| {
-                let cleaned = clean_article(article, &rules);
+            .zip(keys)
+            .map(|(mut article, keys)| {
+                let text = std::mem::take(&mut article.text);
+                // An article's result depends on its text, the settings, and which of its
+                // lines the corpus repeats; the cache key covers exactly that.
+                let key = ctx.cache.map(|cache| {
+                    let mut deps: Vec<u64> = keys.into_iter().filter(|k| repeated.contains(k)).collect();
+                    deps.sort_unstable();
+                    deps.dedup();
+                    let mut key = KeyBuilder::new(cache, self.name(), &settings).bytes(text.as_bytes());
+                    for d in deps {
+                        key = key.u64(d);
+                    }
+                    (cache, key.finish())
+                });
+                let cached = key.and_then(|(cache, key)| cache.get::<Cleaned>(self.name(), key));
+                let cleaned = cached.unwrap_or_else(|| {
+                    let cleaned = clean_text(&text, &rules);
+                    if let Some((cache, key)) = key {
+                        cache.put(self.name(), key, &cleaned);
+                    }
+                    cleaned
+                });
+                article.meta = cleaned.meta;
+                article.paragraphs = cleaned.paragraphs;
+                article.removed = cleaned.removed;
                 progress.inc();
-                cleaned
+                article
             })
             .collect();
         Ok(corpus)
@@ -69,7 +97,7 @@ pub fn clean_article(mut article: Article, rules: &Rules<'_>) -> Article {
 }
 
 /// The cleaner's output for one text.
-#[derive(Debug, Default, PartialEq)]
+#[derive(Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Cleaned {
     /// Title, date, author, publisher.
     pub meta: Metadata,
@@ -277,7 +305,10 @@ fn hard_rules(blocks: &[Block], labels: &mut [Label], rules: &Rules<'_>) {
         let short = b.words <= 14;
         labels[i] = if rules.extra.iter().any(|re| re.is_match(&b.text)) {
             Label::Drop(RemovalReason::UserRule)
-        } else if rules.corpus_lines.contains(&xxh3_64(b.key.as_bytes())) && b.words > 0 {
+        } else if b.lines[0] == b.lines[1]
+            && b.words > 0
+            && rules.corpus_lines.contains(&xxh3_64(b.key.as_bytes()))
+        {
             Label::Drop(RemovalReason::CorpusRepeated)
         } else if b.words == 0 {
             Label::Drop(RemovalReason::Fragment)
@@ -601,22 +632,31 @@ fn drop_author_bio(blocks: &[Block], labels: &mut [Label], meta: &Metadata) {
     }
 }
 
+/// The hashed key of every non-empty line of a text, in order (what corpus repetition is
+/// counted on).
+pub fn line_keys(text: &str) -> Vec<u64> {
+    text.lines()
+        .map(|l| key_of(&normalize(l)))
+        .filter(|k| !k.is_empty())
+        .map(|k| xxh3_64(k.as_bytes()))
+        .collect()
+}
+
 /// Lines that recur in several articles with different neighbours: site furniture. Syndicated
 /// copies share lines too, but with the same neighbours, so they do not count.
 pub fn corpus_boilerplate(articles: &[Article], min_articles: usize) -> HashSet<u64> {
-    if articles.len() < min_articles.max(2) {
+    let keys: Vec<Vec<u64>> = articles.par_iter().map(|a| line_keys(&a.text)).collect();
+    repeated_lines(&keys, min_articles)
+}
+
+/// [`corpus_boilerplate`] from the articles' [`line_keys`].
+fn repeated_lines(per_article_keys: &[Vec<u64>], min_articles: usize) -> HashSet<u64> {
+    if per_article_keys.len() < min_articles.max(2) {
         return HashSet::new();
     }
-    let per_article: Vec<Vec<(u64, u64)>> = articles
+    let per_article: Vec<Vec<(u64, u64)>> = per_article_keys
         .par_iter()
-        .map(|a| {
-            let keys: Vec<u64> = a
-                .text
-                .lines()
-                .map(|l| key_of(&normalize(l)))
-                .filter(|k| !k.is_empty())
-                .map(|k| xxh3_64(k.as_bytes()))
-                .collect();
+        .map(|keys| {
             let mut pairs: Vec<(u64, u64)> = (0..keys.len())
                 .map(|i| {
                     let prev = if i > 0 { keys[i - 1] } else { 0 };

@@ -10,6 +10,7 @@ pub mod extract;
 
 use anyhow::Result;
 
+use crate::cache::Cache;
 use crate::config::Config;
 use crate::model::Corpus;
 use crate::progress::Progress;
@@ -28,6 +29,8 @@ pub struct StageContext<'a> {
     pub config: &'a Config,
     /// Progress for this stage; call `inc` once per article.
     pub progress: &'a Progress,
+    /// The per-article cache, unless it is off (`--no-cache`, `cache.enabled = false`).
+    pub cache: Option<&'a Cache>,
 }
 
 /// The stages to run, in order. Clean always runs (disabled, it keeps every block); dedup and

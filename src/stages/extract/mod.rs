@@ -14,6 +14,7 @@ use anyhow::Result;
 use rayon::prelude::*;
 
 use super::{Stage, StageContext};
+use crate::cache::{Cache, KeyBuilder};
 use crate::config::ExtractConfig;
 use crate::dates::{DateKind, find_dates, resolve};
 use crate::model::{Article, ClaimKind, Corpus, Event, Extraction, Figure, Quote, Statement};
@@ -29,11 +30,20 @@ impl Stage for Extract {
 
     fn run(&self, ctx: &StageContext<'_>, mut corpus: Corpus) -> Result<Corpus> {
         let cfg = &ctx.config.extract;
+        let settings = format!("{cfg:?}");
         corpus.articles = std::mem::take(&mut corpus.articles)
             .into_par_iter()
             .map(|mut article| {
                 if article.duplicate_of.is_none() {
-                    article.extraction = extract_article(&article, cfg);
+                    let key = ctx.cache.map(|cache| (cache, input_key(cache, &settings, &article)));
+                    let cached = key.and_then(|(cache, key)| cache.get::<Extraction>(self.name(), key));
+                    article.extraction = cached.unwrap_or_else(|| {
+                        let extraction = extract_article(&article, cfg);
+                        if let Some((cache, key)) = key {
+                            cache.put(self.name(), key, &extraction);
+                        }
+                        extraction
+                    });
                 }
                 ctx.progress.inc();
                 article
@@ -41,6 +51,18 @@ impl Stage for Extract {
             .collect();
         Ok(corpus)
     }
+}
+
+/// The cache key of an article's extraction: everything [`extract_article`] reads, which is the
+/// paragraphs (text, heading flag, and whether dedup marked them as repeats) and the date.
+fn input_key(cache: &Cache, settings: &str, article: &Article) -> crate::cache::Key {
+    let mut key =
+        KeyBuilder::new(cache, "extract", settings).bytes(format!("{:?}", article.meta.date).as_bytes());
+    for p in &article.paragraphs {
+        key = key.u64(p.index as u64).u64(u64::from(p.heading) | u64::from(p.duplicate_of.is_some()) << 1);
+        key = key.bytes(p.text.as_bytes());
+    }
+    key.finish()
 }
 
 /// A heading in Title Case ("Won’t Get Fooled Again") names nothing: most of its words are
