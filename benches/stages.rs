@@ -66,7 +66,9 @@ fn stages(c: &mut Criterion) {
         b.iter(|| newsbrief::consolidate::consolidate(&extracted, &config.consolidate))
     });
     group.bench_function("render", |b| {
-        b.iter(|| newsbrief::render::render_all(&config, &extracted, &digest).expect("renders"))
+        b.iter(|| {
+            newsbrief::render::render_all(&config, &extracted, &digest, &Default::default()).expect("renders")
+        })
     });
     group.finish();
 }

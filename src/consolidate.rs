@@ -669,9 +669,13 @@ fn find_contradictions(corpus: &Corpus, figures: &[FigureOut]) -> Vec<Contradict
         if used[i] || stems[i].is_empty() {
             continue;
         }
+        // Words of what many figures measure ("year", "per") find nothing particular and
+        // would make this quadratic; like claims, only rare ones find candidates.
         let mut candidates: Vec<usize> = stems[i]
             .iter()
-            .flat_map(|&s| index[&(figures[i].unit.as_str(), s)].iter().copied())
+            .map(|&s| &index[&(figures[i].unit.as_str(), s)])
+            .filter(|list| list.len() <= COMMON_STEM)
+            .flat_map(|list| list.iter().copied())
             .filter(|&j| j > i)
             .collect();
         candidates.sort_unstable();

@@ -5,6 +5,7 @@
 //! read; nothing touches `out/` until every format has rendered.
 
 pub mod cache;
+pub mod changes;
 pub mod config;
 pub mod consolidate;
 pub mod dates;
@@ -23,6 +24,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 
 use crate::cache::Cache;
+use crate::changes::{Snapshot, State};
 use crate::config::Config;
 use crate::diagnostics::Severity;
 use crate::model::Corpus;
@@ -81,7 +83,10 @@ pub fn run(config: &Config, mode: Mode) -> Result<RunSummary> {
     timings.push(StageTiming::new("consolidate", elapsed, articles, bytes));
 
     let progress = Progress::start(mode, "render", config.formats.len() as u64);
-    let staged = render::render_all(config, &corpus, &digest)?;
+    let now = Snapshot::of(&corpus, &digest);
+    let (baseline, state) = State::load(&config.out_dir).advance(now.clone());
+    let changes = changes::compare(baseline.as_ref(), &now, &digest);
+    let staged = render::render_all(config, &corpus, &digest, &changes)?;
     let mut written = Vec::new();
     for file in staged {
         let path = file.path().to_path_buf();
@@ -89,6 +94,9 @@ pub fn run(config: &Config, mode: Mode) -> Result<RunSummary> {
         written.push(path);
         progress.inc();
     }
+    // Last, so that a run that failed above is not the baseline of the next one.
+    let state = serde_json::to_vec_pretty(&state)?;
+    fsutil::write_atomic(&config.out_dir.join(changes::STATE_FILE), &state)?;
     let elapsed = progress.finish(&format!("{} files in {}", written.len(), config.out_dir.display()));
     timings.push(StageTiming::new("render", elapsed, articles, bytes));
     Ok(RunSummary {

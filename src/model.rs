@@ -20,6 +20,8 @@ pub struct Article {
     /// The decoded text of the file (BOM removed, line ends normalised to `\n`). Clean turns
     /// it into `paragraphs` and `removed` and leaves it empty.
     pub text: String,
+    /// A hash of `text` as read (xxh3), so that a later run can tell an edited file.
+    pub hash: u64,
     /// Title, date, author and publisher, when the text gives them.
     pub meta: Metadata,
     /// Body paragraphs kept by the cleaner, in source order.
@@ -38,6 +40,7 @@ impl Article {
         Article {
             id,
             path,
+            hash: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
             text,
             meta: Metadata::default(),
             paragraphs: Vec::new(),

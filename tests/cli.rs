@@ -140,6 +140,7 @@ fn outputs_are_byte_identical_across_runs_and_thread_counts() {
     let fx = Fixture::repo();
     assert!(fx.run(&["run", "--jobs", "1"]).status.success());
     let first: Vec<Vec<u8>> = OUTPUTS.iter().map(|f| fx.read(f)).collect();
+    assert!(String::from_utf8_lossy(&first[0]).contains("First briefing in this output folder"));
     assert!(fx.run(&["run", "--jobs", "2", "--no-cache"]).status.success());
     let second: Vec<Vec<u8>> = OUTPUTS.iter().map(|f| fx.read(f)).collect();
     for (i, f) in OUTPUTS.iter().enumerate() {
@@ -296,12 +297,20 @@ fn the_cache_redoes_only_what_changed_and_changes_no_byte() {
     assert!(first.status.success(), "{}", stderr(&first));
     assert_eq!(cache_counts(&first, "clean"), (4, 0));
 
-    // One article added: only it is cleaned and extracted.
+    // One article added: only it is cleaned and extracted. (The run without the cache below
+    // starts from the same last-run state, so that "since the last run" agrees.)
+    std::fs::create_dir_all(fx.path("fresh")).unwrap();
+    std::fs::copy(fx.path("out/.newsbrief-state.json"), fx.path("fresh/.newsbrief-state.json")).unwrap();
     std::fs::rename(&aside, &last).unwrap();
     let second = fx.run(&[]);
     assert!(second.status.success(), "{}", stderr(&second));
     assert_eq!(cache_counts(&second, "clean"), (1, 4));
     assert_eq!(cache_counts(&second, "extract"), (1, 4));
+    let json: serde_json::Value = serde_json::from_slice(&fx.read("out/briefing.json")).unwrap();
+    let stem = last.file_stem().unwrap().to_str().unwrap();
+    assert_eq!(json["changes"]["compared"], true);
+    assert_eq!(json["changes"]["new_articles"], serde_json::json!([stem]));
+    assert!(String::from_utf8_lossy(&fx.read("out/briefing.md")).contains("1 new article"));
 
     // A run without the cache writes the same bytes.
     let fresh = fx.run(&["--no-cache", "--out", "fresh"]);
@@ -330,6 +339,8 @@ fn the_cache_redoes_only_what_changed_and_changes_no_byte() {
     bytes[mid] ^= 0xff;
     std::fs::write(&pack, &bytes).unwrap();
     std::fs::write(fx.path("out/.cache/extract.pack"), b"PK\x03\x04 not ours").unwrap();
+    std::fs::create_dir_all(fx.path("fresh2")).unwrap();
+    std::fs::copy(fx.path("out/.newsbrief-state.json"), fx.path("fresh2/.newsbrief-state.json")).unwrap();
     let fourth = fx.run(&[]);
     assert!(fourth.status.success(), "{}", stderr(&fourth));
     let err = stderr(&fourth);
@@ -337,7 +348,8 @@ fn the_cache_redoes_only_what_changed_and_changes_no_byte() {
     assert!(err.contains("extract.pack: not a newsbrief cache"), "{err}");
     assert_eq!(cache_counts(&fourth, "clean").0, 1);
     assert_eq!(cache_counts(&fourth, "extract"), (5, 0));
+    assert!(fx.run(&["--no-cache", "--out", "fresh2"]).status.success());
     for f in OUTPUTS {
-        assert!(fx.read(f) == fx.read(&f.replace("out/", "fresh/")), "{f} differs after a damaged cache");
+        assert!(fx.read(f) == fx.read(&f.replace("out/", "fresh2/")), "{f} differs after a damaged cache");
     }
 }

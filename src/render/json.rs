@@ -5,6 +5,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
+use crate::changes::Changes;
 use crate::config::Config;
 use crate::consolidate::{Actor, Claim, Contradiction, Digest, FigureOut, QuoteOut, TimelineEntry};
 use crate::diagnostics::Diagnostic;
@@ -24,6 +25,7 @@ struct Briefing<'a> {
     figures: &'a [FigureOut],
     contradictions: &'a [Contradiction],
     timeline: &'a [TimelineEntry],
+    changes: &'a Changes,
     diagnostics: &'a [Diagnostic],
 }
 
@@ -41,7 +43,13 @@ struct ArticleOut<'a> {
 }
 
 /// Writes the briefing, pretty-printed with a final newline (diff-friendly), to `out`.
-pub fn write(config: &Config, corpus: &Corpus, digest: &Digest, out: &mut impl Write) -> std::io::Result<()> {
+pub fn write(
+    config: &Config,
+    corpus: &Corpus,
+    digest: &Digest,
+    changes: &Changes,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
     let doc = Briefing {
         schema_version: 1,
         title: &config.title,
@@ -68,6 +76,7 @@ pub fn write(config: &Config, corpus: &Corpus, digest: &Digest, out: &mut impl W
         figures: &digest.figures,
         contradictions: &digest.contradictions,
         timeline: &digest.timeline,
+        changes,
         diagnostics: &corpus.diagnostics,
     };
     serde_json::to_writer_pretty(&mut *out, &doc)?;

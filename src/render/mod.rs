@@ -14,6 +14,7 @@ use std::io::Write;
 
 use anyhow::{Context, Result};
 
+use crate::changes::Changes;
 use crate::config::{Config, Format};
 use crate::consolidate::Digest;
 use crate::fsutil::Staged;
@@ -23,8 +24,13 @@ pub use view::ReportView;
 /// Renders every configured format, in [`Format::ALL`] order, each into a hidden temporary
 /// file beside its target. Nothing visible changes until the caller commits them: a failure in
 /// any format drops them all and leaves the previous briefing whole.
-pub fn render_all(config: &Config, corpus: &Corpus, digest: &Digest) -> Result<Vec<Staged>> {
-    let view = ReportView::build(config, corpus, digest);
+pub fn render_all(
+    config: &Config,
+    corpus: &Corpus,
+    digest: &Digest,
+    changes: &Changes,
+) -> Result<Vec<Staged>> {
+    let view = ReportView::build(config, corpus, digest, changes);
     let needs_templates = config.formats.iter().any(|f| matches!(f, Format::Md | Format::Html));
     let registry =
         if needs_templates { Some(templates::Templates::load(&config.templates_dir)?) } else { None };
@@ -38,7 +44,7 @@ pub fn render_all(config: &Config, corpus: &Corpus, digest: &Digest) -> Result<V
             }
             Format::Pdf => file.write_all(&pdf::render(&view).context("cannot lay out the PDF")?),
             // The JSON grows with the corpus (every paragraph): streamed, never held whole.
-            Format::Json => json::write(config, corpus, digest, &mut file),
+            Format::Json => json::write(config, corpus, digest, changes, &mut file),
         };
         written.with_context(|| format!("cannot write `{}`", file.path().display()))?;
         staged.push(file);

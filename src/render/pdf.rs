@@ -270,6 +270,26 @@ pub fn render(view: &ReportView) -> Result<Vec<u8>> {
     }
     l.paragraph(&header);
 
+    l.heading("Since the last run", 14.0, 30.0);
+    let ch = &view.changes;
+    if ch.compared {
+        l.paragraph(&ch.summary);
+        let lists: [(&str, &[String]); 5] = [
+            ("Article", &ch.articles),
+            ("Removed article", &ch.removed),
+            ("New claim", &ch.new_claims),
+            ("Dropped claim", &ch.dropped_claims),
+            ("Figure changed", &ch.figures),
+        ];
+        for (what, items) in lists {
+            for item in items {
+                l.bullet(&format!("{what}: {item}"));
+            }
+        }
+    } else {
+        l.paragraph("First briefing in this output folder: nothing to compare with yet.");
+    }
+
     l.heading("Key judgments", 14.0, 30.0);
     if view.key_judgments.is_empty() {
         l.paragraph("No claim is carried by the sources strongly enough to lead.");

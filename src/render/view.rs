@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
+use crate::changes::Changes;
 use crate::config::Config;
 use crate::consolidate::{Actor, Claim, Contradiction, Digest, FigureOut, QuoteOut};
 use crate::model::{Article, Corpus, Day, RemovalReason};
@@ -18,6 +19,8 @@ pub struct ReportView {
     pub date_span: Option<String>,
     /// Headline counts.
     pub counts: Counts,
+    /// What changed since the last run.
+    pub changes: ChangesView,
     /// Bottom line up front.
     pub key_judgments: Vec<ClaimView>,
     /// Claims, best first.
@@ -57,6 +60,89 @@ pub struct Counts {
     pub claims: usize,
     /// Quotes.
     pub quotes: usize,
+}
+
+/// What changed since the last run, as shown.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ChangesView {
+    /// False on the first run in an output folder.
+    pub compared: bool,
+    /// "2 new articles, 3 new claims, 1 figure changed", or "No change".
+    pub summary: String,
+    /// New or edited articles: "Title (`path`)".
+    pub articles: Vec<String>,
+    /// Articles that are gone (ids).
+    pub removed: Vec<String>,
+    /// New claims, as shown in Key claims.
+    pub new_claims: Vec<String>,
+    /// Claims no longer in the briefing.
+    pub dropped_claims: Vec<String>,
+    /// "what: before → after [n]".
+    pub figures: Vec<String>,
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+impl ChangesView {
+    fn build(
+        changes: &Changes,
+        corpus: &Corpus,
+        digest: &Digest,
+        max: usize,
+        cite: &dyn Fn(&str) -> Cite,
+    ) -> Self {
+        let c = changes;
+        let mut parts = Vec::new();
+        for (n, one, many) in [
+            (c.new_articles.len(), "new article", "new articles"),
+            (c.edited_articles.len(), "edited article", "edited articles"),
+            (c.removed_articles.len(), "removed article", "removed articles"),
+            (c.new_claims.len(), "new claim", "new claims"),
+            (c.dropped_claims.len(), "claim dropped", "claims dropped"),
+            (c.changed_figures.len(), "figure changed", "figures changed"),
+        ] {
+            if n > 0 {
+                parts.push(plural(n, one, many));
+            }
+        }
+        let summary = if parts.is_empty() { "No change.".to_string() } else { parts.join(", ") + "." };
+        let by_id: HashMap<&str, &Article> = corpus.articles.iter().map(|a| (a.id.as_str(), a)).collect();
+        let articles = c
+            .new_articles
+            .iter()
+            .map(|id| (id, "new"))
+            .chain(c.edited_articles.iter().map(|id| (id, "edited")))
+            .take(max)
+            .filter_map(|(id, how)| {
+                let a = by_id.get(id.as_str())?;
+                let title = a.meta.title.as_deref().unwrap_or(&a.id);
+                Some(format!("{title} ({how}, {})", a.path))
+            })
+            .collect();
+        let summary_of: HashMap<&str, &str> =
+            digest.claims.iter().map(|c| (c.id.as_str(), c.summary.as_str())).collect();
+        ChangesView {
+            compared: c.compared,
+            summary,
+            articles,
+            removed: c.removed_articles.iter().take(max).cloned().collect(),
+            new_claims: c
+                .new_claims
+                .iter()
+                .filter_map(|id| summary_of.get(id.as_str()).map(|s| s.to_string()))
+                .take(max)
+                .collect(),
+            dropped_claims: c.dropped_claims.iter().take(max).cloned().collect(),
+            figures: c
+                .changed_figures
+                .iter()
+                .take(max)
+                .map(|f| format!("{}: {} → {} [{}]", f.about, f.before, f.after, cite(&f.article).n))
+                .collect(),
+        }
+    }
 }
 
 /// How many items each bounded section leaves out.
@@ -316,7 +402,7 @@ impl ReportView {
     /// `output.max_rows` (claims and the timeline by their own limits), so the readable
     /// briefing does not grow with the corpus; the sources listed are those cited, then the
     /// first others in id order up to the same bound.
-    pub fn build(config: &Config, corpus: &Corpus, digest: &Digest) -> ReportView {
+    pub fn build(config: &Config, corpus: &Corpus, digest: &Digest, changes: &Changes) -> ReportView {
         let max = config.max_rows;
         let original = originals(corpus);
         // Actors named once are mostly noise; they show only while the table is short.
@@ -348,7 +434,8 @@ impl ReportView {
             quotes.iter().map(|q| q.article.as_str()).chain(figures.iter().map(|f| f.article.as_str()));
         let sides =
             contradictions.iter().flat_map(|c| c.values.iter().take(MAX_CITES)).map(|v| v.article.as_str());
-        for id in singles.chain(sides) {
+        let moved = changes.changed_figures.iter().take(max).map(|f| f.article.as_str());
+        for id in singles.chain(sides).chain(moved) {
             cited.insert(original.get(id).copied().unwrap_or(id).to_string());
         }
         let kept: Vec<&Article> = corpus.articles.iter().filter(|a| a.duplicate_of.is_none()).collect();
@@ -478,6 +565,7 @@ impl ReportView {
 
         ReportView {
             title: config.title.clone(),
+            changes: ChangesView::build(changes, corpus, digest, max, &|a| citer.cite(a)),
             date_span,
             counts: Counts {
                 articles: corpus.articles.len(),
