@@ -6,7 +6,7 @@
 //! Everything here is extractive: a claim's summary is a sentence from an article, never text
 //! we made up.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -355,7 +355,8 @@ fn merge_actors(corpus: &Corpus) -> (Vec<Actor>, ActorIds<'_>) {
     }
     let mut actors = Vec::new();
     let mut local_to_id = HashMap::new();
-    let mut used_ids: BTreeSet<String> = BTreeSet::new();
+    let mut used_ids: HashSet<String> = HashSet::new();
+    let mut next_suffix: HashMap<String, usize> = HashMap::new();
     let mut staged: Vec<(Actor, Vec<usize>)> = Vec::new();
     for members in groups.into_values() {
         let mut form_counts: BTreeMap<&str, usize> = BTreeMap::new();
@@ -416,10 +417,11 @@ fn merge_actors(corpus: &Corpus) -> (Vec<Actor>, ActorIds<'_>) {
     for (mut actor, members) in staged {
         let base = slug(&actor.name);
         let mut id = base.clone();
-        let mut n = 2;
+        // Where the next suffix for this base starts, so that many clashes stay linear.
+        let n = next_suffix.entry(base.clone()).or_insert(2);
         while used_ids.contains(&id) {
             id = format!("{base}-{n}");
-            n += 1;
+            *n += 1;
         }
         used_ids.insert(id.clone());
         actor.id = id.clone();

@@ -1,0 +1,25 @@
+//! Arbitrary bytes through decode, clean and extract: no panic, and every quote, figure and
+//! statement points at a paragraph the article has.
+#![no_main]
+
+use std::collections::HashSet;
+
+use libfuzzer_sys::fuzz_target;
+use newsbrief::config::ExtractConfig;
+use newsbrief::ingest::decode;
+use newsbrief::model::Article;
+use newsbrief::stages::clean::{Rules, clean_article};
+use newsbrief::stages::extract::extract_article;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok((text, _warning)) = decode(data) else { return };
+    let empty = HashSet::new();
+    let rules = Rules { extra: &[], corpus_lines: &empty, enabled: true };
+    let article = clean_article(Article::new("fuzz".into(), "fuzz.txt".into(), text), &rules);
+    let x = extract_article(&article, &ExtractConfig::default());
+    let n = article.paragraphs.len();
+    assert!(x.quotes.iter().all(|q| q.paragraph < n));
+    assert!(x.figures.iter().all(|f| f.paragraph < n && f.number.is_finite()));
+    assert!(x.statements.iter().all(|s| s.paragraph < n));
+    assert!(x.events.iter().all(|e| e.paragraph < n));
+});
