@@ -42,9 +42,13 @@ impl Progress {
     /// Starts a stage over `len` items.
     pub fn start(mode: Mode, name: &'static str, len: u64) -> Progress {
         let bar = (mode == Mode::Bars).then(|| {
-            let style =
-                ProgressStyle::with_template("{prefix:>12} {wide_bar:.cyan/blue} {pos:>6}/{len:6} {elapsed}")
-                    .unwrap_or_else(|_| ProgressStyle::default_bar());
+            // https://no-color.org: any non-empty NO_COLOR turns colour off.
+            let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+            let bar = if colour { "{wide_bar:.cyan/blue}" } else { "{wide_bar}" };
+            let style = ProgressStyle::with_template(&format!(
+                "{{prefix:>12}} {bar} {{pos:>6}}/{{len:6}} {{elapsed}}"
+            ))
+            .unwrap_or_else(|_| ProgressStyle::default_bar());
             let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
             bar.set_style(style.progress_chars("##-"));
             bar.set_prefix(name);

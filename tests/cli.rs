@@ -205,17 +205,39 @@ fn bad_files_are_reported_skipped_and_strict_exits_2() {
     )
     .unwrap();
     std::fs::create_dir(seeds.join("folder.txt")).unwrap();
+    // 50 MB of prose: over `input.max_file_bytes` (16 MiB by default).
+    let huge = "The council met again on Friday and the budget debate went on. ".repeat(800_000);
+    std::fs::write(seeds.join("huge.txt"), huge).unwrap();
+    // A file the config excludes is not read at all (no article, no message).
+    std::fs::write(seeds.join("draft.txt"), "A draft that should never appear in the briefing at all.\n")
+        .unwrap();
+    let config = std::fs::read_to_string(fx.path("pipeline.toml")).unwrap();
+    let config =
+        config.replace("include = [\"**/*.txt\"]", "include = [\"**/*.txt\"]\nexclude = [\"draft.txt\"]");
+    std::fs::write(fx.path("pipeline.toml"), config).unwrap();
+    #[cfg(unix)]
+    {
+        // A link to itself loops; a link to nothing cannot be read.
+        std::os::unix::fs::symlink(&seeds, seeds.join("loop")).unwrap();
+        std::os::unix::fs::symlink(seeds.join("gone.txt"), seeds.join("dangling.txt")).unwrap();
+    }
     let out = fx.run(&[]);
     assert!(out.status.success(), "{}", stderr(&out));
     let err = stderr(&out);
-    for needle in [
+    let mut needles = vec![
         "seeds/empty.txt: is empty",
         "seeds/binary.txt: looks like a binary",
         "seeds/latin1.txt: is not valid UTF-8",
         "seeds/folder.txt: is a folder",
-    ] {
+        "seeds/huge.txt: is 50.4 MB, over the 16.8 MB limit",
+    ];
+    if cfg!(unix) {
+        needles.extend(["seeds/loop: symbolic link loop", "seeds/dangling.txt: cannot be read"]);
+    }
+    for needle in needles {
         assert!(err.contains(needle), "missing `{needle}` in:\n{err}");
     }
+    assert!(!err.contains("draft.txt"), "an excluded file was reported:\n{err}");
     let json: serde_json::Value = serde_json::from_slice(&fx.read("out/briefing.json")).unwrap();
     assert_eq!(json["articles"].as_array().unwrap().len(), 7);
     let strict = fx.run(&["run", "--strict"]);
