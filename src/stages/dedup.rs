@@ -37,8 +37,9 @@ impl Stage for Dedup {
             .iter()
             .map(|a| a.paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n"))
             .collect();
-        let sizes: Vec<usize> = texts.iter().map(|t| tokens(t).len()).collect();
-        let groups = find_groups(&texts, cfg.shingle_words, cfg.article_threshold, Bands::ARTICLE);
+        let sizes: Vec<usize> = texts.iter().map(|t| crate::text::words(t).count()).collect();
+        let views: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let groups = find_groups(&views, cfg.shingle_words, cfg.article_threshold, Bands::ARTICLE);
         let mut duplicates = Vec::new();
         for group in groups {
             // The fullest copy wins; ties go to the first id (articles are in id order).
@@ -58,26 +59,37 @@ impl Stage for Dedup {
             }
         }
 
+        drop(views);
+        drop(texts);
+
         // Paragraphs of the articles that remain, in corpus order.
-        let mut refs = Vec::new();
-        let mut para_texts = Vec::new();
-        for (ai, a) in corpus.articles.iter().enumerate() {
-            if a.duplicate_of.is_some() {
-                continue;
-            }
-            for (pi, p) in a.paragraphs.iter().enumerate() {
-                refs.push((ai, pi));
-                para_texts.push(p.text.clone());
-            }
-        }
-        let groups = find_groups(&para_texts, cfg.shingle_words, cfg.paragraph_threshold, Bands::PARAGRAPH);
-        for group in groups {
+        let refs: Vec<(usize, usize)> = corpus
+            .articles
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.duplicate_of.is_none())
+            .flat_map(|(ai, a)| (0..a.paragraphs.len()).map(move |pi| (ai, pi)))
+            .collect();
+        let para_groups: Vec<(Vec<usize>, Vec<f64>)> = {
+            let text = |i: usize| corpus.articles[refs[i].0].paragraphs[refs[i].1].text.as_str();
+            let para_texts: Vec<&str> = (0..refs.len()).map(text).collect();
+            find_groups(&para_texts, cfg.shingle_words, cfg.paragraph_threshold, Bands::PARAGRAPH)
+                .into_iter()
+                .map(|group| {
+                    let sims = group[1..]
+                        .iter()
+                        .map(|&i| jaccard(para_texts[group[0]], para_texts[i], cfg.shingle_words))
+                        .collect();
+                    (group, sims)
+                })
+                .collect()
+        };
+        for (group, sims) in para_groups {
             let kept = group[0];
             let (ka, kp) = refs[kept];
             let kept_ref = ParagraphRef { article: corpus.articles[ka].id.clone(), paragraph: kp };
-            for &i in &group[1..] {
+            for (&i, sim) in group[1..].iter().zip(sims) {
                 let (ai, pi) = refs[i];
-                let sim = jaccard(&para_texts[kept], &para_texts[i], cfg.shingle_words);
                 corpus.articles[ai].paragraphs[pi].duplicate_of = Some(kept_ref.clone());
                 duplicates.push(Duplicate {
                     kind: DuplicateKind::Paragraph,
@@ -119,19 +131,37 @@ impl Bands {
 
 const HASHES: usize = 64;
 
-/// Lower-cased word tokens, the unit of both the exact hash and the shingles.
-fn tokens(text: &str) -> Vec<String> {
-    crate::text::words(text).map(str::to_lowercase).collect()
+/// Hashes of the lower-cased words of a text: the unit of both the exact hash and the
+/// shingles. Hashing words once, and shingles from word hashes, keeps dedup free of
+/// per-shingle allocation.
+fn word_hashes(text: &str) -> Vec<u64> {
+    let mut lower = String::new();
+    crate::text::words(text)
+        .map(|w| {
+            lower.clear();
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+            xxh3_64(lower.as_bytes())
+        })
+        .collect()
+}
+
+/// Combines a run of word hashes into one, order-sensitive.
+fn combine(words: &[u64]) -> u64 {
+    let mut h = 0x243F_6A88_85A3_08D3u64;
+    for &w in words {
+        h = (h ^ w).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29);
+    }
+    h ^ (h >> 32)
 }
 
 /// Hashes of the `k`-word shingles of a text, sorted and unique. Texts shorter than `k` words
 /// are one shingle.
 fn shingles(text: &str, k: usize) -> Vec<u64> {
-    let toks = tokens(text);
-    let mut out: Vec<u64> = if toks.len() <= k {
-        if toks.is_empty() { Vec::new() } else { vec![xxh3_64(toks.join(" ").as_bytes())] }
+    let words = word_hashes(text);
+    let mut out: Vec<u64> = if words.len() <= k {
+        if words.is_empty() { Vec::new() } else { vec![combine(&words)] }
     } else {
-        toks.windows(k).map(|w| xxh3_64(w.join(" ").as_bytes())).collect()
+        words.windows(k).map(combine).collect()
     };
     out.sort_unstable();
     out.dedup();
@@ -177,15 +207,22 @@ fn signature(shingles: &[u64]) -> [u32; HASHES] {
 /// Groups of texts that are copies of each other: exact copies of the normalised words, plus
 /// near copies at or above `threshold`. Each group is sorted and has at least two members;
 /// groups are in order of their first member.
-pub fn find_groups(texts: &[String], k: usize, threshold: f64, bands: Bands) -> Vec<Vec<usize>> {
+pub fn find_groups(texts: &[&str], k: usize, threshold: f64, bands: Bands) -> Vec<Vec<usize>> {
     let n = texts.len();
     let mut uf = UnionFind::new(n);
     // Exact: one representative per distinct normalised text goes on to the near pass.
-    let exact: Vec<u128> = texts.par_iter().map(|t| xxh3_128(tokens(t).join(" ").as_bytes())).collect();
+    let exact: Vec<u128> = texts
+        .par_iter()
+        .map(|t| {
+            let words = word_hashes(t);
+            let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
+            xxh3_128(&bytes)
+        })
+        .collect();
     let mut first_of: BTreeMap<u128, usize> = BTreeMap::new();
     let mut reps = Vec::new();
     for (i, h) in exact.iter().enumerate() {
-        if tokens_empty(&texts[i]) {
+        if tokens_empty(texts[i]) {
             continue;
         }
         match first_of.get(h) {
@@ -200,7 +237,7 @@ pub fn find_groups(texts: &[String], k: usize, threshold: f64, bands: Bands) -> 
     let sigs: Vec<Option<[u32; HASHES]>> = reps
         .par_iter()
         .map(|&i| {
-            let s = shingles(&texts[i], k);
+            let s = shingles(texts[i], k);
             (s.len() >= 2).then(|| signature(&s))
         })
         .collect();
@@ -241,7 +278,7 @@ pub fn find_groups(texts: &[String], k: usize, threshold: f64, bands: Bands) -> 
         .par_iter()
         .filter(|&&(a, b)| a != b)
         .map(|&(a, b)| (reps[a as usize], reps[b as usize]))
-        .filter(|&(a, b)| jaccard(&texts[a], &texts[b], k) >= threshold)
+        .filter(|&(a, b)| jaccard(texts[a], texts[b], k) >= threshold)
         .collect();
     for (a, b) in confirmed {
         uf.union(a, b);
@@ -276,14 +313,16 @@ mod tests {
             STORY.to_uppercase(),
             near,
         ];
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
         let groups = find_groups(&texts, 5, 0.8, Bands::ARTICLE);
         assert_eq!(groups, vec![vec![0, 2, 3]]);
     }
 
     #[test]
     fn threshold_is_respected() {
-        let texts = vec![STORY.to_string(), format!("{STORY} Markets barely moved after the announcement.")];
-        let sim = jaccard(&texts[0], &texts[1], 5);
+        let longer = format!("{STORY} Markets barely moved after the announcement.");
+        let texts = vec![STORY, longer.as_str()];
+        let sim = jaccard(texts[0], texts[1], 5);
         assert!(sim > 0.8 && sim < 0.95, "{sim}");
         assert_eq!(find_groups(&texts, 5, 0.8, Bands::ARTICLE), vec![vec![0, 1]]);
         assert!(find_groups(&texts, 5, 0.95, Bands::ARTICLE).is_empty());
