@@ -307,13 +307,13 @@ mod tests {
     #[test]
     fn exact_and_near_copies_group_unrelated_do_not() {
         let near = STORY.replace("Thursday", "Wednesday");
-        let texts = vec![
-            STORY.to_string(),
-            "Completely different text about football results and the weekend matches in the league.".into(),
-            STORY.to_uppercase(),
-            near,
+        let upper = STORY.to_uppercase();
+        let texts = [
+            STORY,
+            "Completely different text about football results and the weekend matches in the league.",
+            &upper,
+            &near,
         ];
-        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
         let groups = find_groups(&texts, 5, 0.8, Bands::ARTICLE);
         assert_eq!(groups, vec![vec![0, 2, 3]]);
     }
