@@ -15,6 +15,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use crate::config::ConsolidateConfig;
 use crate::model::{ActorKind, ClaimKind, Corpus, Day, Precision};
+use crate::sorted::common;
 use crate::stages::extract::actors::kind_of;
 use crate::text::{close, close_pairs, content_stems, fold};
 use crate::union_find::UnionFind;
@@ -448,27 +449,10 @@ struct Candidate<'a> {
     attributed: Option<&'a str>,
 }
 
-/// How many items two sorted, deduplicated lists share.
-fn shared<T: Ord>(a: &[T], b: &[T]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
 fn similarity(a: &Candidate<'_>, b: &Candidate<'_>) -> f64 {
-    let common = shared(&a.stems, &b.stems) as f64;
-    let cosine = common / ((a.stems.len() * b.stems.len()) as f64).sqrt().max(1.0);
-    let actors_shared = shared(&a.actors, &b.actors);
+    let stems_shared = common(&a.stems, &b.stems) as f64;
+    let cosine = stems_shared / ((a.stems.len() * b.stems.len()) as f64).sqrt().max(1.0);
+    let actors_shared = common(&a.actors, &b.actors);
     let actor_union = a.actors.len() + b.actors.len() - actors_shared;
     let actor_sim = if actor_union > 0 { actors_shared as f64 / actor_union as f64 } else { 0.0 };
     0.75 * cosine + 0.25 * actor_sim
@@ -688,10 +672,10 @@ fn find_contradictions(corpus: &Corpus, figures: &[FigureOut]) -> Vec<Contradict
             if used[j] || group.iter().any(|&g| figures[g].article == b.article) {
                 continue;
             }
-            let common = shared(&stems[i], &stems[j]);
-            let union = (stems[i].len() + stems[j].len() - common).max(1);
+            let shared = common(&stems[i], &stems[j]);
+            let union = (stems[i].len() + stems[j].len() - shared).max(1);
             let differs = (a.number - b.number).abs() > 0.05 * a.number.abs().max(b.number.abs());
-            if common * 2 >= union && differs {
+            if shared * 2 >= union && differs {
                 group.push(j);
             }
         }

@@ -15,6 +15,7 @@ pub mod ingest;
 pub mod model;
 pub mod progress;
 pub mod render;
+pub mod sorted;
 pub mod stages;
 pub mod text;
 pub mod union_find;

@@ -20,6 +20,7 @@ use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 
 use super::{Stage, StageContext};
 use crate::model::{Corpus, Duplicate, DuplicateKind, ParagraphRef, ParagraphRefOpt};
+use crate::sorted::common;
 use crate::union_find::UnionFind;
 
 /// The dedup stage.
@@ -174,18 +175,7 @@ pub fn jaccard(a: &str, b: &str, k: usize) -> f64 {
     if x.is_empty() && y.is_empty() {
         return 1.0;
     }
-    let (mut i, mut j, mut inter) = (0, 0, 0usize);
-    while i < x.len() && j < y.len() {
-        match x[i].cmp(&y[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                inter += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let inter = common(&x, &y);
     inter as f64 / (x.len() + y.len() - inter) as f64
 }
 
