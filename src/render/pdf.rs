@@ -270,6 +270,14 @@ pub fn render(view: &ReportView) -> Result<Vec<u8>> {
     }
     l.paragraph(&header);
 
+    l.heading("Key judgments", 14.0, 30.0);
+    if view.key_judgments.is_empty() {
+        l.paragraph("No claim is carried by the sources strongly enough to lead.");
+    }
+    for k in &view.key_judgments {
+        l.bullet(&format!("{} — {} {}", k.summary, k.sources_label, k.cite_label));
+    }
+
     l.heading("Since the last run", 14.0, 30.0);
     let ch = &view.changes;
     if ch.compared {
@@ -288,14 +296,6 @@ pub fn render(view: &ReportView) -> Result<Vec<u8>> {
         }
     } else {
         l.paragraph("First briefing in this output folder: nothing to compare with yet.");
-    }
-
-    l.heading("Key judgments", 14.0, 30.0);
-    if view.key_judgments.is_empty() {
-        l.paragraph("No claim is carried by the sources strongly enough to lead.");
-    }
-    for k in &view.key_judgments {
-        l.bullet(&format!("{} — {} {}", k.summary, k.sources_label, k.cite_label));
     }
 
     l.heading("Key claims", 14.0, 30.0);
