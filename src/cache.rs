@@ -145,6 +145,25 @@ impl Cache {
         pack.new.fetch_add(1, Ordering::Relaxed);
     }
 
+    /// The cached result for `entry`'s key, or `compute()`'s, which is then stored. With no
+    /// cache (`entry` is `None`) it just computes.
+    pub fn or_compute<T: Serialize + DeserializeOwned>(
+        entry: Option<(&Cache, Key)>,
+        stage: &str,
+        compute: impl FnOnce() -> T,
+    ) -> T {
+        if let Some((cache, key)) = entry
+            && let Some(value) = cache.get(stage, key)
+        {
+            return value;
+        }
+        let value = compute();
+        if let Some((cache, key)) = entry {
+            cache.put(stage, key, &value);
+        }
+        value
+    }
+
     /// How many articles this stage computed and how many it took from the cache.
     pub fn counts(&self, stage: &str) -> (usize, usize) {
         let pack = self.pack(stage);

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::{Stage, StageContext};
-use crate::cache::KeyBuilder;
+use crate::cache::{Cache, KeyBuilder};
 use crate::dates::{DateKind, find_dates};
 use crate::model::{Article, Corpus, Day, Metadata, Paragraph, RemovalReason, Removed};
 use crate::text::{is_capitalized, is_stop_word, normalize, words};
@@ -55,17 +55,7 @@ impl Stage for Clean {
                     }
                     (cache, key.finish())
                 });
-                let cached = key.and_then(|(cache, key)| cache.get::<Cleaned>(self.name(), key));
-                let cleaned = cached.unwrap_or_else(|| {
-                    let cleaned = clean_text(&text, &rules);
-                    if let Some((cache, key)) = key {
-                        cache.put(self.name(), key, &cleaned);
-                    }
-                    cleaned
-                });
-                article.meta = cleaned.meta;
-                article.paragraphs = cleaned.paragraphs;
-                article.removed = cleaned.removed;
+                Cache::or_compute(key, self.name(), || clean_text(&text, &rules)).apply_to(&mut article);
                 progress.inc();
                 article
             })
@@ -89,10 +79,7 @@ pub fn clean_article(mut article: Article, rules: &Rules<'_>) -> Article {
     // The raw text is not needed once it is paragraphs and removed blocks; dropping it keeps
     // large corpora in memory once, not twice.
     let text = std::mem::take(&mut article.text);
-    let cleaned = clean_text(&text, rules);
-    article.meta = cleaned.meta;
-    article.paragraphs = cleaned.paragraphs;
-    article.removed = cleaned.removed;
+    clean_text(&text, rules).apply_to(&mut article);
     article
 }
 
@@ -105,6 +92,15 @@ pub struct Cleaned {
     pub paragraphs: Vec<Paragraph>,
     /// Removed blocks.
     pub removed: Vec<Removed>,
+}
+
+impl Cleaned {
+    /// Puts the result into the article's `meta`, `paragraphs` and `removed`.
+    pub fn apply_to(self, article: &mut Article) {
+        article.meta = self.meta;
+        article.paragraphs = self.paragraphs;
+        article.removed = self.removed;
+    }
 }
 
 /// One line of the page (or several, once split fragments are joined).

@@ -201,20 +201,19 @@ pub fn find_groups(texts: &[&str], k: usize, threshold: f64, bands: Bands) -> Ve
     let n = texts.len();
     let mut uf = UnionFind::new(n);
     // Exact: one representative per distinct normalised text goes on to the near pass.
-    let exact: Vec<u128> = texts
+    // The hash of the normalised words, or None for a text without words.
+    let exact: Vec<Option<u128>> = texts
         .par_iter()
         .map(|t| {
             let words = word_hashes(t);
             let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
-            xxh3_128(&bytes)
+            (!words.is_empty()).then(|| xxh3_128(&bytes))
         })
         .collect();
     let mut first_of: BTreeMap<u128, usize> = BTreeMap::new();
     let mut reps = Vec::new();
     for (i, h) in exact.iter().enumerate() {
-        if tokens_empty(texts[i]) {
-            continue;
-        }
+        let Some(h) = h else { continue };
         match first_of.get(h) {
             Some(&f) => uf.union(f, i),
             None => {
@@ -280,10 +279,6 @@ pub fn find_groups(texts: &[&str], k: usize, threshold: f64, bands: Bands) -> Ve
     let mut out: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
     out.sort();
     out
-}
-
-fn tokens_empty(text: &str) -> bool {
-    crate::text::words(text).next().is_none()
 }
 
 #[cfg(test)]

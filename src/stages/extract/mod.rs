@@ -36,14 +36,8 @@ impl Stage for Extract {
             .map(|mut article| {
                 if article.duplicate_of.is_none() {
                     let key = ctx.cache.map(|cache| (cache, input_key(cache, &settings, &article)));
-                    let cached = key.and_then(|(cache, key)| cache.get::<Extraction>(self.name(), key));
-                    article.extraction = cached.unwrap_or_else(|| {
-                        let extraction = extract_article(&article, cfg);
-                        if let Some((cache, key)) = key {
-                            cache.put(self.name(), key, &extraction);
-                        }
-                        extraction
-                    });
+                    article.extraction =
+                        Cache::or_compute(key, self.name(), || extract_article(&article, cfg));
                 }
                 ctx.progress.inc();
                 article
