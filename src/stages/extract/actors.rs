@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::lexicon::{self, CALENDAR, GROUPS, NOT_NAMES, ORG_WORDS, PLACES, SPEECH_VERBS, TITLES};
+use super::lexicon::{self, CALENDAR, NOT_NAMES, ORG_WORDS, PLACES, PORTFOLIOS, SPEECH_VERBS, TITLES};
 use crate::model::{ActorKind, LocalActor};
 use crate::text::is_capitalized;
 
@@ -105,15 +105,22 @@ pub fn kind_of(name: &str) -> Option<ActorKind> {
     if lexicon::contains(PLACES, &l) || matches!(name, "US" | "U.S." | "UK" | "U.K." | "USA") {
         return Some(ActorKind::Place);
     }
-    if lexicon::contains(GROUPS, &l) {
+    if lexicon::is_group(&l) {
         return Some(ActorKind::Group);
     }
     let words: Vec<&str> = name.split_whitespace().collect();
+    let last = words.last().map(|w| lower(w)).unwrap_or_default();
+    if words.len() >= 2 && lexicon::contains(lexicon::PLACE_WORDS, &last) {
+        return Some(ActorKind::Place); // "Palm Beach County", "Red Square"
+    }
     if words.iter().any(|w| lexicon::contains(ORG_WORDS, &lower(w.trim_end_matches('.')))) {
         return Some(ActorKind::Organization);
     }
     if words.len() == 1 && is_acronym(name) {
         return Some(ActorKind::Organization);
+    }
+    if words.len() >= 2 && lexicon::is_city(&l) {
+        return Some(ActorKind::Place); // "Mexico City", "Kuala Lumpur"
     }
     if words.len() >= 2 && words.iter().all(|w| is_capitalized(w) && !is_acronym(w)) {
         // "People's Republics", "Western countries": a demonym or adjective first is no name.
@@ -152,6 +159,9 @@ pub fn spans(sentence: &str) -> Vec<Span> {
                 break; // punctuation or a possessive ends the name
             }
             let w = toks[j].text;
+            if lexicon::is_weekday(w) {
+                break; // "in New Hampshire Monday": the day is no part of the name
+            }
             if is_capitalized(w) && !w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
                 j += 1;
             } else if is_connector(w) && w != "and" {
@@ -210,7 +220,10 @@ fn make_span(sentence: &str, toks: &[Token<'_>], before: String) -> Option<Span>
         // "Minister of Belarus Marta Kovalchuk": the "of Place" belongs to the role.
         if toks.get(name_start).is_some_and(|t| t.text == "of") {
             let mut k = name_start + 1;
-            while k < toks.len() && lexicon::contains(PLACES, &lower(toks[k].text)) {
+            while k < toks.len() && {
+                let w = lower(toks[k].text);
+                lexicon::contains(PLACES, &w) || lexicon::contains(PORTFOLIOS, &w)
+            } {
                 k += 1;
             }
             name_start = k;
@@ -349,9 +362,13 @@ pub fn collect(sentences: &[(usize, usize, &str)], full_text: &str) -> (Vec<Loca
             && !lexicon::is_demonym_adjective(&span.name)
         {
             // A capitalised word mid-sentence that general knowledge does not place: after
-            // "in", "at", "from" it is most often a place, otherwise an organisation.
-            let place =
-                matches!(span.before.as_str(), "in" | "at" | "from" | "to" | "near" | "across" | "outside");
+            // "in", "at", "from", or a city's name, it is most often a place, otherwise an
+            // organisation.
+            let place = lexicon::is_city(&lower(&span.name))
+                || matches!(
+                    span.before.as_str(),
+                    "in" | "at" | "from" | "to" | "near" | "across" | "outside"
+                );
             (span.name.clone(), if place { ActorKind::Place } else { ActorKind::Organization })
         } else {
             continue;
@@ -359,6 +376,7 @@ pub fn collect(sentences: &[(usize, usize, &str)], full_text: &str) -> (Vec<Loca
         // A sentence-initial single word needs support elsewhere in the article.
         if span.initial
             && single
+            && !speaks
             && span.kind.is_none()
             && person_match.is_empty()
             && !mid_sentence.contains(&span.name)

@@ -258,6 +258,38 @@ mod tests {
     }
 
     #[test]
+    fn speakers_are_people_with_their_titles_and_days_split_off() {
+        let a = article(&[
+            "“We have absolutely no violations of any kind,” Wasserman Schultz said.",
+            "“There is a special place for all of them,” Former Secretary of State Madeleine Albright said in New Hampshire Monday.",
+            "“Imagine the two of them on the same stage,” mused Blaze co-host Stu Burguiere.",
+            "“I will say we are tired of being told that it is wrong!” Cruz said.",
+        ]);
+        let x = extract_article(&a, &ExtractConfig::default());
+        let speakers: Vec<Option<&str>> = x.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            [Some("Wasserman Schultz"), Some("Madeleine Albright"), Some("Stu Burguiere"), Some("Cruz")]
+        );
+        let kind = |name: &str| x.actors.iter().find(|a| a.name == name).map(|a| a.kind);
+        assert_eq!(kind("New Hampshire"), Some(crate::model::ActorKind::Place));
+        let albright = x.actors.iter().find(|a| a.name == "Madeleine Albright").unwrap();
+        assert!(albright.roles.contains("Secretary of State"), "{albright:?}");
+    }
+
+    #[test]
+    fn speakers_past_abbreviations_employers_and_participles() {
+        let a = article(&[
+            "“We are going to win that one easily,” Gov. Kasich replied.",
+            "“The vote was fair and the count was honest,” Acme Group spokesman Lars Odum said.",
+            "The minister met Ivo Brandt on Monday, Nina Vold said, adding: “We will not sign anything today.”",
+        ]);
+        let x = extract_article(&a, &ExtractConfig::default());
+        let speakers: Vec<Option<&str>> = x.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(speakers, [Some("Kasich"), Some("Lars Odum"), Some("Nina Vold")]);
+    }
+
+    #[test]
     fn reported_speech_becomes_an_attributed_claim() {
         let a = article(&["According to Mark Lane, the army has lost 5,000 soldiers since the war began."]);
         let x = extract_article(&a, &ExtractConfig::default());
