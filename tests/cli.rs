@@ -135,6 +135,90 @@ fn pdf_text_has_curly_quotes_and_a_name_from_the_articles() {
     assert!(text.contains("Page 1 of"), "no page numbers");
 }
 
+/// The words of a text, lower-cased, with markup and entities gone: Markdown escapes,
+/// HTML tags and entities, and PDF line wrapping all reduce to the same sequence.
+fn words_of(text: &str) -> Vec<String> {
+    let mut plain = String::with_capacity(text.len());
+    let mut in_tag = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '<' => {
+                in_tag = true;
+                plain.push(' ');
+            }
+            '>' if in_tag => in_tag = false,
+            '&' if !in_tag => {
+                // An entity (`&amp;`, `&#x27;`): a separator like the character it stands for.
+                while chars.next_if(|&n| n != ';' && !n.is_whitespace()).is_some() {}
+                chars.next_if_eq(&';');
+                plain.push(' ');
+            }
+            _ if !in_tag => plain.push(c),
+            _ => {}
+        }
+    }
+    plain.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+fn contains_words(hay: &[String], needle: &[String]) -> bool {
+    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
+}
+
+#[test]
+fn every_format_shows_the_same_judgments_claims_quotes_and_sources() {
+    let fx = Fixture::repo();
+    let out = fx.run(&[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&fx.read("out/briefing.json")).unwrap();
+    let md = words_of(&String::from_utf8(fx.read("out/briefing.md")).unwrap());
+    let html = words_of(&String::from_utf8(fx.read("out/briefing.html")).unwrap());
+    let doc = lopdf::Document::load_mem(&fx.read("out/briefing.pdf")).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let mut pdf = words_of(&doc.extract_text(&pages).unwrap());
+    // A page's footer ("Page 2 of 8") comes out of the PDF wherever the page broke the text.
+    let mut k = 0;
+    while k + 4 <= pdf.len() {
+        let footer = pdf[k] == "page"
+            && pdf[k + 2] == "of"
+            && [&pdf[k + 1], &pdf[k + 3]].iter().all(|w| w.chars().all(|c| c.is_ascii_digit()));
+        if footer {
+            pdf.drain(k..k + 4);
+        } else {
+            k += 1;
+        }
+    }
+
+    let texts = |key: &str, field: &str| -> Vec<String> {
+        json[key].as_array().unwrap().iter().filter_map(|x| x[field].as_str()).map(String::from).collect()
+    };
+    // Everything the seeds give fits the bounded sections, so every format must show all of it.
+    let mut items: Vec<(String, String)> = Vec::new();
+    items.extend(texts("claims", "summary").into_iter().map(|t| ("claim".to_string(), t)));
+    items.extend(texts("quotes", "text").into_iter().map(|t| ("quote".to_string(), t)));
+    items.extend(texts("timeline", "text").into_iter().map(|t| ("timeline".to_string(), t)));
+    items.extend(texts("articles", "title").into_iter().map(|t| ("source".to_string(), t)));
+    assert!(items.len() > 60, "too little to compare: {}", items.len());
+    for (what, text) in &items {
+        let needle = words_of(text);
+        for (format, words) in [("md", &md), ("html", &html), ("pdf", &pdf)] {
+            assert!(contains_words(words, &needle), "{format} misses the {what} “{text}”");
+        }
+    }
+    // Actors: each format's table (from its header row to the section's end) lists the same ones.
+    let shown = |words: &[String]| -> Vec<String> {
+        let header = words_of("Name Kind Roles Aliases Mentions Sources");
+        let start = words.windows(header.len()).position(|w| w == header).expect("an actors table");
+        let table = &words[start..];
+        let end = table.iter().position(|w| w == "quotes").unwrap_or(table.len());
+        let table = &table[..end];
+        texts("actors", "name").into_iter().filter(|n| contains_words(table, &words_of(n))).collect()
+    };
+    assert!(shown(&md).len() >= 10, "{:?}", shown(&md));
+    assert_eq!(shown(&md), shown(&html), "md and html list different actors");
+    assert_eq!(shown(&md), shown(&pdf), "md and pdf list different actors");
+}
+
 #[test]
 fn outputs_are_byte_identical_across_runs_and_thread_counts() {
     let fx = Fixture::repo();

@@ -332,12 +332,18 @@ pub fn render(view: &ReportView) -> Result<Vec<u8>> {
                 a.name.clone(),
                 a.kind.clone(),
                 a.roles.clone(),
+                a.aliases.clone(),
                 a.mentions.to_string(),
                 a.cite_label.clone(),
             ]
         })
         .collect();
-    l.table(&["Name", "Kind", "Roles", "Mentions", "Sources"], &rows, &[130.0, 70.0, 180.0, 50.0, 60.0], 8.5);
+    l.table(
+        &["Name", "Kind", "Roles", "Aliases", "Mentions", "Sources"],
+        &rows,
+        &[100.0, 68.0, 115.0, 115.0, 55.0, 62.0],
+        8.5,
+    );
     more(&mut l, view.unlisted.actors, "actors");
 
     l.heading("Quotes", 14.0, 30.0);
