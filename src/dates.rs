@@ -121,6 +121,30 @@ fn month(name: &str) -> Option<u8> {
     PREFIXES.iter().position(|p| lower.starts_with(p)).map(|i| i as u8 + 1)
 }
 
+/// The month a whole word names ("May", "Sept.", "december"), or `None` ("Mayor", "marching").
+pub fn month_number(word: &str) -> Option<u8> {
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let lower = word.trim_end_matches('.').to_lowercase();
+    let exact = NAMES.iter().any(|n| *n == lower)
+        || lower.len() >= 3
+            && lower != "mar"
+            && NAMES.iter().any(|n| n.starts_with(&lower) && lower.len() <= 4);
+    if exact { month(&lower) } else { None }
+}
+
 fn weekday(name: &str) -> u8 {
     const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
     DAYS.iter().position(|d| name.starts_with(d)).unwrap_or(0) as u8

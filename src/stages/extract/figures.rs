@@ -161,6 +161,11 @@ pub fn find(sentence: &str) -> Vec<RawFigure> {
         if matches!(next, Some(':')) || matches!(prev, Some(':' | '/' | '.')) {
             continue;
         }
+        // A day of a month ("the May 16 summit") is a date, not a count.
+        let word_before = sentence[..whole.start()].split_whitespace().next_back().unwrap_or("");
+        if unit == "count" && crate::dates::month_number(word_before).is_some() {
+            continue;
+        }
         let about = about(sentence, whole.range(), &unit, caps.name("noun").map(|m| m.as_str()));
         out.push(RawFigure { value, number, number_max, unit, about });
     }
@@ -230,6 +235,8 @@ mod tests {
             find("In 2015 he said so.")
         );
         assert!(find("the 38th Airborne Brigade").is_empty());
+        assert!(find("At the May 16 summit in Moscow, the leaders met.").is_empty());
+        assert_eq!(one("The Mayor said 16 soldiers were wounded."), (16.0, None, "count".into()));
     }
 
     #[test]
