@@ -175,6 +175,9 @@ pub fn spans(sentence: &str) -> Vec<Span> {
                 } else {
                     break;
                 }
+            } else if w == "and" && joins_an_organisation(sentence, &toks[j + 1..]) {
+                // "National Security and Defense Council": "and" inside an organisation's name.
+                j += 1;
             } else {
                 break;
             }
@@ -186,6 +189,20 @@ pub fn spans(sentence: &str) -> Vec<Span> {
         i = j;
     }
     out
+}
+
+/// Whether the capitalised words that follow (up to punctuation) end in an organisation word,
+/// so that an "and" before them belongs to one name ("Security and Defense Council").
+fn joins_an_organisation(sentence: &str, rest: &[Token<'_>]) -> bool {
+    let mut last = None;
+    for (k, t) in rest.iter().enumerate() {
+        let gap = if k == 0 { "" } else { &sentence[rest[k - 1].end..t.start] };
+        if !gap.trim().is_empty() || !is_capitalized(t.text) {
+            break;
+        }
+        last = Some(t.text);
+    }
+    last.is_some_and(|w| lexicon::contains(ORG_WORDS, &lower(w)))
 }
 
 /// A span from its tokens; `before` is the lower-cased word ahead of it, empty at the start of
@@ -425,6 +442,18 @@ mod tests {
         assert_eq!(
             names("Then Russian President Ivan Petrov’s plan failed."),
             vec![("Ivan Petrov".into(), Some("Russian President".into()))]
+        );
+    }
+
+    #[test]
+    fn an_and_inside_an_organisation_name_is_kept() {
+        assert_eq!(
+            names("Then the chief of the National Security and Defense Council spoke."),
+            vec![("National Security and Defense Council".into(), None)]
+        );
+        assert_eq!(
+            names("The talks between Anna Berg and Jon Frey failed."),
+            vec![("Anna Berg".into(), None), ("Jon Frey".into(), None)]
         );
     }
 
