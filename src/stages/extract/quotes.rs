@@ -147,16 +147,15 @@ pub fn speaker(
         .rfind(|&(_, c)| matches!(c, '.' | '!' | '?' | '”' | '"'))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let attribution = &head[previous..sentence_start];
-    if sentence_start > 0 && head[sentence_start..].trim().is_empty() && tokenize(attribution).len() <= 6 {
-        let toks = tokenize(attribution);
-        if let Some(v) = toks.iter().position(|t| is_speech_verb(t.text)) {
-            if toks[..v].iter().any(|t| is_pronoun(t.text)) {
-                return None; // the quote before speaks for it: see `carry_speakers`
-            }
-            let named = speakers(p, previous..sentence_start);
-            if let Some(m) = named.iter().find(|m| is_person(m)).or(named.first()) {
-                return Some(m.actor);
-            }
+    let toks = tokenize(attribution);
+    let short = sentence_start > 0 && head[sentence_start..].trim().is_empty() && toks.len() <= 6;
+    if let Some(v) = toks.iter().position(|t| is_speech_verb(t.text)).filter(|_| short) {
+        if toks[..v].iter().any(|t| is_pronoun(t.text)) {
+            return None; // the quote before speaks for it: see `carry_speakers`
+        }
+        let named = speakers(p, previous..sentence_start);
+        if let Some(m) = named.iter().find(|m| is_person(m)).or(named.first()) {
+            return Some(m.actor);
         }
     }
     let clause = &head[sentence_start..];
