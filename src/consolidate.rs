@@ -750,6 +750,86 @@ fn build_timeline(corpus: &Corpus, max: usize) -> Vec<TimelineEntry> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::ExtractConfig;
+    use crate::model::{Article, Day, Paragraph};
+    use crate::stages::extract::extract_article;
+
+    /// An article as extract leaves it: one paragraph per text, dated.
+    fn article(id: &str, date: Day, paras: &[&str]) -> Article {
+        let mut a = Article::new(id.into(), format!("in/{id}.txt"), String::new());
+        a.meta.date = Some(date);
+        a.paragraphs = paras
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Paragraph {
+                index: i,
+                text: t.to_string(),
+                lines: [i + 1, i + 1],
+                heading: false,
+                duplicate_of: None,
+            })
+            .collect();
+        a.extraction = extract_article(&a, &ExtractConfig::default());
+        a
+    }
+
+    fn corpus(articles: Vec<Article>) -> Corpus {
+        Corpus { articles, ..Corpus::default() }
+    }
+
+    #[test]
+    fn the_same_claim_from_two_outlets_is_one_claim_with_both_sources() {
+        let day = Day::ymd(2024, 3, 5);
+        let c = corpus(vec![
+            article(
+                "a",
+                day,
+                &[
+                    "The central bank of Norland raised its key interest rate by half a point on Tuesday, governor Ola Berg said.",
+                    "Farmers in the south of Norland protested against new fuel taxes for a third day in a row.",
+                ],
+            ),
+            article(
+                "b",
+                day,
+                &[
+                    "On Tuesday the central bank of Norland raised the key interest rate by half a point, Ola Berg said.",
+                ],
+            ),
+        ]);
+        let digest = consolidate(&c, &ConsolidateConfig::default());
+        let rate =
+            digest.claims.iter().find(|c| c.summary.contains("interest rate")).expect("the rate claim");
+        assert_eq!(rate.independent_sources, 2, "{rate:?}");
+        let from: BTreeSet<&str> = rate.sources.iter().map(|s| s.article.as_str()).collect();
+        assert_eq!(from, BTreeSet::from(["a", "b"]));
+        let farmers =
+            digest.claims.iter().find(|c| c.summary.contains("Farmers")).expect("the farmers claim");
+        assert_eq!(farmers.independent_sources, 1);
+        assert_eq!(digest.key_judgments.first(), Some(&rate.id), "the corroborated claim leads");
+    }
+
+    #[test]
+    fn differing_figures_are_a_conflict_on_one_day_and_a_change_over_days() {
+        let flood = |n: u32| {
+            format!("At least {n} people were killed in the flooding in Varna province, officials said.")
+        };
+        for (second_day, kind) in [(Day::ymd(2024, 3, 5), "conflict"), (Day::ymd(2024, 3, 9), "change")] {
+            let c = corpus(vec![
+                article("a", Day::ymd(2024, 3, 5), &[&flood(12)]),
+                article("b", second_day, &[&flood(20)]),
+            ]);
+            let digest = consolidate(&c, &ConsolidateConfig::default());
+            assert_eq!(digest.contradictions.len(), 1, "{:?}", digest.contradictions);
+            let found = &digest.contradictions[0];
+            assert_eq!(found.kind, kind);
+            let values: Vec<&str> = found.values.iter().map(|v| v.value.as_str()).collect();
+            assert!(
+                values.iter().any(|v| v.contains("12")) && values.iter().any(|v| v.contains("20")),
+                "{values:?}"
+            );
+        }
+    }
 
     #[test]
     fn slugs_are_ascii() {
