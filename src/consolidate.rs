@@ -751,24 +751,12 @@ fn build_timeline(corpus: &Corpus, max: usize) -> Vec<TimelineEntry> {
 mod tests {
     use super::*;
     use crate::config::ExtractConfig;
-    use crate::model::{Article, Day, Paragraph};
+    use crate::model::{Article, Day};
     use crate::stages::extract::extract_article;
 
-    /// An article as extract leaves it: one paragraph per text, dated.
+    /// An article as extract leaves it.
     fn article(id: &str, date: Day, paras: &[&str]) -> Article {
-        let mut a = Article::new(id.into(), format!("in/{id}.txt"), String::new());
-        a.meta.date = Some(date);
-        a.paragraphs = paras
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Paragraph {
-                index: i,
-                text: t.to_string(),
-                lines: [i + 1, i + 1],
-                heading: false,
-                duplicate_of: None,
-            })
-            .collect();
+        let mut a = Article::from_paragraphs(id, date, paras);
         a.extraction = extract_article(&a, &ExtractConfig::default());
         a
     }

@@ -35,6 +35,25 @@ pub struct Article {
 }
 
 impl Article {
+    /// A dated article of plain paragraphs, one line each, as clean would leave it: for tests.
+    #[cfg(test)]
+    pub(crate) fn from_paragraphs(id: &str, date: Day, paras: &[&str]) -> Self {
+        let mut a = Article::new(id.into(), format!("in/{id}.txt"), String::new());
+        a.meta.date = Some(date);
+        a.paragraphs = paras
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Paragraph {
+                index: i,
+                text: t.to_string(),
+                lines: [i + 1, i + 1],
+                heading: false,
+                duplicate_of: None,
+            })
+            .collect();
+        a
+    }
+
     /// A fresh article with only its source text, as ingest makes it.
     pub fn new(id: String, path: String, text: String) -> Self {
         Article {

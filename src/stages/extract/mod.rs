@@ -211,23 +211,10 @@ fn reported_by(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Day, Paragraph};
+    use crate::model::Day;
 
     fn article(paras: &[&str]) -> Article {
-        let mut a = Article::new("a".into(), "in/a.txt".into(), String::new());
-        a.meta.date = Some(Day::ymd(2022, 5, 20));
-        a.paragraphs = paras
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Paragraph {
-                index: i,
-                text: t.to_string(),
-                lines: [i + 1, i + 1],
-                heading: false,
-                duplicate_of: None,
-            })
-            .collect();
-        a
+        Article::from_paragraphs("a", Day::ymd(2022, 5, 20), paras)
     }
 
     #[test]
