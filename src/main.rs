@@ -13,6 +13,9 @@ use newsbrief::config::{Config, Format, Overrides};
 use newsbrief::progress::Mode;
 use newsbrief::{RunSummary, ingest, render, stages};
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "newsbrief",
