@@ -6,6 +6,7 @@
 //! Everything here is extractive: a claim's summary is a sentence from an article, never text
 //! we made up.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use rayon::prelude::*;
@@ -14,7 +15,7 @@ use unicode_normalization::UnicodeNormalization;
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::config::ConsolidateConfig;
-use crate::model::{ActorKind, ClaimKind, Corpus, Day, Precision};
+use crate::model::{ActorKind, Article, ClaimKind, Corpus, Day, Precision, Span};
 use crate::sorted::common;
 use crate::stages::extract::actors::kind_of;
 use crate::text::{close, close_pairs, content_stems, fold};
@@ -104,8 +105,9 @@ pub struct FigureOut {
     pub article: String,
     /// Paragraph index.
     pub paragraph: usize,
-    /// The sentence.
-    pub sentence: String,
+    /// Where the sentence is in its article (resolved where a section shows it).
+    #[serde(skip)]
+    pub sentence: Span,
 }
 
 /// Values that differ between sources about the same thing.
@@ -172,19 +174,18 @@ pub struct Digest {
 
 /// Builds the digest.
 pub fn consolidate(corpus: &Corpus, cfg: &ConsolidateConfig) -> Digest {
-    let (actors, local_to_id) = merge_actors(corpus);
-    let name_of: HashMap<&str, &str> = actors.iter().map(|a| (a.id.as_str(), a.name.as_str())).collect();
-    let id_for = |article: &str, local: &str| actor_id(&local_to_id, article, local);
+    let (actors, ids) = merge_actors(corpus);
 
     let mut quotes = Vec::new();
     let mut figures = Vec::new();
-    for a in corpus.articles.iter().filter(|a| a.duplicate_of.is_none()) {
+    for (ai, a) in corpus.articles.iter().enumerate().filter(|(_, a)| a.duplicate_of.is_none()) {
         for q in &a.extraction.quotes {
-            let speaker = q.speaker.as_deref().and_then(|s| id_for(&a.id, s));
+            let speaker =
+                q.speaker.as_deref().and_then(|s| ids.get(corpus, ai, s)).map(|i| &actors[i as usize]);
             quotes.push(QuoteOut {
                 text: q.text.clone(),
-                speaker_name: speaker.and_then(|id| name_of.get(id)).map(|s| s.to_string()),
-                speaker: speaker.map(String::from),
+                speaker_name: speaker.map(|s| s.name.clone()),
+                speaker: speaker.map(|s| s.id.clone()),
                 article: a.id.clone(),
                 paragraph: q.paragraph,
             });
@@ -197,12 +198,12 @@ pub fn consolidate(corpus: &Corpus, cfg: &ConsolidateConfig) -> Digest {
                 unit: f.unit.clone(),
                 about: f.about.clone(),
                 article: a.id.clone(),
-                paragraph: f.paragraph,
-                sentence: f.sentence.clone(),
+                paragraph: f.sentence.paragraph,
+                sentence: f.sentence,
             });
         }
     }
-    let claims = group_claims(corpus, cfg, &local_to_id);
+    let claims = group_claims(corpus, cfg, &actors, &ids);
     let key_judgments = pick_key_judgments(&claims, cfg.key_judgments);
     let contradictions = find_contradictions(corpus, &figures);
     let timeline = build_timeline(corpus, cfg.max_timeline);
@@ -225,71 +226,108 @@ fn fold_ascii(s: &str) -> String {
     s.nfd().filter(|c| c.is_ascii()).collect()
 }
 
-/// Article id → local actor name → corpus actor id.
-type ActorIds<'a> = HashMap<&'a str, HashMap<&'a str, String>>;
-
-/// The corpus actor id of an article's local actor.
-fn actor_id<'m>(ids: &'m ActorIds<'_>, article: &str, local: &str) -> Option<&'m str> {
-    ids.get(article)?.get(local).map(String::as_str)
+/// Where each article's local actors went: the corpus actor of every (article, local actor),
+/// stored flat in article order, so that the map costs four bytes per local actor.
+struct ActorIds {
+    /// Per article (corpus order), where its local actors start in `actor_of`; `None` for copies.
+    start: Vec<Option<usize>>,
+    /// The index in [`Digest::actors`] of each local actor.
+    actor_of: Vec<u32>,
 }
 
-/// Merges the articles' local actors into corpus actors. Returns the actors and a map from
-/// (article id, local name) to actor id.
-fn merge_actors(corpus: &Corpus) -> (Vec<Actor>, ActorIds<'_>) {
+impl ActorIds {
+    /// The corpus actor (an index in [`Digest::actors`]) that article `article` (its position
+    /// in the corpus) calls `local`.
+    fn get(&self, corpus: &Corpus, article: usize, local: &str) -> Option<u32> {
+        let start = self.start[article]?;
+        let at = corpus.articles[article].extraction.actors.iter().position(|l| l.name == local)?;
+        Some(self.actor_of[start + at])
+    }
+
+    /// The corpus actor of the article's local actor number `local`.
+    fn at(&self, article: usize, local: u32) -> Option<u32> {
+        self.actor_of.get(self.start[article]? + local as usize).copied()
+    }
+}
+
+/// Merges the articles' local actors into corpus actors. Returns the actors and where each
+/// local actor went.
+fn merge_actors(corpus: &Corpus) -> (Vec<Actor>, ActorIds) {
     struct Entry<'a> {
         article: &'a str,
         actor: &'a crate::model::LocalActor,
-        folded: Vec<String>,
+        /// The folded name; its words are separated by single spaces.
+        folded: String,
     }
-    let entries: Vec<Entry<'_>> = corpus
-        .articles
-        .iter()
-        .filter(|a| a.duplicate_of.is_none())
-        .flat_map(|a| a.extraction.actors.iter().map(move |l| (a.id.as_str(), l)))
-        .collect::<Vec<_>>()
+    impl Entry<'_> {
+        fn first_word(&self) -> &str {
+            self.folded.split(' ').next().unwrap_or("")
+        }
+        fn last_word(&self) -> &str {
+            self.folded.rsplit(' ').next().unwrap_or("")
+        }
+        fn words(&self) -> usize {
+            if self.folded.is_empty() { 0 } else { self.folded.matches(' ').count() + 1 }
+        }
+    }
+    let mut start = Vec::with_capacity(corpus.articles.len());
+    let mut refs = Vec::new();
+    for a in &corpus.articles {
+        if a.duplicate_of.is_some() {
+            start.push(None);
+            continue;
+        }
+        start.push(Some(refs.len()));
+        refs.extend(a.extraction.actors.iter().map(|l| (a.id.as_str(), l)));
+    }
+    let entries: Vec<Entry<'_>> = refs
         .into_par_iter()
-        .map(|(article, actor)| Entry {
-            article,
-            actor,
-            folded: fold(&actor.name).split(' ').map(String::from).collect(),
+        .map(|(article, actor)| {
+            let folded = fold(&actor.name).split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+            Entry { article, actor, folded }
         })
         .collect();
     let mut sets = UnionFind::new(entries.len());
     // Exact: same kind and folded name, or a shared alias (an acronym).
-    let mut by_key: HashMap<(ActorKind, String), usize> = HashMap::new();
+    // An acronym alias ("ISW") is a key like a name, so that it meets an actor named by it.
+    let mut by_key: HashMap<(ActorKind, Cow<'_, str>), usize> = HashMap::new();
     for (i, e) in entries.iter().enumerate() {
-        let mut keys = vec![e.folded.join(" ")];
-        keys.extend(e.actor.aliases.iter().filter(|a| a.chars().all(|c| c.is_uppercase())).map(|a| fold(a)));
-        for k in keys {
-            let first = *by_key.entry((e.actor.kind, k)).or_insert(i);
+        let first = *by_key.entry((e.actor.kind, Cow::Borrowed(e.folded.as_str()))).or_insert(i);
+        sets.union(i, first);
+        for acronym in e.actor.aliases.iter().filter(|a| a.chars().all(|c| c.is_uppercase())) {
+            let first = *by_key.entry((e.actor.kind, Cow::Owned(fold(acronym)))).or_insert(i);
             sets.union(i, first);
         }
     }
+    drop(by_key);
     // Fuzzy, for people: same surname up to spelling, and first names that agree (or one
     // missing). Compared over distinct folded names, and only where the surnames are close
     // (found through `close_pairs`, not by comparing every pair): linear in practice.
-    let mut reps: BTreeMap<&[String], usize> = BTreeMap::new();
+    let mut reps: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, e) in entries.iter().enumerate() {
         if e.actor.kind == ActorKind::Person && !e.folded.is_empty() {
-            reps.entry(e.folded.as_slice()).or_insert(i);
+            reps.entry(e.folded.as_str()).or_insert(i);
         }
     }
-    let mut by_surname: BTreeMap<&str, Vec<(&[String], usize)>> = BTreeMap::new();
-    for (&name, &i) in &reps {
-        by_surname.entry(name[name.len() - 1].as_str()).or_default().push((name, i));
+    // Surname → (number of words, first word, entry) of the distinct people who carry it.
+    let mut by_surname: BTreeMap<&str, Vec<(usize, &str, usize)>> = BTreeMap::new();
+    for &i in reps.values() {
+        let e = &entries[i];
+        by_surname.entry(e.last_word()).or_default().push((e.words(), e.first_word(), i));
     }
+    drop(reps);
     // Single words that are not people by their context but may be a person's surname.
     let lone: Vec<usize> = (0..entries.len())
         .filter(|&i| {
             let e = &entries[i];
-            e.actor.kind != ActorKind::Person && e.folded.len() == 1 && kind_of(&e.actor.name).is_none()
+            e.actor.kind != ActorKind::Person && e.words() == 1 && kind_of(&e.actor.name).is_none()
         })
         .collect();
     let mut words: Vec<&str> = by_surname.keys().copied().collect();
     let surnames = words.len();
     let mut lone_words: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for &i in &lone {
-        lone_words.entry(entries[i].folded[0].as_str()).or_default().push(i);
+        lone_words.entry(entries[i].folded.as_str()).or_default().push(i);
     }
     words.extend(lone_words.keys().copied().filter(|w| !by_surname.contains_key(w)));
     // For each word, the surnames close to it (itself included).
@@ -304,15 +342,14 @@ fn merge_actors(corpus: &Corpus) -> (Vec<Actor>, ActorIds<'_>) {
         }
     }
     let index_of: HashMap<&str, usize> = words.iter().enumerate().map(|(i, w)| (*w, i)).collect();
-    let full_names = |s: usize| by_surname[words[s]].iter().filter(|(f, _)| f.len() >= 2);
+    let full_names = |s: usize| by_surname[words[s]].iter().filter(|(n, _, _)| *n >= 2);
     // Full names first: the surnames close, the first names close or one an initial.
     for (s, close_to) in near.iter().enumerate().take(surnames) {
         for &t in close_to.iter().filter(|&&t| t >= s) {
-            for (x, &(a, i)) in full_names(s).enumerate() {
-                for &(b, j) in full_names(t).skip(if s == t { x + 1 } else { 0 }) {
-                    let initial =
-                        a[0].chars().next() == b[0].chars().next() && (a[0].len() <= 2 || b[0].len() <= 2);
-                    if close(&a[0], &b[0]) || initial {
+            for (x, &(_, a, i)) in full_names(s).enumerate() {
+                for &(_, b, j) in full_names(t).skip(if s == t { x + 1 } else { 0 }) {
+                    let initial = a.chars().next() == b.chars().next() && (a.len() <= 2 || b.len() <= 2);
+                    if close(a, b) || initial {
                         sets.union(i, j);
                     }
                 }
@@ -323,15 +360,15 @@ fn merge_actors(corpus: &Corpus) -> (Vec<Actor>, ActorIds<'_>) {
     // word `w`.
     let people_named = |sets: &mut UnionFind, w: usize| {
         let roots: BTreeSet<usize> =
-            near[w].iter().flat_map(|&t| full_names(t)).map(|&(_, i)| sets.find(i)).collect();
+            near[w].iter().flat_map(|&t| full_names(t)).map(|&(_, _, i)| sets.find(i)).collect();
         roots
     };
     // A surname alone joins the one person who carries it; all lone mentions of a surname
     // join each other.
     for s in 0..surnames {
-        let Some(&(_, single)) = by_surname[words[s]].iter().find(|(f, _)| f.len() == 1) else { continue };
+        let Some(&(_, _, single)) = by_surname[words[s]].iter().find(|(n, _, _)| *n == 1) else { continue };
         for &t in &near[s] {
-            if let Some(&(_, other)) = by_surname[words[t]].iter().find(|(f, _)| f.len() == 1) {
+            if let Some(&(_, _, other)) = by_surname[words[t]].iter().find(|(n, _, _)| *n == 1) {
                 sets.union(single, other);
             }
         }
@@ -355,7 +392,7 @@ fn merge_actors(corpus: &Corpus) -> (Vec<Actor>, ActorIds<'_>) {
         groups.entry(sets.find(i)).or_default().push(i);
     }
     let mut actors = Vec::new();
-    let mut local_to_id = HashMap::new();
+    let mut actor_of = vec![0u32; entries.len()];
     let mut used_ids: HashSet<String> = HashSet::new();
     let mut next_suffix: HashMap<String, usize> = HashMap::new();
     let mut staged: Vec<(Actor, Vec<usize>)> = Vec::new();
@@ -368,10 +405,10 @@ fn merge_actors(corpus: &Corpus) -> (Vec<Actor>, ActorIds<'_>) {
         for &i in &members {
             let e = &entries[i];
             *form_counts.entry(e.actor.name.as_str()).or_default() += e.actor.mentions;
-            aliases.extend(e.actor.aliases.iter().cloned());
-            aliases.insert(e.actor.name.clone());
-            roles.extend(e.actor.roles.iter().cloned());
-            articles.insert(e.article.to_string());
+            aliases.extend(e.actor.aliases.iter().map(String::as_str));
+            aliases.insert(e.actor.name.as_str());
+            roles.extend(e.actor.roles.iter().map(String::as_str));
+            articles.insert(e.article);
             mentions += e.actor.mentions;
         }
         // The name: the most mentioned multi-word form, then the longest, then the first.
@@ -387,7 +424,7 @@ fn merge_actors(corpus: &Corpus) -> (Vec<Actor>, ActorIds<'_>) {
             })
             .map(|(n, _)| n.to_string())
             .expect("group has members");
-        aliases.remove(&name);
+        aliases.remove(name.as_str());
         // A person among the members makes the actor a person (see the surname pass above);
         // otherwise the kind most mentions agree on.
         let mut kinds: BTreeMap<ActorKind, usize> = BTreeMap::new();
@@ -406,10 +443,10 @@ fn merge_actors(corpus: &Corpus) -> (Vec<Actor>, ActorIds<'_>) {
             id: String::new(),
             name,
             kind,
-            aliases: aliases.into_iter().collect(),
-            roles: roles.into_iter().collect(),
+            aliases: aliases.into_iter().map(String::from).collect(),
+            roles: roles.into_iter().map(String::from).collect(),
             mentions,
-            articles: articles.into_iter().collect(),
+            articles: articles.into_iter().map(String::from).collect(),
         };
         staged.push((actor, members));
     }
@@ -425,16 +462,13 @@ fn merge_actors(corpus: &Corpus) -> (Vec<Actor>, ActorIds<'_>) {
             *n += 1;
         }
         used_ids.insert(id.clone());
-        actor.id = id.clone();
+        actor.id = id;
         for &i in &members {
-            local_to_id
-                .entry(entries[i].article)
-                .or_insert_with(HashMap::new)
-                .insert(entries[i].actor.name.as_str(), id.clone());
+            actor_of[i] = actors.len() as u32;
         }
         actors.push(actor);
     }
-    (actors, local_to_id)
+    (actors, ActorIds { start, actor_of })
 }
 
 /// A statement with what we compare it on. Stems and actors are hashed and sorted, so that
@@ -445,8 +479,9 @@ struct Candidate<'a> {
     text: &'a str,
     kind: ClaimKind,
     stems: Vec<u64>,
-    actors: Vec<&'a str>,
-    attributed: Option<&'a str>,
+    /// Indices in [`Digest::actors`].
+    actors: Vec<u32>,
+    attributed: Option<u32>,
 }
 
 fn similarity(a: &Candidate<'_>, b: &Candidate<'_>) -> f64 {
@@ -469,25 +504,24 @@ const BATCH: usize = 8192;
 /// an inverted index of stems (rare stems only), so the pass is not quadratic in statements;
 /// batches of statements are compared in parallel and their pairs applied in order, so the
 /// result does not depend on the thread count.
-fn group_claims(corpus: &Corpus, cfg: &ConsolidateConfig, ids: &ActorIds<'_>) -> Vec<Claim> {
-    let id_for = |article: &str, local: &str| actor_id(ids, article, local);
+fn group_claims(corpus: &Corpus, cfg: &ConsolidateConfig, actors: &[Actor], ids: &ActorIds) -> Vec<Claim> {
     let originals: Vec<(usize, &crate::model::Article)> =
         corpus.articles.iter().enumerate().filter(|(_, a)| a.duplicate_of.is_none()).collect();
     let cands: Vec<Candidate<'_>> = originals
         .par_iter()
         .flat_map_iter(|&(ai, a)| {
             a.extraction.statements.iter().map(move |s| {
-                let mut actors: Vec<&str> = s.actors.iter().filter_map(|n| id_for(&a.id, n)).collect();
+                let mut actors: Vec<u32> = s.actors.iter().filter_map(|&n| ids.at(ai, n)).collect();
                 actors.sort_unstable();
                 actors.dedup();
                 Candidate {
                     article: ai,
-                    paragraph: s.paragraph,
-                    text: &s.text,
+                    paragraph: s.sentence.paragraph,
+                    text: a.text_at(s.sentence),
                     kind: s.kind,
-                    stems: stem_hashes(&s.text),
+                    stems: stem_hashes(a.text_at(s.sentence)),
                     actors,
-                    attributed: s.attributed_to.as_deref().and_then(|n| id_for(&a.id, n)),
+                    attributed: s.attributed_to.and_then(|n| ids.at(ai, n)),
                 }
             })
         })
@@ -585,9 +619,11 @@ fn group_claims(corpus: &Corpus, cfg: &ConsolidateConfig, ids: &ActorIds<'_>) ->
         .enumerate()
         .map(|(k, r)| {
             let rep = rep_of(&r.members);
-            let attributed: BTreeSet<&str> = r.members.iter().filter_map(|&i| cands[i].attributed).collect();
-            let actors: BTreeSet<&str> =
-                r.members.iter().flat_map(|&i| cands[i].actors.iter().copied()).collect();
+            let id = |i: u32| actors[i as usize].id.as_str();
+            let attributed: BTreeSet<&str> =
+                r.members.iter().filter_map(|&i| cands[i].attributed).map(id).collect();
+            let actor_ids: BTreeSet<&str> =
+                r.members.iter().flat_map(|&i| cands[i].actors.iter().copied()).map(id).collect();
             let mut sources: Vec<ClaimSource> = r
                 .members
                 .iter()
@@ -604,7 +640,7 @@ fn group_claims(corpus: &Corpus, cfg: &ConsolidateConfig, ids: &ActorIds<'_>) ->
                 summary: cands[rep].text.to_string(),
                 kind: cands[rep].kind,
                 score: r.score,
-                actors: actors.into_iter().map(String::from).collect(),
+                actors: actor_ids.into_iter().map(String::from).collect(),
                 attributed_to: attributed.into_iter().map(String::from).collect(),
                 independent_sources: r.articles,
                 sources,
@@ -638,8 +674,8 @@ fn pick_key_judgments(claims: &[Claim], n: usize) -> Vec<String> {
 /// Figures of the same unit about the same thing (their stems overlap) from different
 /// articles whose numbers differ by more than 5 %.
 fn find_contradictions(corpus: &Corpus, figures: &[FigureOut]) -> Vec<Contradiction> {
-    let date_of: HashMap<&str, Option<Day>> =
-        corpus.articles.iter().map(|a| (a.id.as_str(), a.meta.date)).collect();
+    let article_of: HashMap<&str, &Article> = corpus.articles.iter().map(|a| (a.id.as_str(), a)).collect();
+    let date_of = |id: &str| article_of[id].meta.date;
     let stems: Vec<Vec<u64>> = figures.par_iter().map(|f| stem_hashes(&f.about)).collect();
     // Candidates share a unit and at least one stem of what they measure: an inverted index
     // keeps this from comparing every pair of figures.
@@ -685,8 +721,7 @@ fn find_contradictions(corpus: &Corpus, figures: &[FigureOut]) -> Vec<Contradict
         for &g in &group {
             used[g] = true;
         }
-        let dates: BTreeSet<Option<Day>> =
-            group.iter().map(|&g| date_of[figures[g].article.as_str()]).collect();
+        let dates: BTreeSet<Option<Day>> = group.iter().map(|&g| date_of(&figures[g].article)).collect();
         let kind = if dates.len() == group.len() && !dates.contains(&None) { "change" } else { "conflict" };
         out.push(Contradiction {
             about: figures[i].about.clone(),
@@ -697,8 +732,8 @@ fn find_contradictions(corpus: &Corpus, figures: &[FigureOut]) -> Vec<Contradict
                     value: figures[g].value.clone(),
                     article: figures[g].article.clone(),
                     paragraph: figures[g].paragraph,
-                    date: date_of[figures[g].article.as_str()],
-                    text: figures[g].sentence.clone(),
+                    date: date_of(&figures[g].article),
+                    text: article_of[figures[g].article.as_str()].text_at(figures[g].sentence).to_string(),
                 })
                 .collect(),
         });
@@ -709,10 +744,11 @@ fn find_contradictions(corpus: &Corpus, figures: &[FigureOut]) -> Vec<Contradict
 /// Dated events, the same sentence counted once, at most `max` entries (the most precise
 /// first), shown oldest first.
 fn build_timeline(corpus: &Corpus, max: usize) -> Vec<TimelineEntry> {
-    let mut by_key: BTreeMap<(Day, String), TimelineEntry> = BTreeMap::new();
+    let mut by_key: BTreeMap<(Day, &str), TimelineEntry> = BTreeMap::new();
     for a in corpus.articles.iter().filter(|a| a.duplicate_of.is_none()) {
         for e in &a.extraction.events {
-            let key = (e.date, e.text.clone());
+            let text = a.text_at(e.sentence);
+            let key = (e.date, text);
             by_key
                 .entry(key)
                 .and_modify(|t| {
@@ -723,9 +759,9 @@ fn build_timeline(corpus: &Corpus, max: usize) -> Vec<TimelineEntry> {
                 .or_insert_with(|| TimelineEntry {
                     date: e.date,
                     precision: e.date.precision(),
-                    text: e.text.clone(),
+                    text: text.to_string(),
                     article: a.id.clone(),
-                    paragraph: e.paragraph,
+                    paragraph: e.sentence.paragraph,
                     sources: vec![a.id.clone()],
                 });
         }

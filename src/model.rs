@@ -69,6 +69,15 @@ impl Article {
         }
     }
 
+    /// The text a [`Span`] points at; empty if the span does not fit this article.
+    pub fn text_at(&self, span: Span) -> &str {
+        let para = match self.paragraphs.get(span.paragraph) {
+            Some(p) if p.index == span.paragraph => Some(p),
+            _ => self.paragraphs.iter().find(|p| p.index == span.paragraph),
+        };
+        para.and_then(|p| p.text.get(span.start..span.end)).unwrap_or("")
+    }
+
     /// The paragraphs that are not copies of an earlier paragraph: what extract reads.
     pub fn unique_paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
         self.paragraphs.iter().filter(|p| p.duplicate_of.is_none())
@@ -103,6 +112,19 @@ pub struct Paragraph {
     /// Set by dedup when this paragraph repeats an earlier one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duplicate_of: Option<ParagraphRef>,
+}
+
+/// Where a sentence sits: a byte range of one kept paragraph. Extract's findings point into
+/// the article's text instead of copying it (see [`Article::text_at`]), which keeps a large
+/// corpus in memory once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    /// Paragraph index.
+    pub paragraph: usize,
+    /// Byte offset of the first character in the paragraph's text.
+    pub start: usize,
+    /// Byte offset just past the last character.
+    pub end: usize,
 }
 
 /// A block of the source file that the cleaner did not keep.
@@ -339,10 +361,8 @@ pub struct Figure {
     pub unit: String,
     /// What it measures: the words around it.
     pub about: String,
-    /// Paragraph index.
-    pub paragraph: usize,
     /// The sentence it comes from.
-    pub sentence: String,
+    pub sentence: Span,
 }
 
 /// A dated sentence.
@@ -353,24 +373,21 @@ pub struct Event {
     /// The date as written.
     pub as_written: String,
     /// The sentence.
-    pub text: String,
-    /// Paragraph index.
-    pub paragraph: usize,
+    pub sentence: Span,
 }
 
 /// A sentence that carries a claim.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Statement {
-    /// The sentence, as written.
-    pub text: String,
-    /// Paragraph index.
-    pub paragraph: usize,
+    /// The sentence.
+    pub sentence: Span,
     /// What makes it a claim.
     pub kind: ClaimKind,
-    /// Local actor names the sentence mentions.
-    pub actors: Vec<String>,
-    /// Who the sentence attributes it to ("said X", "according to X"), if anyone.
-    pub attributed_to: Option<String>,
+    /// The actors the sentence mentions, as indices in [`Extraction::actors`], ascending.
+    pub actors: Vec<u32>,
+    /// Who the sentence attributes it to ("said X", "according to X"), if anyone: an index in
+    /// [`Extraction::actors`].
+    pub attributed_to: Option<u32>,
 }
 
 /// What a claim rests on.

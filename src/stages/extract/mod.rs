@@ -17,7 +17,7 @@ use super::{Stage, StageContext};
 use crate::cache::{Cache, KeyBuilder};
 use crate::config::ExtractConfig;
 use crate::dates::{DateKind, find_dates, resolve};
-use crate::model::{Article, ClaimKind, Corpus, Event, Extraction, Figure, Quote, Statement};
+use crate::model::{Article, ClaimKind, Corpus, Event, Extraction, Figure, Quote, Span, Statement};
 use crate::text::{is_capitalized, sentences};
 
 /// The extract stage.
@@ -110,6 +110,7 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
     let mut events = Vec::new();
     let mut statements = Vec::new();
     for &(p, offset, s) in &sents {
+        let sentence = Span { paragraph: p, start: offset, end: offset + s.len() };
         let found = figures::find(s);
         for f in &found {
             figures.push(Figure {
@@ -118,8 +119,7 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
                 number_max: f.number_max,
                 unit: f.unit.clone(),
                 about: f.about.clone(),
-                paragraph: p,
-                sentence: s.to_string(),
+                sentence,
             });
         }
         let nearby_year = find_dates(s).iter().find_map(|m| match m.kind {
@@ -131,23 +131,17 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
         for m in find_dates(s) {
             if let Some(date) = resolve(m.kind, anchor, nearby_year) {
                 dated = true;
-                events.push(Event {
-                    date,
-                    as_written: s[m.range].to_string(),
-                    text: s.to_string(),
-                    paragraph: p,
-                });
+                events.push(Event { date, as_written: s[m.range].to_string(), sentence });
             }
         }
         // A claim: a sentence of some length that names an actor, a number or a date.
         let words = crate::text::words(s).count();
-        let in_sentence: Vec<String> = {
-            let mut names: Vec<String> = actors::mentions_in(&mentions, p, offset..offset + s.len())
-                .map(|m| actors[m.actor].name.clone())
-                .collect();
-            names.sort();
-            names.dedup();
-            names
+        let in_sentence: Vec<u32> = {
+            let mut named: Vec<u32> =
+                actors::mentions_in(&mentions, p, offset..offset + s.len()).map(|m| m.actor as u32).collect();
+            named.sort_unstable();
+            named.dedup();
+            named
         };
         if words < 8 || (in_sentence.is_empty() && found.is_empty() && !dated) {
             continue;
@@ -156,8 +150,9 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
             .iter()
             .find(|(qp, r, _)| *qp == p && r.start >= offset && r.start < offset + s.len());
         let attributed_to = quoted
-            .and_then(|(_, _, who)| who.map(|i| actors[i].name.clone()))
-            .or_else(|| reported_by(s, offset, p, &mentions, &actors));
+            .and_then(|&(_, _, who)| who)
+            .or_else(|| reported_by(s, offset, p, &mentions, &actors))
+            .map(|i| i as u32);
         let kind = if quoted.is_some() {
             ClaimKind::Quote
         } else if !found.is_empty() {
@@ -167,25 +162,20 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
         } else {
             ClaimKind::Statement
         };
-        statements.push(Statement {
-            text: s.to_string(),
-            paragraph: p,
-            kind,
-            actors: in_sentence,
-            attributed_to,
-        });
+        statements.push(Statement { sentence, kind, actors: in_sentence, attributed_to });
     }
     Extraction { actors, quotes, figures, events, statements }
 }
 
-/// Reported speech: "X said (that) …", "according to X, …", "…, X said."
+/// Reported speech: "X said (that) …", "according to X, …", "…, X said." Returns the speaker
+/// as an index in `local`.
 fn reported_by(
     s: &str,
     offset: usize,
     p: usize,
     mentions: &[actors::Mention],
     local: &[crate::model::LocalActor],
-) -> Option<String> {
+) -> Option<usize> {
     let toks = actors::tokenize(s);
     let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
     let in_range = |from: usize, to: usize| {
@@ -196,7 +186,7 @@ fn reported_by(
         let from = toks[a + 1].end;
         let to = toks.get(a + 8).map_or(s.len(), |t| t.end);
         if let Some(m) = in_range(from, to).next() {
-            return Some(local[m.actor].name.clone());
+            return Some(m.actor);
         }
     }
     let verb = lower.iter().position(|w| lexicon::contains(lexicon::SPEECH_VERBS, w))?;
@@ -205,7 +195,7 @@ fn reported_by(
     in_range(from, at)
         .next_back()
         .or_else(|| in_range(toks[verb].end, toks.get(verb + 5).map_or(s.len(), |t| t.end)).next())
-        .map(|m| local[m.actor].name.clone())
+        .map(|m| m.actor)
 }
 
 #[cfg(test)]
@@ -281,7 +271,11 @@ mod tests {
         let a = article(&["According to Mark Lane, the army has lost 5,000 soldiers since the war began."]);
         let x = extract_article(&a, &ExtractConfig::default());
         assert_eq!(x.statements.len(), 1);
-        assert_eq!(x.statements[0].attributed_to.as_deref(), Some("Mark Lane"));
+        let speaker = x.statements[0].attributed_to.map(|i| x.actors[i as usize].name.as_str());
+        assert_eq!(speaker, Some("Mark Lane"));
+        // Findings point into the article's text rather than copying it.
+        assert_eq!(a.text_at(x.statements[0].sentence), a.paragraphs[0].text);
+        assert_eq!(a.text_at(x.figures[0].sentence), a.paragraphs[0].text);
         assert_eq!(x.figures[0].number, 5000.0);
     }
 }
