@@ -386,24 +386,21 @@ fn merge_actors(corpus: &Corpus) -> (Vec<Actor>, ActorIds) {
             }
         }
     }
-    // Gather groups.
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..entries.len() {
-        groups.entry(sets.find(i)).or_default().push(i);
-    }
+    let groups = sets.groups();
+    drop(sets);
     let mut actors = Vec::new();
     let mut actor_of = vec![0u32; entries.len()];
     let mut used_ids: HashSet<String> = HashSet::new();
     let mut next_suffix: HashMap<String, usize> = HashMap::new();
-    let mut staged: Vec<(Actor, Vec<usize>)> = Vec::new();
-    for members in groups.into_values() {
+    let mut staged: Vec<(Actor, usize)> = Vec::new();
+    for (k, members) in groups.iter().enumerate() {
         let mut form_counts: BTreeMap<&str, usize> = BTreeMap::new();
         let mut aliases = BTreeSet::new();
         let mut roles = BTreeSet::new();
         let mut articles = BTreeSet::new();
         let mut mentions = 0;
-        for &i in &members {
-            let e = &entries[i];
+        for &i in members {
+            let e = &entries[i as usize];
             *form_counts.entry(e.actor.name.as_str()).or_default() += e.actor.mentions;
             aliases.extend(e.actor.aliases.iter().map(String::as_str));
             aliases.insert(e.actor.name.as_str());
@@ -428,8 +425,8 @@ fn merge_actors(corpus: &Corpus) -> (Vec<Actor>, ActorIds) {
         // A person among the members makes the actor a person (see the surname pass above);
         // otherwise the kind most mentions agree on.
         let mut kinds: BTreeMap<ActorKind, usize> = BTreeMap::new();
-        for &i in &members {
-            *kinds.entry(entries[i].actor.kind).or_default() += entries[i].actor.mentions;
+        for e in members.iter().map(|&i| &entries[i as usize]) {
+            *kinds.entry(e.actor.kind).or_default() += e.actor.mentions;
         }
         let kind = if kinds.contains_key(&ActorKind::Person) {
             ActorKind::Person
@@ -448,11 +445,11 @@ fn merge_actors(corpus: &Corpus) -> (Vec<Actor>, ActorIds) {
             mentions,
             articles: articles.into_iter().map(String::from).collect(),
         };
-        staged.push((actor, members));
+        staged.push((actor, k));
     }
     // Most mentioned first; ids are given in that order so that clashes resolve the same way.
     staged.sort_by(|a, b| b.0.mentions.cmp(&a.0.mentions).then_with(|| a.0.name.cmp(&b.0.name)));
-    for (mut actor, members) in staged {
+    for (mut actor, k) in staged {
         let base = slug(&actor.name);
         let mut id = base.clone();
         // Where the next suffix for this base starts, so that many clashes stay linear.
@@ -463,8 +460,8 @@ fn merge_actors(corpus: &Corpus) -> (Vec<Actor>, ActorIds) {
         }
         used_ids.insert(id.clone());
         actor.id = id;
-        for &i in &members {
-            actor_of[i] = actors.len() as u32;
+        for &i in groups.get(k) {
+            actor_of[i as usize] = actors.len() as u32;
         }
         actors.push(actor);
     }
@@ -478,9 +475,9 @@ struct Candidate<'a> {
     paragraph: usize,
     text: &'a str,
     kind: ClaimKind,
-    stems: Vec<u64>,
+    stems: Box<[u32]>,
     /// Indices in [`Digest::actors`].
-    actors: Vec<u32>,
+    actors: Box<[u32]>,
     attributed: Option<u32>,
 }
 
@@ -520,14 +517,14 @@ fn group_claims(corpus: &Corpus, cfg: &ConsolidateConfig, actors: &[Actor], ids:
                     text: a.text_at(s.sentence),
                     kind: s.kind,
                     stems: stem_hashes(a.text_at(s.sentence)),
-                    actors,
+                    actors: actors.into_boxed_slice(),
                     attributed: s.attributed_to.and_then(|n| ids.at(ai, n)),
                 }
             })
         })
         .collect();
     let n = cands.len();
-    let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut index: HashMap<u32, Vec<u32>> = HashMap::new();
     for (i, c) in cands.iter().enumerate() {
         for &s in &c.stems {
             index.entry(s).or_default().push(i as u32);
@@ -570,38 +567,40 @@ fn group_claims(corpus: &Corpus, cfg: &ConsolidateConfig, actors: &[Actor], ids:
             }
         }
     }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..n {
-        groups.entry(sets.find(i)).or_default().push(i);
-    }
+    let groups = sets.groups();
+    drop(sets);
     let max_c = centrality.iter().cloned().fold(0.0, f64::max).max(1e-9);
     // Rank every group on cheap keys, then build only the claims the briefing keeps.
-    struct Ranked {
-        members: Vec<usize>,
+    struct Ranked<'g> {
+        members: &'g [u32],
         articles: usize,
         score: f64,
         first: usize,
     }
-    let mut ranked: Vec<Ranked> = groups
-        .into_values()
+    let mut ranked: Vec<Ranked<'_>> = groups
+        .iter()
         .map(|members| {
-            let articles = members.iter().map(|&i| cands[i].article).collect::<BTreeSet<_>>().len();
+            let articles = match members {
+                [_] => 1,
+                _ => members.iter().map(|&i| cands[i as usize].article).collect::<BTreeSet<_>>().len(),
+            };
+            let members_usize = || members.iter().map(|&i| i as usize);
             let corroboration = ((articles as f64 - 1.0) / 3.0).min(1.0);
-            let central = members.iter().map(|&i| centrality[i]).fold(0.0, f64::max) / max_c;
-            let sourced = if members.iter().any(|&i| cands[i].attributed.is_some()) { 1.0 } else { 0.0 };
+            let central = members_usize().map(|i| centrality[i]).fold(0.0, f64::max) / max_c;
+            let sourced = if members_usize().any(|i| cands[i].attributed.is_some()) { 1.0 } else { 0.0 };
             let score = ((0.55 * corroboration + 0.3 * central + 0.15 * sourced) * 1000.0).round() / 1000.0;
             // Members are in corpus order, so the first is the earliest source sentence.
-            let first = *members
-                .iter()
-                .min_by_key(|&&i| (cands[i].article, cands[i].paragraph, cands[i].text))
+            let first = members_usize()
+                .min_by_key(|&i| (cands[i].article, cands[i].paragraph, cands[i].text))
                 .expect("members");
             Ranked { members, articles, score, first }
         })
         .collect();
-    let rep_of = |members: &[usize]| {
-        *members
+    let rep_of = |members: &[u32]| {
+        members
             .iter()
-            .max_by(|&&a, &&b| centrality[a].total_cmp(&centrality[b]).then_with(|| b.cmp(&a)))
+            .map(|&i| i as usize)
+            .max_by(|&a, &b| centrality[a].total_cmp(&centrality[b]).then_with(|| b.cmp(&a)))
             .expect("members")
     };
     let key = |r: &Ranked| (cands[r.first].article, cands[r.first].paragraph);
@@ -611,26 +610,24 @@ fn group_claims(corpus: &Corpus, cfg: &ConsolidateConfig, actors: &[Actor], ids:
             .cmp(&a.articles.min(2))
             .then(b.score.total_cmp(&a.score))
             .then_with(|| key(a).cmp(&key(b)))
-            .then_with(|| cands[rep_of(&a.members)].text.cmp(cands[rep_of(&b.members)].text))
+            .then_with(|| cands[rep_of(a.members)].text.cmp(cands[rep_of(b.members)].text))
     });
     ranked.truncate(cfg.max_claims);
     ranked
         .into_iter()
         .enumerate()
         .map(|(k, r)| {
-            let rep = rep_of(&r.members);
+            let rep = rep_of(r.members);
+            let members = || r.members.iter().map(|&i| &cands[i as usize]);
             let id = |i: u32| actors[i as usize].id.as_str();
-            let attributed: BTreeSet<&str> =
-                r.members.iter().filter_map(|&i| cands[i].attributed).map(id).collect();
+            let attributed: BTreeSet<&str> = members().filter_map(|c| c.attributed).map(id).collect();
             let actor_ids: BTreeSet<&str> =
-                r.members.iter().flat_map(|&i| cands[i].actors.iter().copied()).map(id).collect();
-            let mut sources: Vec<ClaimSource> = r
-                .members
-                .iter()
-                .map(|&i| ClaimSource {
-                    article: corpus.articles[cands[i].article].id.clone(),
-                    paragraph: cands[i].paragraph,
-                    text: cands[i].text.to_string(),
+                members().flat_map(|c| c.actors.iter().copied()).map(id).collect();
+            let mut sources: Vec<ClaimSource> = members()
+                .map(|c| ClaimSource {
+                    article: corpus.articles[c.article].id.clone(),
+                    paragraph: c.paragraph,
+                    text: c.text.to_string(),
                 })
                 .collect();
             sources
@@ -649,12 +646,13 @@ fn group_claims(corpus: &Corpus, cfg: &ConsolidateConfig, actors: &[Actor], ids:
         .collect()
 }
 
-/// The content stems of a text as sorted, distinct 64-bit hashes.
-fn stem_hashes(text: &str) -> Vec<u64> {
-    let mut v: Vec<u64> = content_stems(text).iter().map(|s| xxh3_64(s.as_bytes())).collect();
+/// The content stems of a text as sorted, distinct 32-bit hashes. Two stems that share a hash
+/// (one pair in millions among a corpus's stems) only nudge a similarity.
+fn stem_hashes(text: &str) -> Box<[u32]> {
+    let mut v: Vec<u32> = content_stems(text).iter().map(|s| xxh3_64(s.as_bytes()) as u32).collect();
     v.sort_unstable();
     v.dedup();
-    v
+    v.into_boxed_slice()
 }
 
 /// The best claims by corroboration and score; a claim from one source only leads when too
@@ -676,10 +674,10 @@ fn pick_key_judgments(claims: &[Claim], n: usize) -> Vec<String> {
 fn find_contradictions(corpus: &Corpus, figures: &[FigureOut]) -> Vec<Contradiction> {
     let article_of: HashMap<&str, &Article> = corpus.articles.iter().map(|a| (a.id.as_str(), a)).collect();
     let date_of = |id: &str| article_of[id].meta.date;
-    let stems: Vec<Vec<u64>> = figures.par_iter().map(|f| stem_hashes(&f.about)).collect();
+    let stems: Vec<Box<[u32]>> = figures.par_iter().map(|f| stem_hashes(&f.about)).collect();
     // Candidates share a unit and at least one stem of what they measure: an inverted index
     // keeps this from comparing every pair of figures.
-    let mut index: HashMap<(&str, u64), Vec<usize>> = HashMap::new();
+    let mut index: HashMap<(&str, u32), Vec<usize>> = HashMap::new();
     for (i, f) in figures.iter().enumerate() {
         for &s in &stems[i] {
             index.entry((f.unit.as_str(), s)).or_default().push(i);

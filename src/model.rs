@@ -3,7 +3,6 @@
 //! No I/O here. Every list that reaches an output is a `Vec` in a documented order or a
 //! `BTreeMap`/`BTreeSet`, so that the same input always gives the same bytes.
 
-use std::collections::BTreeSet;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -329,10 +328,10 @@ pub struct LocalActor {
     pub name: String,
     /// Person, organisation, place or group.
     pub kind: ActorKind,
-    /// Other forms seen in this article (surname alone, acronym, other spelling).
-    pub aliases: BTreeSet<String>,
-    /// Titles and roles ("Prime Minister of Belarus").
-    pub roles: BTreeSet<String>,
+    /// Other forms seen in this article (surname alone, acronym, other spelling), sorted.
+    pub aliases: Vec<String>,
+    /// Titles and roles ("Prime Minister of Belarus"), sorted.
+    pub roles: Vec<String>,
     /// How many times the article names it.
     pub mentions: usize,
 }

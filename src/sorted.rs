@@ -18,6 +18,14 @@ pub fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
     n
 }
 
+/// Inserts `item` into a sorted, deduplicated vector unless it is there already. A `Vec` used
+/// this way holds the few aliases and roles of an actor in a fraction of a `BTreeSet`'s memory.
+pub fn insert<T: Ord>(v: &mut Vec<T>, item: T) {
+    if let Err(at) = v.binary_search(&item) {
+        v.insert(at, item);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -26,5 +34,14 @@ mod tests {
     fn counts_shared_items() {
         assert_eq!(common(&[1, 3, 5, 7], &[2, 3, 4, 7, 9]), 2);
         assert_eq!(common::<u8>(&[], &[1]), 0);
+    }
+
+    #[test]
+    fn insert_keeps_order_and_drops_repeats() {
+        let mut v = Vec::new();
+        for x in [5, 1, 3, 5, 1] {
+            insert(&mut v, x);
+        }
+        assert_eq!(v, [1, 3, 5]);
     }
 }

@@ -28,6 +28,64 @@ impl UnionFind {
         let (ra, rb) = (self.find(a), self.find(b));
         self.parent[ra.max(rb)] = ra.min(rb);
     }
+
+    /// Every set, its members ascending, the sets in the order of their roots.
+    pub fn groups(&mut self) -> Groups {
+        let n = self.parent.len();
+        let roots: Vec<usize> = (0..n).map(|i| self.find(i)).collect();
+        // Counting sort by root: where each root's members start, then fill in index order.
+        let mut next = vec![0u32; n];
+        for &r in &roots {
+            next[r] += 1;
+        }
+        let mut ends = Vec::new();
+        let mut at = 0u32;
+        for (r, slot) in next.iter_mut().enumerate() {
+            let size = *slot;
+            *slot = at;
+            at += size;
+            if roots[r] == r {
+                ends.push(at);
+            }
+        }
+        let mut members = vec![0u32; n];
+        for (i, &r) in roots.iter().enumerate() {
+            members[next[r] as usize] = i as u32;
+            next[r] += 1;
+        }
+        Groups { members, ends }
+    }
+}
+
+/// The sets of a [`UnionFind`], stored flat: two arrays rather than a `Vec` per set, since
+/// consolidate groups millions of mostly single members.
+#[derive(Debug, Clone)]
+pub struct Groups {
+    members: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+impl Groups {
+    /// How many sets.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// True when there are no sets.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The members of set `k`, ascending.
+    pub fn get(&self, k: usize) -> &[u32] {
+        let start = if k == 0 { 0 } else { self.ends[k - 1] as usize };
+        &self.members[start..self.ends[k] as usize]
+    }
+
+    /// The sets in order.
+    pub fn iter(&self) -> impl Iterator<Item = &[u32]> {
+        (0..self.len()).map(|k| self.get(k))
+    }
 }
 
 #[cfg(test)]
@@ -41,5 +99,16 @@ mod tests {
         uf.union(3, 4);
         uf.union(1, 0);
         assert_eq!((0..5).map(|i| uf.find(i)).collect::<Vec<_>>(), [0, 0, 2, 2, 2]);
+    }
+
+    #[test]
+    fn groups_come_in_root_order_with_members_ascending() {
+        let mut uf = UnionFind::new(6);
+        uf.union(5, 1);
+        uf.union(3, 0);
+        uf.union(4, 3);
+        let groups = uf.groups();
+        let got: Vec<Vec<u32>> = groups.iter().map(<[u32]>::to_vec).collect();
+        assert_eq!(got, [vec![0, 3, 4], vec![1, 5], vec![2]]);
     }
 }

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::lexicon::{self, CALENDAR, NOT_NAMES, ORG_WORDS, PLACES, PORTFOLIOS, SPEECH_VERBS, TITLES};
 use crate::model::{ActorKind, LocalActor};
+use crate::sorted;
 use crate::text::is_capitalized;
 
 /// A word token with its byte range in the sentence.
@@ -403,16 +404,16 @@ pub fn collect(sentences: &[(usize, usize, &str)], full_text: &str) -> (Vec<Loca
         let entry = by_name.entry(name.clone()).or_insert_with(|| LocalActor {
             name: name.clone(),
             kind,
-            aliases: BTreeSet::new(),
-            roles: BTreeSet::new(),
+            aliases: Vec::new(),
+            roles: Vec::new(),
             mentions: 0,
         });
         entry.mentions += 1;
         if span.name != name {
-            entry.aliases.insert(span.name.clone());
+            sorted::insert(&mut entry.aliases, span.name.clone());
         }
         if let Some(role) = &span.role {
-            entry.roles.insert(role.clone());
+            sorted::insert(&mut entry.roles, role.clone());
         }
         resolved.push((*p, *offset, name));
     }
@@ -485,7 +486,7 @@ mod tests {
         assert_eq!(person.name, "Andriy Melnychuk");
         assert_eq!(person.mentions, 2);
         let org = actors.iter().find(|a| a.kind == ActorKind::Organization).unwrap();
-        assert!(org.aliases.contains("ISW"), "{actors:?}");
+        assert!(org.aliases.iter().any(|a| a == "ISW"), "{actors:?}");
         assert_eq!(mentions.len(), 5);
     }
 }
