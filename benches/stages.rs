@@ -49,7 +49,8 @@ fn stages(c: &mut Criterion) {
     let cleaned = run(&Clean, &config, raw.clone());
     let deduped = run(&Dedup, &config, cleaned.clone());
     let extracted = run(&Extract, &config, deduped.clone());
-    let digest = newsbrief::consolidate::consolidate(&extracted, &config.consolidate);
+    let mut consolidated = extracted.clone();
+    let digest = newsbrief::consolidate::consolidate(&mut consolidated, &config.consolidate);
 
     let mut group = c.benchmark_group("stages");
     group.sample_size(10).throughput(Throughput::Bytes(bytes as u64));
@@ -63,11 +64,16 @@ fn stages(c: &mut Criterion) {
         b.iter_batched(|| deduped.clone(), |c| run(&Extract, &config, c), BatchSize::LargeInput)
     });
     group.bench_function("consolidate", |b| {
-        b.iter(|| newsbrief::consolidate::consolidate(&extracted, &config.consolidate))
+        b.iter_batched(
+            || extracted.clone(),
+            |mut c| newsbrief::consolidate::consolidate(&mut c, &config.consolidate),
+            BatchSize::LargeInput,
+        )
     });
     group.bench_function("render", |b| {
         b.iter(|| {
-            newsbrief::render::render_all(&config, &extracted, &digest, &Default::default()).expect("renders")
+            newsbrief::render::render_all(&config, &consolidated, &digest, &Default::default())
+                .expect("renders")
         })
     });
     group.finish();

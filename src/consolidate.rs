@@ -6,8 +6,8 @@
 //! Everything here is extractive: a claim's summary is a sentence from an article, never text
 //! we made up.
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -15,7 +15,11 @@ use unicode_normalization::UnicodeNormalization;
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::config::ConsolidateConfig;
-use crate::model::{ActorKind, Article, ClaimKind, Corpus, Day, Precision, Span};
+
+/// An article's id, shared: the digest names the same articles millions of times on a large
+/// corpus (every actor's articles, every quote's and figure's source).
+pub type ArticleId = Arc<str>;
+use crate::model::{ActorKind, Article, ClaimKind, Corpus, Day, Extraction, LocalActor, Precision, Span};
 use crate::sorted::common;
 use crate::stages::extract::actors::kind_of;
 use crate::text::{close, close_pairs, content_stems, fold};
@@ -37,7 +41,7 @@ pub struct Actor {
     /// Mentions across the corpus.
     pub mentions: usize,
     /// Articles that name it.
-    pub articles: Vec<String>,
+    pub articles: Vec<ArticleId>,
 }
 
 /// A direct quote, with its speaker resolved to a corpus actor.
@@ -50,7 +54,7 @@ pub struct QuoteOut {
     /// Actor name.
     pub speaker_name: Option<String>,
     /// Article id.
-    pub article: String,
+    pub article: ArticleId,
     /// Paragraph index.
     pub paragraph: usize,
 }
@@ -59,7 +63,7 @@ pub struct QuoteOut {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClaimSource {
     /// Article id.
-    pub article: String,
+    pub article: ArticleId,
     /// Paragraph index.
     pub paragraph: usize,
     /// The sentence.
@@ -102,7 +106,7 @@ pub struct FigureOut {
     /// What it measures.
     pub about: String,
     /// Article id.
-    pub article: String,
+    pub article: ArticleId,
     /// Paragraph index.
     pub paragraph: usize,
     /// Where the sentence is in its article (resolved where a section shows it).
@@ -127,7 +131,7 @@ pub struct ContradictionValue {
     /// As written.
     pub value: String,
     /// Article id.
-    pub article: String,
+    pub article: ArticleId,
     /// Paragraph index.
     pub paragraph: usize,
     /// The article's date.
@@ -146,11 +150,11 @@ pub struct TimelineEntry {
     /// The sentence.
     pub text: String,
     /// Article id (the first source).
-    pub article: String,
+    pub article: ArticleId,
     /// Paragraph index.
     pub paragraph: usize,
     /// Every article that dates the same sentence.
-    pub sources: Vec<String>,
+    pub sources: Vec<ArticleId>,
 }
 
 /// What consolidate makes of the corpus.
@@ -172,41 +176,51 @@ pub struct Digest {
     pub timeline: Vec<TimelineEntry>,
 }
 
-/// Builds the digest.
-pub fn consolidate(corpus: &Corpus, cfg: &ConsolidateConfig) -> Digest {
-    let (actors, ids) = merge_actors(corpus);
+/// Builds the digest. Takes what extract left in the articles as it goes (local actors,
+/// quotes and figures once they are in the digest, then statements and events), so that a
+/// large corpus is not held twice; the articles' text and metadata stay for the renderers.
+pub fn consolidate(corpus: &mut Corpus, cfg: &ConsolidateConfig) -> Digest {
+    let article_ids: Vec<ArticleId> = corpus.articles.iter().map(|a| Arc::from(a.id.as_str())).collect();
+    let (actors, ids) = merge_actors(corpus, &article_ids);
 
+    // Quotes and figures move into the digest, and each article's local actors go once its
+    // quotes have their speakers.
     let mut quotes = Vec::new();
     let mut figures = Vec::new();
-    for (ai, a) in corpus.articles.iter().enumerate().filter(|(_, a)| a.duplicate_of.is_none()) {
-        for q in &a.extraction.quotes {
+    for (ai, a) in corpus.articles.iter_mut().enumerate().filter(|(_, a)| a.duplicate_of.is_none()) {
+        let x = &mut a.extraction;
+        let local = std::mem::take(&mut x.actors);
+        for q in std::mem::take(&mut x.quotes) {
             let speaker =
-                q.speaker.as_deref().and_then(|s| ids.get(corpus, ai, s)).map(|i| &actors[i as usize]);
+                q.speaker.as_deref().and_then(|s| ids.get(ai, &local, s)).map(|i| &actors[i as usize]);
             quotes.push(QuoteOut {
-                text: q.text.clone(),
+                text: q.text,
                 speaker_name: speaker.map(|s| s.name.clone()),
                 speaker: speaker.map(|s| s.id.clone()),
-                article: a.id.clone(),
+                article: article_ids[ai].clone(),
                 paragraph: q.paragraph,
             });
         }
-        for f in &a.extraction.figures {
+        for f in std::mem::take(&mut x.figures) {
             figures.push(FigureOut {
-                value: f.value.clone(),
+                value: f.value,
                 number: f.number,
                 number_max: f.number_max,
-                unit: f.unit.clone(),
-                about: f.about.clone(),
-                article: a.id.clone(),
+                unit: f.unit,
+                about: f.about,
+                article: article_ids[ai].clone(),
                 paragraph: f.sentence.paragraph,
                 sentence: f.sentence,
             });
         }
     }
-    let claims = group_claims(corpus, cfg, &actors, &ids);
+    let claims = group_claims(corpus, cfg, &article_ids, &actors, &ids);
     let key_judgments = pick_key_judgments(&claims, cfg.key_judgments);
     let contradictions = find_contradictions(corpus, &figures);
-    let timeline = build_timeline(corpus, cfg.max_timeline);
+    let timeline = build_timeline(corpus, &article_ids, cfg.max_timeline);
+    for a in &mut corpus.articles {
+        a.extraction = Extraction::default();
+    }
     Digest { actors, quotes, claims, key_judgments, figures, contradictions, timeline }
 }
 
@@ -238,9 +252,10 @@ struct ActorIds {
 impl ActorIds {
     /// The corpus actor (an index in [`Digest::actors`]) that article `article` (its position
     /// in the corpus) calls `local`.
-    fn get(&self, corpus: &Corpus, article: usize, local: &str) -> Option<u32> {
+    /// `locals` are the article's local actors.
+    fn get(&self, article: usize, locals: &[LocalActor], local: &str) -> Option<u32> {
         let start = self.start[article]?;
-        let at = corpus.articles[article].extraction.actors.iter().position(|l| l.name == local)?;
+        let at = locals.iter().position(|l| l.name == local)?;
         Some(self.actor_of[start + at])
     }
 
@@ -252,12 +267,13 @@ impl ActorIds {
 
 /// Merges the articles' local actors into corpus actors. Returns the actors and where each
 /// local actor went.
-fn merge_actors(corpus: &Corpus) -> (Vec<Actor>, ActorIds) {
+fn merge_actors(corpus: &Corpus, article_ids: &[ArticleId]) -> (Vec<Actor>, ActorIds) {
     struct Entry<'a> {
-        article: &'a str,
+        /// The article's position in the corpus.
+        article: usize,
         actor: &'a crate::model::LocalActor,
         /// The folded name; its words are separated by single spaces.
-        folded: String,
+        folded: Box<str>,
     }
     impl Entry<'_> {
         fn first_word(&self) -> &str {
@@ -272,30 +288,31 @@ fn merge_actors(corpus: &Corpus) -> (Vec<Actor>, ActorIds) {
     }
     let mut start = Vec::with_capacity(corpus.articles.len());
     let mut refs = Vec::new();
-    for a in &corpus.articles {
+    for (ai, a) in corpus.articles.iter().enumerate() {
         if a.duplicate_of.is_some() {
             start.push(None);
             continue;
         }
         start.push(Some(refs.len()));
-        refs.extend(a.extraction.actors.iter().map(|l| (a.id.as_str(), l)));
+        refs.extend(a.extraction.actors.iter().map(|l| (ai, l)));
     }
     let entries: Vec<Entry<'_>> = refs
         .into_par_iter()
         .map(|(article, actor)| {
             let folded = fold(&actor.name).split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
-            Entry { article, actor, folded }
+            Entry { article, actor, folded: folded.into_boxed_str() }
         })
         .collect();
     let mut sets = UnionFind::new(entries.len());
     // Exact: same kind and folded name, or a shared alias (an acronym).
     // An acronym alias ("ISW") is a key like a name, so that it meets an actor named by it.
-    let mut by_key: HashMap<(ActorKind, Cow<'_, str>), usize> = HashMap::new();
+    // Keys are 64-bit hashes of the folded forms: a million names take a few megabytes.
+    let mut by_key: HashMap<(ActorKind, u64), usize> = HashMap::new();
     for (i, e) in entries.iter().enumerate() {
-        let first = *by_key.entry((e.actor.kind, Cow::Borrowed(e.folded.as_str()))).or_insert(i);
+        let first = *by_key.entry((e.actor.kind, xxh3_64(e.folded.as_bytes()))).or_insert(i);
         sets.union(i, first);
         for acronym in e.actor.aliases.iter().filter(|a| a.chars().all(|c| c.is_uppercase())) {
-            let first = *by_key.entry((e.actor.kind, Cow::Owned(fold(acronym)))).or_insert(i);
+            let first = *by_key.entry((e.actor.kind, xxh3_64(fold(acronym).as_bytes()))).or_insert(i);
             sets.union(i, first);
         }
     }
@@ -306,7 +323,7 @@ fn merge_actors(corpus: &Corpus) -> (Vec<Actor>, ActorIds) {
     let mut reps: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, e) in entries.iter().enumerate() {
         if e.actor.kind == ActorKind::Person && !e.folded.is_empty() {
-            reps.entry(e.folded.as_str()).or_insert(i);
+            reps.entry(&e.folded).or_insert(i);
         }
     }
     // Surname → (number of words, first word, entry) of the distinct people who carry it.
@@ -327,7 +344,7 @@ fn merge_actors(corpus: &Corpus) -> (Vec<Actor>, ActorIds) {
     let surnames = words.len();
     let mut lone_words: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for &i in &lone {
-        lone_words.entry(entries[i].folded.as_str()).or_default().push(i);
+        lone_words.entry(&entries[i].folded).or_default().push(i);
     }
     words.extend(lone_words.keys().copied().filter(|w| !by_surname.contains_key(w)));
     // For each word, the surnames close to it (itself included).
@@ -443,7 +460,7 @@ fn merge_actors(corpus: &Corpus) -> (Vec<Actor>, ActorIds) {
             aliases: aliases.into_iter().map(String::from).collect(),
             roles: roles.into_iter().map(String::from).collect(),
             mentions,
-            articles: articles.into_iter().map(String::from).collect(),
+            articles: articles.into_iter().map(|ai| article_ids[ai].clone()).collect(),
         };
         staged.push((actor, k));
     }
@@ -501,7 +518,13 @@ const BATCH: usize = 8192;
 /// an inverted index of stems (rare stems only), so the pass is not quadratic in statements;
 /// batches of statements are compared in parallel and their pairs applied in order, so the
 /// result does not depend on the thread count.
-fn group_claims(corpus: &Corpus, cfg: &ConsolidateConfig, actors: &[Actor], ids: &ActorIds) -> Vec<Claim> {
+fn group_claims(
+    corpus: &Corpus,
+    cfg: &ConsolidateConfig,
+    article_ids: &[ArticleId],
+    actors: &[Actor],
+    ids: &ActorIds,
+) -> Vec<Claim> {
     let originals: Vec<(usize, &crate::model::Article)> =
         corpus.articles.iter().enumerate().filter(|(_, a)| a.duplicate_of.is_none()).collect();
     let cands: Vec<Candidate<'_>> = originals
@@ -625,7 +648,7 @@ fn group_claims(corpus: &Corpus, cfg: &ConsolidateConfig, actors: &[Actor], ids:
                 members().flat_map(|c| c.actors.iter().copied()).map(id).collect();
             let mut sources: Vec<ClaimSource> = members()
                 .map(|c| ClaimSource {
-                    article: corpus.articles[c.article].id.clone(),
+                    article: article_ids[c.article].clone(),
                     paragraph: c.paragraph,
                     text: c.text.to_string(),
                 })
@@ -731,7 +754,7 @@ fn find_contradictions(corpus: &Corpus, figures: &[FigureOut]) -> Vec<Contradict
                     article: figures[g].article.clone(),
                     paragraph: figures[g].paragraph,
                     date: date_of(&figures[g].article),
-                    text: article_of[figures[g].article.as_str()].text_at(figures[g].sentence).to_string(),
+                    text: article_of[&*figures[g].article].text_at(figures[g].sentence).to_string(),
                 })
                 .collect(),
         });
@@ -741,26 +764,26 @@ fn find_contradictions(corpus: &Corpus, figures: &[FigureOut]) -> Vec<Contradict
 
 /// Dated events, the same sentence counted once, at most `max` entries (the most precise
 /// first), shown oldest first.
-fn build_timeline(corpus: &Corpus, max: usize) -> Vec<TimelineEntry> {
+fn build_timeline(corpus: &Corpus, article_ids: &[ArticleId], max: usize) -> Vec<TimelineEntry> {
     let mut by_key: BTreeMap<(Day, &str), TimelineEntry> = BTreeMap::new();
-    for a in corpus.articles.iter().filter(|a| a.duplicate_of.is_none()) {
+    for (a, id) in corpus.articles.iter().zip(article_ids).filter(|(a, _)| a.duplicate_of.is_none()) {
         for e in &a.extraction.events {
             let text = a.text_at(e.sentence);
             let key = (e.date, text);
             by_key
                 .entry(key)
                 .and_modify(|t| {
-                    if !t.sources.contains(&a.id) {
-                        t.sources.push(a.id.clone())
+                    if !t.sources.contains(id) {
+                        t.sources.push(id.clone())
                     }
                 })
                 .or_insert_with(|| TimelineEntry {
                     date: e.date,
                     precision: e.date.precision(),
                     text: text.to_string(),
-                    article: a.id.clone(),
+                    article: id.clone(),
                     paragraph: e.sentence.paragraph,
-                    sources: vec![a.id.clone()],
+                    sources: vec![id.clone()],
                 });
         }
     }
@@ -802,7 +825,7 @@ mod tests {
     #[test]
     fn the_same_claim_from_two_outlets_is_one_claim_with_both_sources() {
         let day = Day::ymd(2024, 3, 5);
-        let c = corpus(vec![
+        let mut c = corpus(vec![
             article(
                 "a",
                 day,
@@ -819,11 +842,11 @@ mod tests {
                 ],
             ),
         ]);
-        let digest = consolidate(&c, &ConsolidateConfig::default());
+        let digest = consolidate(&mut c, &ConsolidateConfig::default());
         let rate =
             digest.claims.iter().find(|c| c.summary.contains("interest rate")).expect("the rate claim");
         assert_eq!(rate.independent_sources, 2, "{rate:?}");
-        let from: BTreeSet<&str> = rate.sources.iter().map(|s| s.article.as_str()).collect();
+        let from: BTreeSet<&str> = rate.sources.iter().map(|s| &*s.article).collect();
         assert_eq!(from, BTreeSet::from(["a", "b"]));
         let farmers =
             digest.claims.iter().find(|c| c.summary.contains("Farmers")).expect("the farmers claim");
@@ -837,11 +860,11 @@ mod tests {
             format!("At least {n} people were killed in the flooding in Varna province, officials said.")
         };
         for (second_day, kind) in [(Day::ymd(2024, 3, 5), "conflict"), (Day::ymd(2024, 3, 9), "change")] {
-            let c = corpus(vec![
+            let mut c = corpus(vec![
                 article("a", Day::ymd(2024, 3, 5), &[&flood(12)]),
                 article("b", second_day, &[&flood(20)]),
             ]);
-            let digest = consolidate(&c, &ConsolidateConfig::default());
+            let digest = consolidate(&mut c, &ConsolidateConfig::default());
             assert_eq!(digest.contradictions.len(), 1, "{:?}", digest.contradictions);
             let found = &digest.contradictions[0];
             assert_eq!(found.kind, kind);

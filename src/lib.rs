@@ -75,11 +75,11 @@ impl StageTiming {
 
 /// Runs the whole pipeline on a validated config and writes the briefing.
 pub fn run(config: &Config, mode: Mode) -> Result<RunSummary> {
-    let (corpus, mut timings) = analyse(config, mode)?;
+    let (mut corpus, mut timings) = analyse(config, mode)?;
     let articles = corpus.articles.len();
     let bytes = timings.first().map_or(0, |t| t.bytes);
     let progress = Progress::start(mode, "consolidate", 1);
-    let digest = consolidate::consolidate(&corpus, &config.consolidate);
+    let digest = consolidate::consolidate(&mut corpus, &config.consolidate);
     let elapsed = progress.finish(&format!("{} claims, {} actors", digest.claims.len(), digest.actors.len()));
     timings.push(StageTiming::new("consolidate", elapsed, articles, bytes));
 

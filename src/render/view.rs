@@ -386,11 +386,11 @@ fn pick_quotes(digest: &Digest, max: usize) -> Vec<&QuoteOut> {
 /// order; shown in corpus order.
 fn pick_figures(digest: &Digest, max: usize) -> Vec<&FigureOut> {
     let in_claims: BTreeSet<(&str, usize)> =
-        digest.claims.iter().flat_map(|c| &c.sources).map(|s| (s.article.as_str(), s.paragraph)).collect();
+        digest.claims.iter().flat_map(|c| &c.sources).map(|s| (&*s.article, s.paragraph)).collect();
     let mut order: Vec<usize> = (0..digest.figures.len()).collect();
     order.sort_by_key(|&i| {
         let f = &digest.figures[i];
-        (!in_claims.contains(&(f.article.as_str(), f.paragraph)), i)
+        (!in_claims.contains(&(&*f.article, f.paragraph)), i)
     });
     order.truncate(max);
     order.sort_unstable();
@@ -422,19 +422,17 @@ impl ReportView {
         let mut cited: BTreeSet<String> = BTreeSet::new();
         let mut cite_all = |ids: &mut dyn Iterator<Item = &str>| cited.extend(Citer::pick(&original, ids).0);
         for c in &digest.claims {
-            cite_all(&mut c.sources.iter().map(|s| s.article.as_str()));
+            cite_all(&mut c.sources.iter().map(|s| &*s.article));
         }
         for a in &actors {
-            cite_all(&mut a.articles.iter().map(String::as_str));
+            cite_all(&mut a.articles.iter().map(|id| &**id));
         }
         for t in &digest.timeline {
-            cite_all(&mut t.sources.iter().map(String::as_str));
+            cite_all(&mut t.sources.iter().map(|id| &**id));
         }
-        let singles =
-            quotes.iter().map(|q| q.article.as_str()).chain(figures.iter().map(|f| f.article.as_str()));
-        let sides =
-            contradictions.iter().flat_map(|c| c.values.iter().take(MAX_CITES)).map(|v| v.article.as_str());
-        let moved = changes.changed_figures.iter().take(max).map(|f| f.article.as_str());
+        let singles = quotes.iter().map(|q| &*q.article).chain(figures.iter().map(|f| &*f.article));
+        let sides = contradictions.iter().flat_map(|c| c.values.iter().take(MAX_CITES)).map(|v| &*v.article);
+        let moved = changes.changed_figures.iter().take(max).map(|f| &*f.article);
         for id in singles.chain(sides).chain(moved) {
             cited.insert(original.get(id).copied().unwrap_or(id).to_string());
         }
@@ -493,7 +491,7 @@ impl ReportView {
             ids.iter().filter_map(|i| name_of.get(i.as_str())).copied().collect::<Vec<_>>().join(", ")
         };
         let claim_view = |c: &Claim| {
-            let (cites, cite_label, more_cites) = citer.cites(c.sources.iter().map(|s| s.article.as_str()));
+            let (cites, cite_label, more_cites) = citer.cites(c.sources.iter().map(|s| &*s.article));
             ClaimView {
                 id: c.id.clone(),
                 summary: c.summary.clone(),
@@ -608,7 +606,7 @@ impl ReportView {
             actors: actors
                 .iter()
                 .map(|a| {
-                    let (cites, cite_label, more_cites) = citer.cites(a.articles.iter().map(String::as_str));
+                    let (cites, cite_label, more_cites) = citer.cites(a.articles.iter().map(|id| &**id));
                     ActorView {
                         name: a.name.clone(),
                         kind: format!("{:?}", a.kind).to_lowercase(),
@@ -641,7 +639,7 @@ impl ReportView {
                 .timeline
                 .iter()
                 .map(|t| {
-                    let (cites, cite_label, more_cites) = citer.cites(t.sources.iter().map(String::as_str));
+                    let (cites, cite_label, more_cites) = citer.cites(t.sources.iter().map(|id| &**id));
                     TimelineView {
                         date: t.date.human(),
                         precision: format!("{:?}", t.precision).to_lowercase(),
