@@ -209,7 +209,7 @@ pub fn consolidate(corpus: &mut Corpus, cfg: &ConsolidateConfig) -> Digest {
                 unit: f.unit,
                 about: f.about,
                 article: article_ids[ai].clone(),
-                paragraph: f.sentence.paragraph,
+                paragraph: f.sentence.paragraph(),
                 sentence: f.sentence,
             });
         }
@@ -418,12 +418,12 @@ fn merge_actors(corpus: &Corpus, article_ids: &[ArticleId]) -> (Vec<Actor>, Acto
         let mut mentions = 0;
         for &i in members {
             let e = &entries[i as usize];
-            *form_counts.entry(e.actor.name.as_str()).or_default() += e.actor.mentions;
+            *form_counts.entry(e.actor.name.as_str()).or_default() += e.actor.mentions as usize;
             aliases.extend(e.actor.aliases.iter().map(String::as_str));
             aliases.insert(e.actor.name.as_str());
             roles.extend(e.actor.roles.iter().map(String::as_str));
             articles.insert(e.article);
-            mentions += e.actor.mentions;
+            mentions += e.actor.mentions as usize;
         }
         // The name: the most mentioned multi-word form, then the longest, then the first.
         let name = form_counts
@@ -443,7 +443,7 @@ fn merge_actors(corpus: &Corpus, article_ids: &[ArticleId]) -> (Vec<Actor>, Acto
         // otherwise the kind most mentions agree on.
         let mut kinds: BTreeMap<ActorKind, usize> = BTreeMap::new();
         for e in members.iter().map(|&i| &entries[i as usize]) {
-            *kinds.entry(e.actor.kind).or_default() += e.actor.mentions;
+            *kinds.entry(e.actor.kind).or_default() += e.actor.mentions as usize;
         }
         let kind = if kinds.contains_key(&ActorKind::Person) {
             ActorKind::Person
@@ -536,7 +536,7 @@ fn group_claims(
                 actors.dedup();
                 Candidate {
                     article: ai,
-                    paragraph: s.sentence.paragraph,
+                    paragraph: s.sentence.paragraph(),
                     text: a.text_at(s.sentence),
                     kind: s.kind,
                     stems: stem_hashes(a.text_at(s.sentence)),
@@ -782,7 +782,7 @@ fn build_timeline(corpus: &Corpus, article_ids: &[ArticleId], max: usize) -> Vec
                     precision: e.date.precision(),
                     text: text.to_string(),
                     article: id.clone(),
-                    paragraph: e.sentence.paragraph,
+                    paragraph: e.sentence.paragraph(),
                     sources: vec![id.clone()],
                 });
         }

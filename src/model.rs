@@ -70,11 +70,12 @@ impl Article {
 
     /// The text a [`Span`] points at; empty if the span does not fit this article.
     pub fn text_at(&self, span: Span) -> &str {
-        let para = match self.paragraphs.get(span.paragraph) {
-            Some(p) if p.index == span.paragraph => Some(p),
-            _ => self.paragraphs.iter().find(|p| p.index == span.paragraph),
+        let at = span.paragraph();
+        let para = match self.paragraphs.get(at) {
+            Some(p) if p.index == at => Some(p),
+            _ => self.paragraphs.iter().find(|p| p.index == at),
         };
-        para.and_then(|p| p.text.get(span.start..span.end)).unwrap_or("")
+        para.and_then(|p| p.text.get(span.start as usize..span.end as usize)).unwrap_or("")
     }
 
     /// The paragraphs that are not copies of an earlier paragraph: what extract reads.
@@ -119,11 +120,24 @@ pub struct Paragraph {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Span {
     /// Paragraph index.
-    pub paragraph: usize,
+    pub paragraph: u32,
     /// Byte offset of the first character in the paragraph's text.
-    pub start: usize,
+    pub start: u32,
     /// Byte offset just past the last character.
-    pub end: usize,
+    pub end: u32,
+}
+
+impl Span {
+    /// The span of bytes `range` of paragraph `paragraph`. Paragraphs are far below 4 GB, the
+    /// input file limit (`input.max_file_bytes`) sees to that.
+    pub fn new(paragraph: usize, range: std::ops::Range<usize>) -> Span {
+        Span { paragraph: paragraph as u32, start: range.start as u32, end: range.end as u32 }
+    }
+
+    /// The paragraph index.
+    pub fn paragraph(&self) -> usize {
+        self.paragraph as usize
+    }
 }
 
 /// A block of the source file that the cleaner did not keep.
@@ -329,11 +343,11 @@ pub struct LocalActor {
     /// Person, organisation, place or group.
     pub kind: ActorKind,
     /// Other forms seen in this article (surname alone, acronym, other spelling), sorted.
-    pub aliases: Vec<String>,
+    pub aliases: Box<[String]>,
     /// Titles and roles ("Prime Minister of Belarus"), sorted.
-    pub roles: Vec<String>,
+    pub roles: Box<[String]>,
     /// How many times the article names it.
-    pub mentions: usize,
+    pub mentions: u32,
 }
 
 /// A direct quote.

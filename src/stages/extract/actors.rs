@@ -347,7 +347,13 @@ pub fn collect(sentences: &[(usize, usize, &str)], full_text: &str) -> (Vec<Loca
         .map(|(_, _, s, _)| s.name.clone())
         .collect();
     // Decide each span's actor name and kind.
-    let mut by_name: BTreeMap<String, LocalActor> = BTreeMap::new();
+    struct Found {
+        kind: ActorKind,
+        aliases: Vec<String>,
+        roles: Vec<String>,
+        mentions: u32,
+    }
+    let mut by_name: BTreeMap<String, Found> = BTreeMap::new();
     let mut resolved: Vec<(usize, usize, String)> = Vec::new();
     let full_names: Vec<String> = found
         .iter()
@@ -401,8 +407,7 @@ pub fn collect(sentences: &[(usize, usize, &str)], full_text: &str) -> (Vec<Loca
         {
             continue;
         }
-        let entry = by_name.entry(name.clone()).or_insert_with(|| LocalActor {
-            name: name.clone(),
+        let entry = by_name.entry(name.clone()).or_insert_with(|| Found {
             kind,
             aliases: Vec::new(),
             roles: Vec::new(),
@@ -417,7 +422,16 @@ pub fn collect(sentences: &[(usize, usize, &str)], full_text: &str) -> (Vec<Loca
         }
         resolved.push((*p, *offset, name));
     }
-    let actors: Vec<LocalActor> = by_name.into_values().collect();
+    let actors: Vec<LocalActor> = by_name
+        .into_iter()
+        .map(|(name, f)| LocalActor {
+            name,
+            kind: f.kind,
+            aliases: f.aliases.into_boxed_slice(),
+            roles: f.roles.into_boxed_slice(),
+            mentions: f.mentions,
+        })
+        .collect();
     let index: BTreeMap<&str, usize> = actors.iter().enumerate().map(|(i, a)| (a.name.as_str(), i)).collect();
     let mentions = resolved
         .into_iter()

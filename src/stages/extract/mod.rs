@@ -110,7 +110,7 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
     let mut events = Vec::new();
     let mut statements = Vec::new();
     for &(p, offset, s) in &sents {
-        let sentence = Span { paragraph: p, start: offset, end: offset + s.len() };
+        let sentence = Span::new(p, offset..offset + s.len());
         let found = figures::find(s);
         for f in &found {
             figures.push(Figure {
