@@ -290,8 +290,15 @@ static PRODUCED_BY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Lines that end an article: what follows is comments, related stories or the site footer.
 static END_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(\[?\s*\d+\s+comments?\s*\]?|comments?(\s*\(\d+\))?|top rated comments|leave a (comment|reply)|post a comment|add a comment|join the (conversation|discussion)|no comments:?|first published\b.*|originally published\b.*|©.*|copyright\b.*|.*all rights reserved\.?|you (may|might) (also )?like\b.*|most (read|popular|viewed)\b.*|more stories\b.*)$")
+    Regex::new(r"(?i)^(\[?\s*\d+\s+comments?\s*\]?|comments?(\s*\(\d+\))?|top rated comments|leave a (comment|reply)|post a comment|add a comment|join the (conversation|discussion)|no comments:?|(view|show|load|read) (all )?comments|comments are closed|.*comments powered by disqus|first published\b.*|originally published\b.*|©.*|copyright\b.*|.*all rights reserved\.?)$")
         .expect("end-marker pattern")
+});
+
+/// The heading of a list of other stories. At the end of an article it ends it like an
+/// [`END_MARKER`]; a page dump may also put the list above the story, in a sidebar.
+static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(you (may|might) (also )?like\b.*|most (read|popular|viewed|shared)\b.*|more stories\b.*|more (in|from|on) .+|trending( now)?|related (stories|articles|news|coverage))$")
+        .expect("list-marker pattern")
 });
 
 /// Rules that decide a block on its own: user regexes, corpus repetition, captions,
@@ -594,16 +601,39 @@ fn classify_body(blocks: &[Block], labels: &mut [Label]) {
 
 /// Once the body has begun, a comment-section or copyright line ends the article: everything
 /// after it goes, however much it reads like prose (comments and teasers of other stories do).
+/// A "Most popular" list ends it too, unless more running text follows it than came before:
+/// then it is a sidebar, and only the list's headlines go.
 fn cut_after_end(blocks: &[Block], labels: &mut [Label]) {
     let mut body_words = 0;
     let mut cut = None;
-    for (i, b) in blocks.iter().enumerate() {
+    let mut i = 0;
+    while i < blocks.len() {
+        let b = &blocks[i];
         if matches!(labels[i], Label::Body) {
             body_words += b.words;
         } else if body_words >= 60 && b.words <= 12 && END_MARKER.is_match(&b.text) {
             cut = Some(i);
             break;
+        } else if b.words <= 6 && LIST_MARKER.is_match(&b.text) {
+            let after: usize = (i + 1..blocks.len())
+                .filter(|&j| matches!(labels[j], Label::Body))
+                .map(|j| blocks[j].words)
+                .sum();
+            if body_words >= 60 && body_words >= after {
+                cut = Some(i);
+                break;
+            }
+            // A sidebar: the marker and the headlines under it (short lines, or lines that do
+            // not end a sentence) go; the first paragraph of running text ends the list.
+            labels[i] = Label::Drop(RemovalReason::Navigation);
+            while i + 1 < blocks.len() && (!blocks[i + 1].terminal || blocks[i + 1].words <= 8) {
+                i += 1;
+                if !matches!(labels[i], Label::Drop(_)) {
+                    labels[i] = Label::Drop(RemovalReason::Navigation);
+                }
+            }
         }
+        i += 1;
     }
     let Some(cut) = cut else { return };
     for label in &mut labels[cut..] {
@@ -743,6 +773,22 @@ mod tests {
         let c = clean(&text);
         assert_eq!(c.paragraphs.len(), 3);
         assert!(c.removed.iter().any(|r| r.reason == RemovalReason::Trailing && r.text == comment));
+    }
+
+    #[test]
+    fn a_most_popular_list_above_the_story_is_a_sidebar_below_it_an_end() {
+        let body = "The council met on Friday in the capital to discuss the budget, and the ministers agreed on most items.";
+        let teaser = "Police close the river road after a truck spills its load near the bridge";
+        let story = [format!("{body} One."), format!("{body} Two."), format!("{body} Three.")].join("\n\n");
+        // Above: the list and its headlines go, the story stays whole.
+        let c = clean(&format!("Most Popular\n\n{teaser}\n\n{teaser} again\n\n{story}\n"));
+        let kept: Vec<&str> = c.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(kept.len(), 3, "{kept:#?}");
+        assert!(kept.iter().all(|p| p.starts_with("The council met")), "{kept:#?}");
+        // Below: it ends the article, even before prose.
+        let c = clean(&format!("{story}\n\nMore in Politics\n\n{body} Four.\n"));
+        assert_eq!(c.paragraphs.len(), 3, "{:#?}", c.paragraphs);
+        assert!(c.removed.iter().any(|r| r.reason == RemovalReason::Trailing && r.text.ends_with("Four.")));
     }
 
     #[test]
