@@ -290,7 +290,7 @@ static PRODUCED_BY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Lines that end an article: what follows is comments, related stories or the site footer.
 static END_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(\[?\s*\d+\s+comments?\s*\]?|comments?(\s*\(\d+\))?|top rated comments|leave a (comment|reply)|post a comment|add a comment|join the (conversation|discussion)|no comments:?|(view|show|load|read) (all )?comments|comments are closed|.*comments powered by disqus|first published\b.*|originally published\b.*|©.*|copyright\b.*|.*all rights reserved\.?)$")
+    Regex::new(r"(?i)^(\[?\s*\d+\s+comments?\s*\]?|comments?(\s*\(\d+\))?|top rated comments|leave a (comment|reply)|post a comment|add a comment|join the (conversation|discussion)|no comments:?|want more( stories)?( like this)?\??|(view|show|load|read) (all )?comments|comments are closed|.*comments powered by disqus|first published\b.*|originally published\b.*|©.*|copyright\b.*|.*all rights reserved\.?)$")
         .expect("end-marker pattern")
 });
 
@@ -609,11 +609,13 @@ fn cut_after_end(blocks: &[Block], labels: &mut [Label]) {
     let mut i = 0;
     while i < blocks.len() {
         let b = &blocks[i];
-        if matches!(labels[i], Label::Body) {
-            body_words += b.words;
-        } else if body_words >= 60 && b.words <= 12 && END_MARKER.is_match(&b.text) {
+        // A marker may read as a sentence ("Want more stories like this?"), but a short one.
+        let body = matches!(labels[i], Label::Body);
+        if body_words >= 60 && b.words <= if body { 6 } else { 12 } && END_MARKER.is_match(&b.text) {
             cut = Some(i);
             break;
+        } else if body {
+            body_words += b.words;
         } else if b.words <= 6 && LIST_MARKER.is_match(&b.text) {
             let after: usize = (i + 1..blocks.len())
                 .filter(|&j| matches!(labels[j], Label::Body))
@@ -773,6 +775,11 @@ mod tests {
         let c = clean(&text);
         assert_eq!(c.paragraphs.len(), 3);
         assert!(c.removed.iter().any(|r| r.reason == RemovalReason::Trailing && r.text == comment));
+        // A prompt that reads as a sentence ends it too.
+        let text = format!(
+            "{body}\n\n{body} Again.\n\n{body} Once more.\n\nWant more stories like this?\n\n{comment}\n"
+        );
+        assert_eq!(clean(&text).paragraphs.len(), 3);
     }
 
     #[test]
