@@ -263,8 +263,15 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(this (article|story|material|content) (is|was) (produced|published|written|originally|first)|originally (published|appeared)|views (expressed|and opinions)|opinions expressed|exclusive rights? to|republish|reproduction|is prohibited|copyright|all rights reserved|the author\(s\)|do not necessarily reflect|editorial (standards|policy)|we may earn|affiliate)\b")
+    Regex::new(r"(?i)\b(this (article|story|material|content) (is|was) (produced|published|written|originally|first)|originally (published|appeared)|views (expressed|and opinions)|opinions expressed|exclusive rights? to|republish|reproduction|is prohibited|copyright|all rights reserved|the author\(s\)|do not necessarily reflect|editorial (standards|policy)|we may earn|affiliate|(this|our) (web ?)?site uses cookies|use of cookies|by continuing to (use|browse))\b")
         .expect("disclaimer pattern")
+});
+
+/// A teaser of another story: its headline run into its dateline and lead on one line
+/// ("Deportees return home from US NEW DELHI: Their American dream…").
+static TEASER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^.!?:]{15,160}?[a-z0-9’'”)]\s+\p{Lu}[\p{Lu} .'-]{2,30}(\s\([^)]{2,30}\))?:\s+\p{Lu}")
+        .expect("teaser pattern")
 });
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -321,6 +328,8 @@ fn hard_rules(blocks: &[Block], labels: &mut [Label], rules: &Rules<'_>) {
             Label::Drop(RemovalReason::Disclaimer)
         } else if short && SOCIAL.is_match(&b.text) && !(b.terminal && b.words >= 9 && b.stop_share >= 0.3) {
             Label::Drop(RemovalReason::Social)
+        } else if b.words >= 20 && TEASER.is_match(&b.text) {
+            Label::Drop(RemovalReason::Navigation)
         } else if b.text.chars().filter(|c| matches!(c, '»' | '›' | '|' | '>')).count() >= 2 {
             Label::Drop(RemovalReason::Navigation)
         } else {
@@ -796,6 +805,17 @@ mod tests {
         let c = clean(&format!("{story}\n\nMore in Politics\n\n{body} Four.\n"));
         assert_eq!(c.paragraphs.len(), 3, "{:#?}", c.paragraphs);
         assert!(c.removed.iter().any(|r| r.reason == RemovalReason::Trailing && r.text.ends_with("Four.")));
+    }
+
+    #[test]
+    fn teasers_of_other_stories_and_cookie_banners_go() {
+        let lead = "NEW DELHI: The council met on Friday in the capital to discuss the budget, and the ministers agreed on most items.";
+        let teaser = "Deportees return home from the border after months NEW DELHI: Their dream shattered and their savings gone, nearly 150 people came back on a flight this week.";
+        let cookies = "This website uses cookies. By continuing to use our website without changing the settings, you are agreeing to our use of cookies.";
+        let c = clean(&format!("{cookies}\n\n{lead}\n\n{lead} Again.\n\n{teaser}\n"));
+        let kept: Vec<&str> = c.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(kept.len(), 2, "{kept:#?}");
+        assert!(kept.iter().all(|p| p.starts_with("NEW DELHI")), "{kept:#?}");
     }
 
     #[test]
