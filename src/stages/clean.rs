@@ -328,9 +328,9 @@ fn hard_rules(blocks: &[Block], labels: &mut [Label], rules: &Rules<'_>) {
             Label::Drop(RemovalReason::Disclaimer)
         } else if short && SOCIAL.is_match(&b.text) && !(b.terminal && b.words >= 9 && b.stop_share >= 0.3) {
             Label::Drop(RemovalReason::Social)
-        } else if b.words >= 20 && TEASER.is_match(&b.text) {
-            Label::Drop(RemovalReason::Navigation)
-        } else if b.text.chars().filter(|c| matches!(c, '»' | '›' | '|' | '>')).count() >= 2 {
+        } else if b.words >= 20 && TEASER.is_match(&b.text)
+            || b.text.chars().filter(|c| matches!(c, '»' | '›' | '|' | '>')).count() >= 2
+        {
             Label::Drop(RemovalReason::Navigation)
         } else {
             Label::Undecided
