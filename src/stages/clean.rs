@@ -117,15 +117,13 @@ struct Block {
 
 impl Block {
     fn new(text: String, lines: [usize; 2]) -> Self {
-        let mut n = 0;
-        let mut stops = 0;
-        for w in words(&text) {
-            n += 1;
-            if is_stop_word(&w.to_lowercase()) {
-                stops += 1;
-            }
-        }
+        // The key is the lower-case words: count the stop words on it rather than lowering twice.
         let key = key_of(&text);
+        let (mut n, mut stops) = (0, 0);
+        for w in key.split(' ').filter(|w| !w.is_empty()) {
+            n += 1;
+            stops += usize::from(is_stop_word(w));
+        }
         let terminal = ends_sentence(&text);
         Block { text, lines, key, words: n, stop_share: stops as f64 / n.max(1) as f64, terminal }
     }
@@ -270,7 +268,7 @@ static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
 /// A teaser of another story: its headline run into its dateline and lead on one line
 /// ("Deportees return home from US NEW DELHI: Their American dream…").
 static TEASER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^.!?:]{15,160}?[a-z0-9’'”)]\s+\p{Lu}[\p{Lu} .'-]{2,30}(\s\([^)]{2,30}\))?:\s+\p{Lu}")
+    Regex::new(r"^[^.!?:]{15,160}?[a-z0-9’'”)]\s+\p{Lu}[\p{Lu} .'-]{3,30}(\s\([^)]{2,30}\))?:\s+\p{Lu}")
         .expect("teaser pattern")
 });
 
