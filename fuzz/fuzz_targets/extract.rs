@@ -1,5 +1,5 @@
-//! Arbitrary bytes through decode, clean and extract: no panic, and every quote, figure and
-//! statement points at a paragraph the article has.
+//! Arbitrary bytes through decode, clean and extract: no panic, every quote points at a
+//! paragraph the article has, and every figure, statement and event at text it has.
 #![no_main]
 
 use std::collections::HashSet;
@@ -19,7 +19,9 @@ fuzz_target!(|data: &[u8]| {
     let x = extract_article(&article, &ExtractConfig::default());
     let n = article.paragraphs.len();
     assert!(x.quotes.iter().all(|q| q.paragraph < n));
-    assert!(x.figures.iter().all(|f| f.paragraph < n && f.number.is_finite()));
-    assert!(x.statements.iter().all(|s| s.paragraph < n));
-    assert!(x.events.iter().all(|e| e.paragraph < n));
+    // Every sentence span points at text the article has.
+    let inside = |s: newsbrief::model::Span| s.paragraph() < n && !article.text_at(s).is_empty();
+    assert!(x.figures.iter().all(|f| inside(f.sentence) && f.number.is_finite()));
+    assert!(x.statements.iter().all(|s| inside(s.sentence)));
+    assert!(x.events.iter().all(|e| inside(e.sentence)));
 });
