@@ -272,7 +272,12 @@ fn merge_actors(corpus: &Corpus, article_ids: &[ArticleId]) -> (Vec<Actor>, Acto
         /// The article's position in the corpus.
         article: usize,
         actor: &'a crate::model::LocalActor,
-        /// The folded name; its words are separated by single spaces.
+        /// A hash of the folded name, the key of the exact pass.
+        key: u64,
+        /// How many words the folded name has.
+        words: u8,
+        /// The folded name, its words separated by single spaces: kept only where the fuzzy
+        /// passes read it (people, and single words), which saves memory on large corpora.
         folded: Box<str>,
     }
     impl Entry<'_> {
@@ -283,7 +288,7 @@ fn merge_actors(corpus: &Corpus, article_ids: &[ArticleId]) -> (Vec<Actor>, Acto
             self.folded.rsplit(' ').next().unwrap_or("")
         }
         fn words(&self) -> usize {
-            if self.folded.is_empty() { 0 } else { self.folded.matches(' ').count() + 1 }
+            usize::from(self.words)
         }
     }
     let mut start = Vec::with_capacity(corpus.articles.len());
@@ -300,7 +305,16 @@ fn merge_actors(corpus: &Corpus, article_ids: &[ArticleId]) -> (Vec<Actor>, Acto
         .into_par_iter()
         .map(|(article, actor)| {
             let folded = fold(&actor.name).split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
-            Entry { article, actor, folded: folded.into_boxed_str() }
+            let words = if folded.is_empty() { 0 } else { folded.matches(' ').count() + 1 };
+            let key = xxh3_64(folded.as_bytes());
+            let keep = actor.kind == ActorKind::Person || words == 1;
+            Entry {
+                article,
+                actor,
+                key,
+                words: words.min(255) as u8,
+                folded: if keep { folded.into_boxed_str() } else { Box::default() },
+            }
         })
         .collect();
     let mut sets = UnionFind::new(entries.len());
@@ -309,7 +323,7 @@ fn merge_actors(corpus: &Corpus, article_ids: &[ArticleId]) -> (Vec<Actor>, Acto
     // Keys are 64-bit hashes of the folded forms: a million names take a few megabytes.
     let mut by_key: HashMap<(ActorKind, u64), usize> = HashMap::new();
     for (i, e) in entries.iter().enumerate() {
-        let first = *by_key.entry((e.actor.kind, xxh3_64(e.folded.as_bytes()))).or_insert(i);
+        let first = *by_key.entry((e.actor.kind, e.key)).or_insert(i);
         sets.union(i, first);
         for acronym in e.actor.aliases.iter().filter(|a| a.chars().all(|c| c.is_uppercase())) {
             let first = *by_key.entry((e.actor.kind, xxh3_64(fold(acronym).as_bytes()))).or_insert(i);
@@ -590,6 +604,8 @@ fn group_claims(
             }
         }
     }
+    // The stem index is the largest thing here: free it before ranking allocates.
+    drop(index);
     let groups = sets.groups();
     drop(sets);
     let max_c = centrality.iter().cloned().fold(0.0, f64::max).max(1e-9);

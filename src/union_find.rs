@@ -5,28 +5,30 @@
 /// Disjoint sets over `0..n`.
 #[derive(Debug, Clone)]
 pub struct UnionFind {
-    parent: Vec<usize>,
+    /// `u32`: the sets run to millions (every local actor of a large corpus), never billions.
+    parent: Vec<u32>,
 }
 
 impl UnionFind {
     /// `n` singleton sets.
     pub fn new(n: usize) -> Self {
-        UnionFind { parent: (0..n).collect() }
+        UnionFind { parent: (0..n as u32).collect() }
     }
 
     /// The root (smallest index) of `x`'s set.
-    pub fn find(&mut self, mut x: usize) -> usize {
-        while self.parent[x] != x {
-            self.parent[x] = self.parent[self.parent[x]];
-            x = self.parent[x];
+    pub fn find(&mut self, x: usize) -> usize {
+        let mut x = x as u32;
+        while self.parent[x as usize] != x {
+            self.parent[x as usize] = self.parent[self.parent[x as usize] as usize];
+            x = self.parent[x as usize];
         }
-        x
+        x as usize
     }
 
     /// Joins the sets of `a` and `b`.
     pub fn union(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.find(a), self.find(b));
-        self.parent[ra.max(rb)] = ra.min(rb);
+        self.parent[ra.max(rb)] = ra.min(rb) as u32;
     }
 
     /// Every set, its members ascending, the sets in the order of their roots.
