@@ -17,8 +17,8 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
 
 use anyhow::Result;
 use serde::Serialize;
@@ -77,44 +77,48 @@ struct Pack {
     new: AtomicUsize,
 }
 
-/// The cache of one run.
+/// The cache of one run. A stage's pack is read when the stage first asks for it and written
+/// (then dropped) when the stage is done ([`Cache::finish`]), so that only one stage's pack
+/// is in memory at a time.
 pub struct Cache {
     dir: PathBuf,
     program: u64,
-    packs: HashMap<&'static str, Pack>,
+    packs: HashMap<&'static str, OnceLock<Pack>>,
     /// Problems found while reading (unreadable pack, bad records), for the run's messages.
-    pub problems: Vec<String>,
+    problems: Mutex<Vec<String>>,
 }
 
 impl Cache {
-    /// Opens the cache in `dir`. Never fails: what cannot be read is reported in `problems`
-    /// and recomputed.
+    /// Opens the cache in `dir`. Never fails: what cannot be read is reported by
+    /// [`Cache::problems`] and recomputed.
     pub fn open(dir: &Path) -> Cache {
-        let mut cache = Cache {
+        Cache {
             dir: dir.to_path_buf(),
             program: program_fingerprint(),
-            packs: HashMap::new(),
-            problems: Vec::new(),
-        };
-        for stage in STAGES {
-            let path = cache.pack_path(stage);
-            let pack = match std::fs::read(&path) {
-                Ok(bytes) => {
-                    let (pack, bad) = Pack::parse(bytes);
-                    if let Some(why) = bad {
-                        cache.problems.push(format!("{}: {why}; its entries are recomputed", path.display()));
-                    }
-                    pack
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Pack::default(),
-                Err(e) => {
-                    cache.problems.push(format!("{}: cannot be read: {e}; recomputing", path.display()));
-                    Pack::default()
-                }
-            };
-            cache.packs.insert(stage, pack);
+            packs: STAGES.iter().map(|&stage| (stage, OnceLock::new())).collect(),
+            problems: Mutex::new(Vec::new()),
         }
-        cache
+    }
+
+    /// The problems met while reading packs since the last call.
+    pub fn problems(&self) -> Vec<String> {
+        std::mem::take(&mut *self.problems.lock().expect("cache lock"))
+    }
+
+    fn read_pack(&self, stage: &str) -> Pack {
+        let path = self.pack_path(stage);
+        let (pack, problem) = match std::fs::read(&path) {
+            Ok(bytes) => {
+                let (pack, bad) = Pack::parse(bytes);
+                (pack, bad.map(|why| format!("{}: {why}; its entries are recomputed", path.display())))
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Pack::default(), None),
+            Err(e) => {
+                (Pack::default(), Some(format!("{}: cannot be read: {e}; recomputing", path.display())))
+            }
+        };
+        self.problems.lock().expect("cache lock").extend(problem);
+        pack
     }
 
     fn pack_path(&self, stage: &str) -> PathBuf {
@@ -122,7 +126,8 @@ impl Cache {
     }
 
     fn pack(&self, stage: &str) -> &Pack {
-        self.packs.get(stage).unwrap_or_else(|| panic!("`{stage}` is not a cached stage"))
+        let slot = self.packs.get(stage).unwrap_or_else(|| panic!("`{stage}` is not a cached stage"));
+        slot.get_or_init(|| self.read_pack(stage))
     }
 
     /// The entry for `key`, if there is one that checks out.
@@ -170,27 +175,33 @@ impl Cache {
         (pack.new.load(Ordering::Relaxed), pack.cached.load(Ordering::Relaxed))
     }
 
-    /// Rewrites every pack with the entries this run used, sorted by key (so the same run
-    /// writes the same bytes), each file atomically.
-    pub fn save(self) -> Result<()> {
+    /// Rewrites `stage`'s pack with the entries this run used, sorted by key (so the same run
+    /// writes the same bytes), atomically, and frees it. A pack this run never read is left
+    /// as it is.
+    pub fn finish(&mut self, stage: &str) -> Result<()> {
+        let Some(pack) = self.packs.get_mut(stage).and_then(OnceLock::take) else { return Ok(()) };
+        let mut used = pack.used.into_inner().expect("cache lock");
+        used.sort_by_key(|(k, _)| *k);
+        used.dedup_by_key(|(k, _)| *k);
+        let mut file = Staged::new(&self.pack_path(stage))?;
+        file.write_all(MAGIC)?;
+        for (key, fresh) in &used {
+            let payload = match fresh {
+                Some(bytes) => bytes.as_slice(),
+                None => &pack.old[pack.index[key].clone()],
+            };
+            file.write_all(&key.to_le_bytes())?;
+            file.write_all(&(payload.len() as u32).to_le_bytes())?;
+            file.write_all(&checksum(*key, payload).to_le_bytes())?;
+            file.write_all(payload)?;
+        }
+        file.commit()
+    }
+
+    /// [`Cache::finish`] for every stage.
+    pub fn save(mut self) -> Result<()> {
         for stage in STAGES {
-            let pack = &self.packs[stage];
-            let mut used = std::mem::take(&mut *pack.used.lock().expect("cache lock"));
-            used.sort_by_key(|(k, _)| *k);
-            used.dedup_by_key(|(k, _)| *k);
-            let mut file = Staged::new(&self.pack_path(stage))?;
-            file.write_all(MAGIC)?;
-            for (key, fresh) in &used {
-                let payload = match fresh {
-                    Some(bytes) => bytes.as_slice(),
-                    None => &pack.old[pack.index[key].clone()],
-                };
-                file.write_all(&key.to_le_bytes())?;
-                file.write_all(&(payload.len() as u32).to_le_bytes())?;
-                file.write_all(&checksum(*key, payload).to_le_bytes())?;
-                file.write_all(payload)?;
-            }
-            file.commit()?;
+            self.finish(stage)?;
         }
         Ok(())
     }
@@ -272,8 +283,8 @@ mod tests {
         cache.save().unwrap();
 
         let cache = Cache::open(dir.path());
-        assert!(cache.problems.is_empty(), "{:?}", cache.problems);
         assert_eq!(cache.get::<Vec<f64>>("clean", k1), Some(vec![1.5, 0.1 + 0.2]));
+        assert!(cache.problems().is_empty());
         assert_eq!(cache.counts("clean"), (0, 1));
         cache.save().unwrap();
 
@@ -296,15 +307,18 @@ mod tests {
         std::fs::write(&path, &bytes).unwrap();
         let cache = Cache::open(dir.path());
         assert!(cache.get::<String>("extract", k).is_none());
-        assert!(cache.problems[0].contains("1 damaged entry"), "{:?}", cache.problems);
+        let problems = cache.problems();
+        assert!(problems[0].contains("1 damaged entry"), "{problems:?}");
 
         std::fs::write(&path, b"{\"something\": \"else\"}").unwrap();
         let cache = Cache::open(dir.path());
         assert!(cache.get::<String>("extract", k).is_none());
-        assert!(cache.problems[0].contains("not a newsbrief cache"), "{:?}", cache.problems);
+        let problems = cache.problems();
+        assert!(problems[0].contains("not a newsbrief cache"), "{problems:?}");
 
         std::fs::write(&path, &bytes[..bytes.len() - 3]).unwrap();
         let cache = Cache::open(dir.path());
-        assert!(cache.problems[0].contains("cut short"), "{:?}", cache.problems);
+        assert!(cache.get::<String>("extract", k).is_none());
+        assert!(cache.problems()[0].contains("cut short"));
     }
 }

@@ -129,31 +129,30 @@ pub fn analyse(config: &Config, mode: Mode) -> Result<(Corpus, Vec<StageTiming>)
         corpus.diagnostics.iter().filter(|d| d.severity == Severity::Skipped).count()
     ));
     timings.push(StageTiming::new("ingest", elapsed, articles, bytes));
-    let cache = config.cache_dir.as_deref().map(Cache::open);
-    for problem in cache.iter().flat_map(|c| &c.problems) {
-        if mode != Mode::Quiet {
-            eprintln!("warning: cache: {problem}");
-        }
-    }
+    let mut cache = config.cache_dir.as_deref().map(Cache::open);
     let mut corpus = corpus;
     for stage in stages::determine_stages(config) {
         let progress = Progress::start(mode, stage.name(), corpus.articles.len() as u64);
         let ctx = StageContext { config, progress: &progress, cache: cache.as_ref() };
         corpus = stage.run(&ctx, corpus).with_context(|| format!("stage `{}` failed", stage.name()))?;
         let mut summary = format!("{} articles", corpus.articles.len());
-        if let Some(cache) = cache.as_ref().filter(|_| cache::STAGES.contains(&stage.name())) {
+        if let Some(cache) = cache.as_mut().filter(|_| cache::STAGES.contains(&stage.name())) {
             let (new, cached) = cache.counts(stage.name());
             summary.push_str(&format!(" ({new} new, {cached} cached)"));
+            // The cache only saves work: a problem with it is worth a warning, not a failed
+            // run. The pack is written now, and freed, so the next stage's has the room.
+            let written = cache.finish(stage.name());
+            if mode != Mode::Quiet {
+                for problem in cache.problems() {
+                    eprintln!("warning: cache: {problem}");
+                }
+                if let Err(e) = written {
+                    eprintln!("warning: cache: not saved: {e:#}");
+                }
+            }
         }
         let elapsed = progress.finish(&summary);
         timings.push(StageTiming::new(stage.name(), elapsed, articles, bytes));
-    }
-    // The cache only saves work; failing to write it is worth a warning, not a failed run.
-    if let Some(cache) = cache
-        && let Err(e) = cache.save()
-        && mode != Mode::Quiet
-    {
-        eprintln!("warning: cache: not saved: {e:#}");
     }
     Ok((corpus, timings))
 }
