@@ -10,21 +10,27 @@ use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashSet;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// NFC, no-break and other odd spaces to plain spaces, zero-width characters and soft hyphens
 /// removed, mojibake (UTF-8 read as Latin-1) repaired. Curly quotes and dashes are kept.
 pub fn normalize(line: &str) -> String {
+    // Every line of every page comes through here: ASCII (most English lines) is already NFC
+    // and holds no mojibake and no odd spaces but the tab.
+    if line.is_ascii() {
+        return line.replace('\t', " ");
+    }
     let repaired = repair_mojibake(line);
     let mut out = String::with_capacity(repaired.len());
-    for c in repaired.nfc() {
-        match c {
-            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\t' => {
-                out.push(' ')
-            }
-            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {}
-            c => out.push(c),
-        }
+    let mut push = |c: char| match c {
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\t' => out.push(' '),
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {}
+        c => out.push(c),
+    };
+    if is_nfc_quick(repaired.chars()) == IsNormalized::Yes {
+        repaired.chars().for_each(&mut push);
+    } else {
+        repaired.nfc().for_each(&mut push);
     }
     out
 }
@@ -494,6 +500,8 @@ mod tests {
         assert_eq!(normalize("a\u{00A0}“b” — c\u{200B}d"), "a “b” — cd");
         assert_eq!(normalize("SÃ©golÃ¨ne Royal"), "Ségolène Royal");
         assert_eq!(normalize("naïve café"), "naïve café");
+        assert_eq!(normalize("cafe\u{0301} “x”"), "café “x”", "decomposed text is composed");
+        assert_eq!(normalize("plain\tascii"), "plain ascii");
     }
 
     #[test]
