@@ -171,6 +171,7 @@ pub fn clean_text(text: &str, rules: &Rules<'_>) -> Cleaned {
     read_metadata(&blocks, &mut labels, &mut meta);
     drop_repeats(&blocks, &mut labels, &meta);
     classify_body(&blocks, &mut labels);
+    keep_numbered_lists(&blocks, &mut labels);
     cut_after_end(&blocks, &mut labels);
     drop_author_bio(&blocks, &mut labels, &meta);
 
@@ -550,6 +551,46 @@ fn drop_repeats(blocks: &[Block], labels: &mut [Label], meta: &Metadata) {
     }
 }
 
+/// A numbered list that follows running text ("1) …", "2) …", in order) is part of the body,
+/// however short its items: listicles and step-by-step guides are written so.
+fn keep_numbered_lists(blocks: &[Block], labels: &mut [Label]) {
+    let number = |b: &Block| -> Option<u32> {
+        let digits: String = b.text.chars().take_while(char::is_ascii_digit).collect();
+        let rest = b.text.get(digits.len()..)?;
+        let marked = rest.starts_with(") ") || rest.starts_with(". ");
+        (marked && (1..=2).contains(&digits.len())).then(|| digits.parse().ok()).flatten()
+    };
+    let mut i = 0;
+    while i < blocks.len() {
+        if number(&blocks[i]) != Some(1) {
+            i += 1;
+            continue;
+        }
+        // The items 1, 2, 3 … in order; other blocks may sit between them (a link under each).
+        let mut items = vec![i];
+        let mut j = i + 1;
+        while j < blocks.len() && j - items[items.len() - 1] <= 2 {
+            if number(&blocks[j]) == Some(items.len() as u32 + 1) {
+                items.push(j);
+            }
+            j += 1;
+        }
+        let after_text = labels[..i]
+            .iter()
+            .rev()
+            .find(|l| !matches!(l, Label::Drop(_)))
+            .is_some_and(|l| *l == Label::Body);
+        if items.len() >= 3 && after_text {
+            for &k in &items {
+                if matches!(labels[k], Label::Undecided | Label::Drop(RemovalReason::Fragment)) {
+                    labels[k] = Label::Body;
+                }
+            }
+        }
+        i = items[items.len() - 1] + 1;
+    }
+}
+
 /// jusText-style: long prose blocks are body; the body spans from the first to the last of
 /// them; short blocks inside it stay when they read as a sentence or a subheading.
 fn classify_body(blocks: &[Block], labels: &mut [Label]) {
@@ -814,6 +855,18 @@ mod tests {
         let kept: Vec<&str> = c.paragraphs.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(kept.len(), 2, "{kept:#?}");
         assert!(kept.iter().all(|p| p.starts_with("NEW DELHI")), "{kept:#?}");
+    }
+
+    #[test]
+    fn a_numbered_list_after_the_text_is_body() {
+        let body = "The council met on Friday in the capital to discuss the budget, and the ministers agreed on most items.";
+        let list = "1) Lower fuel taxes\n\nhttp://example.org/a\n\n2) New rail line\n\n3) School meals";
+        let c = clean(&format!("{body}\n\n{body} Again.\n\n{list}\n"));
+        let kept: Vec<&str> = c.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(kept[2..], ["1) Lower fuel taxes", "2) New rail line", "3) School meals"], "{kept:#?}");
+        // Two items, or items out of order, are not a list.
+        let c = clean(&format!("{body}\n\n{body} Again.\n\n1) Home\n\n3) Sport\n\n2) Weather\n"));
+        assert_eq!(c.paragraphs.len(), 2, "{:#?}", c.paragraphs);
     }
 
     #[test]
