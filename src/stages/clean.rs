@@ -262,7 +262,7 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(this (article|story|material|content) (is|was) (produced|published|written|originally|first)|originally (published|appeared)|views (expressed|and opinions)|opinions expressed|exclusive rights? to|republish|reproduction|is prohibited|copyright|all rights reserved|the author\(s\)|do not necessarily reflect|editorial (standards|policy)|we may earn|affiliate|(this|our) (web ?)?site uses cookies|use of cookies|by continuing to (use|browse))\b")
+    Regex::new(r"(?i)\b(this (article|story|material|content) (is|was) (produced|published|written|originally|first)|originally (published|appeared)|views (expressed|and opinions)|opinions expressed|exclusive rights? to|republish|reproduction|is prohibited|copyright|all rights reserved|the author\(s\)|do not necessarily reflect|editorial (standards|policy)|we may earn|affiliate|(this|our) (web ?)?site uses cookies|by continuing to (use|browse) (this|our) (web ?)?site)\b")
         .expect("disclaimer pattern")
 });
 
@@ -855,6 +855,9 @@ mod tests {
         let kept: Vec<&str> = c.paragraphs.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(kept.len(), 2, "{kept:#?}");
         assert!(kept.iter().all(|p| p.starts_with("NEW DELHI")), "{kept:#?}");
+        // News about cookies is not a cookie banner.
+        let news = "The regulator fined the firm on Friday over its use of cookies to track readers, officials said.";
+        assert_eq!(clean(&format!("{lead}\n\n{news}\n")).paragraphs.len(), 2);
     }
 
     #[test]
