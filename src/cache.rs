@@ -5,8 +5,8 @@
 //! found by a 128-bit key that hashes everything the result depends on: this program's own
 //! bytes (any rebuild invalidates everything), the stage's settings, and the stage's input for
 //! that article (see the stages). So an entry is never stale: it either matches exactly or is
-//! not found. After a run the packs are rewritten with the entries that run used, atomically,
-//! so they do not grow with articles that are gone.
+//! not found. When a stage ends its pack is rewritten with the entries the run used,
+//! atomically, so packs do not grow with articles that are gone.
 //!
 //! A pack is `MAGIC`, then records `[key: 16][len: 4][checksum: 8][payload: len]`, little
 //! endian, the payload JSON (self-describing, so the model's `skip_serializing_if` fields
@@ -197,14 +197,6 @@ impl Cache {
         }
         file.commit()
     }
-
-    /// [`Cache::finish`] for every stage.
-    pub fn save(mut self) -> Result<()> {
-        for stage in STAGES {
-            self.finish(stage)?;
-        }
-        Ok(())
-    }
 }
 
 impl Pack {
@@ -275,18 +267,18 @@ mod tests {
     #[test]
     fn entries_survive_a_save_and_only_used_ones_are_kept() {
         let dir = tempfile::tempdir().unwrap();
-        let cache = Cache::open(dir.path());
+        let mut cache = Cache::open(dir.path());
         let (k1, k2) = (key(&cache, 1), key(&cache, 2));
         assert_ne!(k1, k2);
         cache.put("clean", k1, &vec![1.5f64, 0.1 + 0.2]);
         cache.put("clean", k2, &"two");
-        cache.save().unwrap();
+        cache.finish("clean").unwrap();
 
-        let cache = Cache::open(dir.path());
+        let mut cache = Cache::open(dir.path());
         assert_eq!(cache.get::<Vec<f64>>("clean", k1), Some(vec![1.5, 0.1 + 0.2]));
         assert!(cache.problems().is_empty());
         assert_eq!(cache.counts("clean"), (0, 1));
-        cache.save().unwrap();
+        cache.finish("clean").unwrap();
 
         let cache = Cache::open(dir.path());
         assert!(cache.get::<String>("clean", k2).is_none(), "an entry no run used is dropped");
@@ -296,10 +288,10 @@ mod tests {
     #[test]
     fn damaged_and_foreign_packs_are_dropped_not_trusted() {
         let dir = tempfile::tempdir().unwrap();
-        let cache = Cache::open(dir.path());
+        let mut cache = Cache::open(dir.path());
         let k = key(&cache, 7);
         cache.put("extract", k, &"payload");
-        cache.save().unwrap();
+        cache.finish("extract").unwrap();
         let path = dir.path().join("extract.pack");
         let mut bytes = std::fs::read(&path).unwrap();
         let last = bytes.len() - 2;

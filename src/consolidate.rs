@@ -15,15 +15,15 @@ use unicode_normalization::UnicodeNormalization;
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::config::ConsolidateConfig;
-
-/// An article's id, shared: the digest names the same articles millions of times on a large
-/// corpus (every actor's articles, every quote's and figure's source).
-pub type ArticleId = Arc<str>;
 use crate::model::{ActorKind, Article, ClaimKind, Corpus, Day, Extraction, LocalActor, Precision, Span};
 use crate::sorted::common;
 use crate::stages::extract::actors::kind_of;
 use crate::text::{close, close_pairs, content_stems, fold};
 use crate::union_find::UnionFind;
+
+/// An article's id, shared: the digest names the same articles millions of times on a large
+/// corpus (every actor's articles, every quote's and figure's source).
+pub type ArticleId = Arc<str>;
 
 /// An actor across the corpus.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -251,8 +251,7 @@ struct ActorIds {
 
 impl ActorIds {
     /// The corpus actor (an index in [`Digest::actors`]) that article `article` (its position
-    /// in the corpus) calls `local`.
-    /// `locals` are the article's local actors.
+    /// in the corpus), whose local actors are `locals`, calls `local`.
     fn get(&self, article: usize, locals: &[LocalActor], local: &str) -> Option<u32> {
         let start = self.start[article]?;
         let at = locals.iter().position(|l| l.name == local)?;
@@ -545,15 +544,16 @@ fn group_claims(
         .par_iter()
         .flat_map_iter(|&(ai, a)| {
             a.extraction.statements.iter().map(move |s| {
+                let text = a.text_at(s.sentence);
                 let mut actors: Vec<u32> = s.actors.iter().filter_map(|&n| ids.at(ai, n)).collect();
                 actors.sort_unstable();
                 actors.dedup();
                 Candidate {
                     article: ai,
                     paragraph: s.sentence.paragraph(),
-                    text: a.text_at(s.sentence),
+                    text,
                     kind: s.kind,
-                    stems: stem_hashes(a.text_at(s.sentence)),
+                    stems: stem_hashes(text),
                     actors: actors.into_boxed_slice(),
                     attributed: s.attributed_to.and_then(|n| ids.at(ai, n)),
                 }

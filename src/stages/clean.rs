@@ -558,7 +558,7 @@ fn keep_numbered_lists(blocks: &[Block], labels: &mut [Label]) {
         let digits: String = b.text.chars().take_while(char::is_ascii_digit).collect();
         let rest = b.text.get(digits.len()..)?;
         let marked = rest.starts_with(") ") || rest.starts_with(". ");
-        (marked && (1..=2).contains(&digits.len())).then(|| digits.parse().ok()).flatten()
+        if marked && (1..=2).contains(&digits.len()) { digits.parse().ok() } else { None }
     };
     let mut i = 0;
     while i < blocks.len() {
