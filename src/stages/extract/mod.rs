@@ -82,20 +82,20 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
     }
     let full_text: String = paragraphs.iter().map(|(_, t)| *t).collect::<Vec<_>>().join("\n");
     let (actors, mentions) = actors::collect(&sents, &full_text);
-    let text_of = |p: usize| paragraphs.iter().find(|x| x.0 == p).map_or("", |x| x.1);
 
     // Quotes and their speakers.
     let mut quotes = Vec::new();
     let mut quote_speakers: Vec<(usize, std::ops::Range<usize>, Option<usize>)> = Vec::new();
     let mut found_quotes: Vec<(quotes::RawQuote, Option<usize>)> = quotes::find(&paragraphs)
         .into_iter()
-        .filter(|q| crate::text::words(&q.text).count() >= cfg.min_quote_words)
         .map(|q| {
-            let who = quotes::speaker(&q, text_of(q.paragraph), text_of(q.close.0), &mentions, &actors);
+            let who = quotes::speaker(&q, &paragraphs, &mentions, &actors);
             (q, who)
         })
         .collect();
-    quotes::carry_speakers(&mut found_quotes);
+    // Short quotes ("“It's unusual,” said Ann Lee. “…”") pass their speaker on before they go.
+    quotes::carry_speakers(&mut found_quotes, &paragraphs);
+    found_quotes.retain(|(q, _)| crate::text::words(&q.text).count() >= cfg.min_quote_words);
     for (q, who) in found_quotes {
         quote_speakers.push((q.paragraph, q.range.clone(), who));
         quotes.push(Quote {
@@ -264,6 +264,49 @@ mod tests {
         let x = extract_article(&a, &ExtractConfig::default());
         let speakers: Vec<Option<&str>> = x.quotes.iter().map(|q| q.speaker.as_deref()).collect();
         assert_eq!(speakers, [Some("Kasich"), Some("Lars Odum"), Some("Nina Vold")]);
+    }
+
+    #[test]
+    fn speakers_named_in_the_paragraph_before_or_after() {
+        let a = article(&[
+            "“We will look at every option we have,” Tomas Rand told the committee on Monday.",
+            "“None of them is cheap, and none of them is quick.”",
+            "“And the money is not there yet,” a spokesman said.",
+            "Sen. Ivo Kell (Ark.) has said that he would \"cut the budget in half before the year is out.\"",
+            "“It's unusual,” said Lena Marsh, an attorney with the Civic Law Center. “It is a hard thing to do well.”",
+            "Reporter Mia Soto says:",
+            "“The crowd has been waiting here since the early morning.”",
+            "“She never quits, and that is why she should be our next president.”",
+            "- Ola Brun, Philadelphia.",
+            "The deal is what Petra Lind called “a bad bargain for every family in this state.”",
+        ]);
+        let x = extract_article(&a, &ExtractConfig::default());
+        let speakers: Vec<Option<&str>> = x.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            [
+                Some("Tomas Rand"),
+                // The paragraph before continues; a paragraph with its own (unnamed) speaker does not.
+                Some("Tomas Rand"),
+                None,
+                Some("Ivo Kell"),
+                Some("Lena Marsh"),
+                Some("Mia Soto"),
+                Some("Ola Brun"),
+                Some("Petra Lind"),
+            ]
+        );
+    }
+
+    #[test]
+    fn speakers_past_appositions_and_not_from_far_quotes() {
+        let a = article(&[
+            "Dana Vick, the opposition leader who ran against Karl Moss in 2020, called for soldiers “to lay down their arms and go home to their families.”",
+            "Karl Moss spoke on Monday. The contrast with the warmongering cries to “keep going until the bitter end” is vivid, even if, predictably, the ministry puts the blame for the conflict on its neighbours and their many allies. In a recent interview with the Acme News agency, he even said he had not expected the war to “drag on for so long.”",
+        ]);
+        let x = extract_article(&a, &ExtractConfig::default());
+        let speakers: Vec<Option<&str>> = x.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(speakers, [Some("Dana Vick"), None, Some("Karl Moss")]);
     }
 
     #[test]

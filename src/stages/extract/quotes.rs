@@ -9,6 +9,7 @@
 use super::actors::{Mention, mentions_in, tokenize};
 use super::lexicon::{self, SPEECH_VERBS};
 use crate::model::{ActorKind, LocalActor};
+use crate::text::sentences;
 
 /// A quote found in a paragraph, before its speaker is known.
 #[derive(Debug, Clone, PartialEq)]
@@ -92,18 +93,19 @@ pub fn find(paragraphs: &[(usize, &str)]) -> Vec<RawQuote> {
 
 /// Who said a quote: a local actor index, or `None`.
 ///
-/// `para_text` is the text of the quote's paragraph (for words before the quote) and
-/// `close_text` the text of the paragraph where it closes (for words after). The rules, in
+/// `paragraphs` are the article's paragraphs as read: the quote's own (for words before the
+/// quote), the one where it closes (for words after), and its neighbours. The rules, in
 /// order: the clause after the quote ("…,” X said", "…,” said X", "…,” he said"); the clause
 /// before it ("according to X", "X said: “…", "X …, saying “…"); a quote introduced by a colon
 /// belongs to the person the sentence is about. A place or a group never speaks.
 pub fn speaker(
     q: &RawQuote,
-    para_text: &str,
-    close_text: &str,
+    paragraphs: &[(usize, &str)],
     mentions: &[Mention],
     actors: &[LocalActor],
 ) -> Option<usize> {
+    let text_of = |p: usize| paragraphs.iter().find(|x| x.0 == p).map_or("", |x| x.1);
+    let (para_text, close_text) = (text_of(q.paragraph), text_of(q.close.0));
     let speakers = |p: usize, range: std::ops::Range<usize>| -> Vec<&Mention> {
         mentions_in(mentions, p, range).filter(|m| can_speak(&actors[m.actor])).collect()
     };
@@ -116,7 +118,7 @@ pub fn speaker(
     if let Some(v) = toks.iter().take(16).position(|t| is_speech_verb(t.text)) {
         // "…,” he said during his Kremlin visit": the pronoun is the subject.
         if toks[..v].iter().any(|t| is_pronoun(t.text)) {
-            return nearest_person_before(q, mentions, actors);
+            return antecedent(q, &text_of, mentions, actors);
         }
         // "…,” Ann Lee, the chair of the Party, said", "…,” Party spokesman Ann Lee said".
         let subject: Vec<&Mention> = speakers(cp, co..co + toks[v].start)
@@ -140,16 +142,24 @@ pub fn speaker(
 
     let (p, start) = (q.paragraph, q.range.start);
     let head = para_text.get(..start).unwrap_or("").trim_end_matches(is_opener);
-    let sentence_start = head.rfind(['.', '!', '?']).map_or(0, |i| i + 1);
-    // "“…,” Ann Lee said. “…”": a short sentence of attribution right before the quote.
-    let previous = head[..sentence_start.saturating_sub(1)]
+    // The sentence the quote sits in, and the one before (abbreviations and initials do not
+    // end a sentence: "Sen. Ted Cruz (Tex.) has said that …").
+    let starts: Vec<usize> =
+        sentences(para_text).into_iter().map(|r| r.start).filter(|&s| s <= head.len()).collect();
+    let sentence_start = starts.last().copied().unwrap_or(0);
+    let before_start = starts.len().checked_sub(2).map_or(0, |i| starts[i]);
+    // "“…,” Ann Lee said. “…”": a short sentence of attribution right before the quote,
+    // after the quote it continues.
+    let previous = head[before_start..sentence_start]
         .char_indices()
-        .rfind(|&(_, c)| matches!(c, '.' | '!' | '?' | '”' | '"'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+        .rfind(|&(_, c)| matches!(c, '”' | '"'))
+        .map_or(before_start, |(i, c)| before_start + i + c.len_utf8());
+    let follows_quote = previous > before_start;
     let attribution = &head[previous..sentence_start];
     let toks = tokenize(attribution);
-    let short = sentence_start > 0 && head[sentence_start..].trim().is_empty() && toks.len() <= 6;
-    if let Some(v) = toks.iter().position(|t| is_speech_verb(t.text)).filter(|_| short) {
+    let short = sentence_start > 0 && head[sentence_start..].trim().is_empty();
+    let verb = toks.iter().position(|t| is_speech_verb(t.text));
+    if let Some(v) = verb.filter(|&v| short && (toks.len() <= 6 || follows_quote && v <= 8)) {
         if toks[..v].iter().any(|t| is_pronoun(t.text)) {
             return None; // the quote before speaks for it: see `carry_speakers`
         }
@@ -167,24 +177,34 @@ pub fn speaker(
         return Some(m.actor);
     }
     // "X said, adding “…": the finite verb, when there is one, finds the subject.
-    let finite = lower.iter().rposition(|w| is_speech_verb(w));
+    let finite = lower.iter().rposition(|w| is_speech_verb(w) || INTRODUCERS.contains(&w.as_str()));
     if let Some(v) = finite.or_else(|| lower.iter().rposition(|w| PARTICIPLES.contains(&w.as_str()))) {
-        let before = speakers(p, sentence_start..at(v));
+        // "In a recent AP interview, he even said …": a pronoun right before the verb is its
+        // subject.
+        if lower[v.saturating_sub(3)..v].iter().any(|w| is_pronoun(w)) {
+            return antecedent(q, &text_of, mentions, actors);
+        }
+        // "Ann Lee, the leader who ran against Ivo Brandt, called …": not the names inside an
+        // apposition.
+        let asides = appositions(&para_text[sentence_start..at(v)]);
+        let before: Vec<&Mention> = speakers(p, sentence_start..at(v))
+            .into_iter()
+            .filter(|m| !asides.iter().any(|r| r.contains(&(m.offset - sentence_start))))
+            .collect();
         // "X threw her support behind Y, saying “…": a participle's speaker is the subject.
         if PARTICIPLES.contains(&lower[v].as_str()) {
             if let Some(m) = before.iter().find(|m| is_person(m)).or(before.first()) {
                 return Some(m.actor);
             }
-        } else if let Some(m) = before
-            .iter()
-            .filter(|m| !qualifies_a_noun(para_text, m.offset))
-            .rfind(|m| is_person(m))
-            .or(before.last())
-        {
-            return Some(m.actor);
+        } else {
+            let heads: Vec<&&Mention> =
+                before.iter().filter(|m| !qualifies_a_noun(para_text, m.offset)).collect();
+            if let Some(m) = heads.iter().rfind(|m| is_person(m)).map(|m| **m).or(before.last().copied()) {
+                return Some(m.actor);
+            }
         }
         if lower[..v].iter().any(|w| is_pronoun(w)) {
-            return nearest_person_before(q, mentions, actors);
+            return antecedent(q, &text_of, mentions, actors);
         }
     }
     // "X responded by explaining it was impossible: “…": a quote introduced by a colon
@@ -194,6 +214,47 @@ pub fn speaker(
         if let Some(m) = people.min_by_key(|m| m.offset) {
             return Some(m.actor);
         }
+    }
+    if clause.trim().is_empty() {
+        return from_neighbours(q, paragraphs, mentions, actors);
+    }
+    None
+}
+
+/// The speaker of a quote that opens its paragraph, named in the paragraph before or after:
+/// "Ann Lee said:" / "“…”", "The paper quotes Ann Lee:" / "“…”", or "“…”" / "- Ann Lee,
+/// Philadelphia." (the quotations column's dash).
+fn from_neighbours(
+    q: &RawQuote,
+    paragraphs: &[(usize, &str)],
+    mentions: &[Mention],
+    actors: &[LocalActor],
+) -> Option<usize> {
+    let k = paragraphs.iter().position(|(p, _)| *p == q.paragraph)?;
+    let speaks = |m: &&Mention| can_speak(&actors[m.actor]);
+    let is_person = |m: &&Mention| actors[m.actor].kind == ActorKind::Person;
+    if let Some(&(prev, text)) = k.checked_sub(1).and_then(|i| paragraphs.get(i))
+        && text.trim_end().ends_with(':')
+    {
+        let last = sentences(text).last().map_or(0..text.len(), Clone::clone);
+        let toks = tokenize(&text[last.clone()]);
+        // "quotes Ann Lee:": the one quoted, not the one quoting.
+        let quoting = toks.iter().position(|t| matches!(t.text, "quotes" | "quoted" | "quoting"));
+        let from = quoting.map_or(last.start, |i| last.start + toks[i].end);
+        let named: Vec<&Mention> = mentions_in(mentions, prev, from..last.end).filter(speaks).collect();
+        if let Some(m) = named.iter().find(|m| is_person(m)).or(named.first()) {
+            return Some(m.actor);
+        }
+    }
+    let (cp, co) = q.close;
+    let rest = paragraphs.iter().find(|x| x.0 == cp).map_or("", |x| x.1.get(co..).unwrap_or(""));
+    let ends_paragraph = rest.trim().chars().all(|c| c.is_ascii_punctuation());
+    let after = paragraphs.iter().position(|(p, _)| *p == cp).and_then(|i| paragraphs.get(i + 1));
+    if let Some(&(next, text)) = after.filter(|_| ends_paragraph)
+        && text.starts_with(['-', '–', '—'])
+    {
+        let end = text.find([',', '.']).unwrap_or(text.len());
+        return mentions_in(mentions, next, 0..end).find(speaks).map(|m| m.actor);
     }
     None
 }
@@ -220,8 +281,35 @@ fn clause_end(s: &str) -> usize {
     s.len()
 }
 
+/// Words that, before a quote, make its sentence's subject the speaker though they are not
+/// speech verbs: "what Ann Lee called “…”", "Ann Lee issued a statement, “…”", "the ad
+/// accuses Lee of “…”".
+const INTRODUCERS: &[&str] =
+    &["accused", "accuses", "call", "called", "calls", "describes", "described", "statement", "welcomed"];
+
 /// Verb forms that introduce speech inside a sentence whose subject is the speaker.
-const PARTICIPLES: &[&str] = &["adding", "arguing", "explaining", "insisting", "noting", "saying", "warning"];
+const PARTICIPLES: &[&str] = &[
+    "adding",
+    "arguing",
+    "asking",
+    "calling",
+    "claiming",
+    "declaring",
+    "describing",
+    "explaining",
+    "insisting",
+    "joking",
+    "labeling",
+    "labelling",
+    "noting",
+    "saying",
+    "stating",
+    "telling",
+    "tweeting",
+    "vowing",
+    "warning",
+    "writing",
+];
 
 fn is_speech_verb(word: &str) -> bool {
     lexicon::contains(SPEECH_VERBS, &word.to_lowercase())
@@ -267,7 +355,7 @@ fn qualifies_a_noun(text: &str, offset: usize) -> bool {
     let toks = tokenize(rest);
     let name_end = toks.iter().take_while(|t| crate::text::is_capitalized(t.text)).count();
     let Some(last) = name_end.checked_sub(1).map(|i| toks[i]) else { return false };
-    if last.text.ends_with("'s") || last.text.ends_with("’s") {
+    if is_possessive(text, offset) {
         return true;
     }
     toks.get(name_end).is_some_and(|next| {
@@ -279,19 +367,86 @@ fn qualifies_a_noun(text: &str, offset: usize) -> bool {
     })
 }
 
-/// Fills in speakers for quotes that continue another quote of the same paragraph
-/// (`“…,” he said. “And …”`): the nearest attributed quote in the paragraph speaks for them.
-pub fn carry_speakers(quotes: &mut [(RawQuote, Option<usize>)]) {
+/// Byte ranges of the appositions in a clause: from ", who", ", the", ", a" … after a name to
+/// the comma that closes them ("Ann Lee, the leader who ran against Ivo Brandt in 2020, called").
+fn appositions(clause: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    for (i, _) in clause.match_indices(", ") {
+        let rest = &clause[i + 2..];
+        let first = rest.split_whitespace().next().unwrap_or("");
+        let after_name = clause[..i].rsplit(' ').next().is_some_and(crate::text::is_capitalized);
+        if after_name
+            && matches!(first, "who" | "whose" | "which" | "the" | "a" | "an")
+            && let Some(end) = rest.find(',')
+        {
+            out.push(i + 2..i + 2 + end);
+        }
+    }
+    out
+}
+
+/// Whether the name at `offset` is a possessive ("NBC’s show").
+fn is_possessive(text: &str, offset: usize) -> bool {
+    let toks = tokenize(text.get(offset..).unwrap_or(""));
+    let name_end = toks.iter().take_while(|t| crate::text::is_capitalized(t.text)).count();
+    name_end.checked_sub(1).is_some_and(|i| toks[i].text.ends_with("'s") || toks[i].text.ends_with("’s"))
+}
+
+/// At most this many words between two quotes of a paragraph for one to lend the other its
+/// speaker (`“…,” Ann Lee said outside the building. But “…”` has six).
+const MAX_CARRY_GAP: usize = 25;
+
+/// Fills in speakers for quotes that continue another quote.
+///
+/// Within a paragraph (`“…,” he said. “And …”`) the nearest attributed quote speaks for an
+/// unattributed one. Across paragraphs, a paragraph that opens with a quote and names no
+/// speaker of its own continues the speaker of the paragraph before when that paragraph's last
+/// quote is attributed: the print convention for a speech quoted over several paragraphs
+/// (`“…,” Ann Lee said.` / `“It is changing every day.”`). `order` lists the article's
+/// paragraphs as read.
+pub fn carry_speakers(quotes: &mut [(RawQuote, Option<usize>)], order: &[(usize, &str)]) {
+    let text_of = |p: usize| order.iter().find(|x| x.0 == p).map_or("", |x| x.1);
+    // Words between two quotes of one paragraph, when one ends before the other opens.
+    let gap = |a: &RawQuote, b: &RawQuote| {
+        let (first, second) = if a.range.start < b.range.start { (a, b) } else { (b, a) };
+        let text = text_of(first.paragraph);
+        let between = text.get(first.close.1.min(second.range.start)..second.range.start).unwrap_or("");
+        crate::text::words(between).count()
+    };
     for i in 0..quotes.len() {
         if quotes[i].1.is_some() {
             continue;
         }
         let p = quotes[i].0.paragraph;
+        // Close by: "… cries to “keep going”" three sentences away from someone else's quote
+        // is not theirs.
         let near = (0..quotes.len())
             .filter(|&j| j != i && quotes[j].0.paragraph == p && quotes[j].1.is_some())
+            .filter(|&j| quotes[j].0.close.0 != p || gap(&quotes[i].0, &quotes[j].0) <= MAX_CARRY_GAP)
             .min_by_key(|&j| (j as isize - i as isize).unsigned_abs());
         if let Some(j) = near {
             quotes[i].1 = quotes[j].1;
+        }
+    }
+    // In reading order, so that a speech over three paragraphs carries to the third.
+    for i in 0..quotes.len() {
+        let (q, who) = &quotes[i];
+        let opens_paragraph = order
+            .iter()
+            .find(|(p, _)| *p == q.paragraph)
+            .is_some_and(|(_, t)| t.len() - t.trim_start_matches(is_opener).len() == q.range.start);
+        // "“…,” a spokesman said." has a speaker, only not one with a name.
+        let (cp, co) = q.close;
+        let after = order.iter().find(|(p, _)| *p == cp).map_or("", |(_, t)| t.get(co..).unwrap_or(""));
+        let attributed = tokenize(after).iter().any(|t| is_speech_verb(t.text));
+        if who.is_some() || !opens_paragraph || attributed {
+            continue;
+        }
+        let Some(k) = order.iter().position(|(p, _)| *p == q.paragraph) else { continue };
+        let Some(&(previous, _)) = k.checked_sub(1).and_then(|k| order.get(k)) else { continue };
+        let last = quotes[..i].iter().rfind(|(q, _)| q.paragraph == previous || q.close.0 == previous);
+        if let Some((_, Some(speaker))) = last {
+            quotes[i].1 = Some(*speaker);
         }
     }
 }
@@ -302,13 +457,29 @@ pub fn can_speak(actor: &LocalActor) -> bool {
     matches!(actor.kind, ActorKind::Person | ActorKind::Organization)
 }
 
-fn nearest_person_before(q: &RawQuote, mentions: &[Mention], actors: &[LocalActor]) -> Option<usize> {
-    mentions
+/// The person a "he" or "she" before or after a quote refers to: the subject of the last
+/// sentence before the quote that names a person, taken as the first person it names
+/// ("Attorney General Ann Lee said the department would not prosecute Clinton. “…,” she said.")
+/// unless that name is a possessive ("Clinton’s aide").
+fn antecedent<'t>(
+    q: &RawQuote,
+    text_of: &dyn Fn(usize) -> &'t str,
+    mentions: &[Mention],
+    actors: &[LocalActor],
+) -> Option<usize> {
+    let is_person = |m: &&Mention| actors[m.actor].kind == ActorKind::Person;
+    let nearest = mentions
         .iter()
         .filter(|m| (m.paragraph, m.offset) < (q.paragraph, q.range.start))
-        .filter(|m| actors[m.actor].kind == ActorKind::Person)
-        .max_by_key(|m| (m.paragraph, m.offset))
-        .map(|m| m.actor)
+        .filter(is_person)
+        .max_by_key(|m| (m.paragraph, m.offset))?;
+    let text = text_of(nearest.paragraph);
+    let sentence = sentences(text).into_iter().find(|r| r.contains(&nearest.offset)).unwrap_or(0..text.len());
+    let subject = mentions_in(mentions, nearest.paragraph, sentence.start..nearest.offset + 1)
+        .filter(|m| (m.paragraph, m.offset) < (q.paragraph, q.range.start))
+        .filter(is_person)
+        .find(|m| !is_possessive(text, m.offset));
+    Some(subject.unwrap_or(nearest).actor)
 }
 
 #[cfg(test)]
