@@ -93,9 +93,13 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
             (q, who)
         })
         .collect();
-    // Short quotes ("“It's unusual,” said Ann Lee. “…”") pass their speaker on before they go.
+    // Short quotes ("“It's unusual,” said Ann Lee. “…”") pass their speaker on, and go unless
+    // they are a whole utterance.
     quotes::carry_speakers(&mut found_quotes, &paragraphs);
-    found_quotes.retain(|(q, _)| crate::text::words(&q.text).count() >= cfg.min_quote_words);
+    found_quotes.retain(|(q, who)| {
+        crate::text::words(&q.text).count() >= cfg.min_quote_words
+            || who.is_some() && quotes::is_utterance(q, &paragraphs)
+    });
     for (q, who) in found_quotes {
         quote_speakers.push((q.paragraph, q.range.clone(), who));
         quotes.push(Quote {
@@ -290,6 +294,8 @@ mod tests {
                 Some("Tomas Rand"),
                 None,
                 Some("Ivo Kell"),
+                // "“It's unusual,” said Lena Marsh" is short but a whole utterance.
+                Some("Lena Marsh"),
                 Some("Lena Marsh"),
                 Some("Mia Soto"),
                 Some("Ola Brun"),

@@ -259,6 +259,15 @@ fn from_neighbours(
     None
 }
 
+/// Whether a quote is a whole utterance with its speech verb right after it (“It was
+/// offensive,” Ann Lee said), so that it is a quote however short, not a scare quote.
+pub fn is_utterance(q: &RawQuote, paragraphs: &[(usize, &str)]) -> bool {
+    let (cp, co) = q.close;
+    let after = paragraphs.iter().find(|x| x.0 == cp).map_or("", |x| x.1.get(co..).unwrap_or(""));
+    // A full stop inside the marks ends the sentence there: “dragging on.” He also urged …
+    q.text.ends_with([',', '!', '?']) && tokenize(after).iter().take(4).any(|t| is_speech_verb(t.text))
+}
+
 /// Where the clause that starts `s` ends: at a quote mark or at the end of a sentence, not at
 /// the dot of an initial or a title ("Gov. Kasich replied", "Jeffrey M. Jones wrote").
 fn clause_end(s: &str) -> usize {
