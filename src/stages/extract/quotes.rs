@@ -115,7 +115,7 @@ pub fn speaker(
     let after = &close_text[co.min(close_text.len())..];
     let after_end = clause_end(after);
     let toks = tokenize(&after[..after_end]);
-    if let Some(v) = toks.iter().take(16).position(|t| is_speech_verb(t.text)) {
+    if let Some(v) = toks.iter().take(16).position(|t| is_speech_verb_token(t.text)) {
         // "…,” he said during his Kremlin visit": the pronoun is the subject.
         if toks[..v].iter().any(|t| is_pronoun(t.text)) {
             return antecedent(q, &text_of, mentions, actors);
@@ -158,7 +158,7 @@ pub fn speaker(
     let attribution = &head[previous..sentence_start];
     let toks = tokenize(attribution);
     let short = sentence_start > 0 && head[sentence_start..].trim().is_empty();
-    let verb = toks.iter().position(|t| is_speech_verb(t.text));
+    let verb = toks.iter().position(|t| is_speech_verb_token(t.text));
     if let Some(v) = verb.filter(|&v| short && (toks.len() <= 6 || follows_quote && v <= 8)) {
         if toks[..v].iter().any(|t| is_pronoun(t.text)) {
             return None; // the quote before speaks for it: see `carry_speakers`
@@ -173,11 +173,18 @@ pub fn speaker(
     let at = |i: usize| sentence_start + toks[i].start;
     let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
     let according = lower.windows(2).position(|w| w[0] == "according" && w[1] == "to");
-    if let Some(m) = according.and_then(|a| speakers(p, at(a + 1)..start).first().copied()) {
+    // "according to the expert, it depends on whether Ann Lee's …": the source ends at the comma.
+    let according_end = |a: usize| {
+        let from = at(a + 1);
+        head[from..start.min(head.len())].find(',').map_or(start, |c| from + c)
+    };
+    if let Some(m) = according.and_then(|a| speakers(p, at(a + 1)..according_end(a)).first().copied()) {
         return Some(m.actor);
     }
     // "X said, adding “…": the finite verb, when there is one, finds the subject.
-    let finite = lower.iter().rposition(|w| is_speech_verb(w) || INTRODUCERS.contains(&w.as_str()));
+    let finite = (0..toks.len())
+        .rev()
+        .find(|&i| is_speech_verb_token(toks[i].text) || INTRODUCERS.contains(&lower[i].as_str()));
     if let Some(v) = finite.or_else(|| lower.iter().rposition(|w| PARTICIPLES.contains(&w.as_str()))) {
         // "In a recent AP interview, he even said …": a pronoun right before the verb is its
         // subject.
@@ -197,9 +204,20 @@ pub fn speaker(
                 return Some(m.actor);
             }
         } else {
-            let heads: Vec<&&Mention> =
-                before.iter().filter(|m| !qualifies_a_noun(para_text, m.offset)).collect();
-            if let Some(m) = heads.iter().rfind(|m| is_person(m)).map(|m| **m).or(before.last().copied()) {
+            // The verb's subject when one joins it ("Ann Lee, the chair, has said"); else the
+            // nearest person, else the nearest name.
+            let verb_at = at(v);
+            let subject = before.iter().rev().find(|m| joins_its_verb(&para_text[m.offset..verb_at]));
+            let heads: Vec<&&Mention> = before
+                .iter()
+                .filter(|m| !qualifies_a_noun(para_text, m.offset) && !after_preposition(para_text, m.offset))
+                .collect();
+            let nearest = heads
+                .iter()
+                .rfind(|m| is_person(m))
+                .map(|m| **m)
+                .or(before.iter().rfind(|m| !after_preposition(para_text, m.offset)).copied());
+            if let Some(m) = subject.copied().or(nearest) {
                 return Some(m.actor);
             }
         }
@@ -265,7 +283,7 @@ pub fn is_utterance(q: &RawQuote, paragraphs: &[(usize, &str)]) -> bool {
     let (cp, co) = q.close;
     let after = paragraphs.iter().find(|x| x.0 == cp).map_or("", |x| x.1.get(co..).unwrap_or(""));
     // A full stop inside the marks ends the sentence there: “dragging on.” He also urged …
-    q.text.ends_with([',', '!', '?']) && tokenize(after).iter().take(4).any(|t| is_speech_verb(t.text))
+    q.text.ends_with([',', '!', '?']) && tokenize(after).iter().take(4).any(|t| is_speech_verb_token(t.text))
 }
 
 /// Where the clause that starts `s` ends: at a quote mark or at the end of a sentence, not at
@@ -324,6 +342,12 @@ fn is_speech_verb(word: &str) -> bool {
     lexicon::contains(SPEECH_VERBS, &word.to_lowercase())
 }
 
+/// A speech verb as written in running text, in lower case ("States" in "the United States"
+/// is a name).
+fn is_speech_verb_token(word: &str) -> bool {
+    !crate::text::is_capitalized(word) && is_speech_verb(word)
+}
+
 fn is_pronoun(word: &str) -> bool {
     matches!(word, "he" | "she" | "He" | "She")
 }
@@ -376,6 +400,67 @@ fn qualifies_a_noun(text: &str, offset: usize) -> bool {
     })
 }
 
+/// Whether `gap`, from the start of a name to a verb, holds only that name, an apposition set
+/// off by commas and adverbs or auxiliaries ("Ann Lee, the party's leader, has repeatedly"), so
+/// that the name is the verb's subject.
+pub fn joins_its_verb(gap: &str) -> bool {
+    let toks = tokenize(gap);
+    let name = toks.iter().take_while(|t| crate::text::is_capitalized(t.text)).count();
+    let mut rest = toks.get(name).map_or("", |t| &gap[t.start..]);
+    let between = toks.get(name).map_or(gap, |t| &gap[..t.start]);
+    // "Sen. Ann Lee (Ark.) has said": a name in brackets qualifies the one before it.
+    if between.contains(')') {
+        return false;
+    }
+    if between.trim_end().ends_with(',') {
+        // An apposition runs to the next comma; a comma with nothing after it closes a clause.
+        match rest.find(',') {
+            Some(end) => rest = &rest[end + 1..],
+            None => return false,
+        }
+    }
+    tokenize(rest).iter().all(|t| {
+        let w = t.text.to_lowercase();
+        w.ends_with("ly") || AUXILIARIES.contains(&w.as_str())
+    })
+}
+
+/// Whether the name at `offset` follows a preposition or a conjunction ("between Ann Lee and
+/// Bo Ek"), where it is not a subject.
+fn after_preposition(text: &str, offset: usize) -> bool {
+    let word = text[..offset].split_whitespace().next_back().unwrap_or("");
+    matches!(
+        word.to_lowercase().as_str(),
+        "about"
+            | "after"
+            | "against"
+            | "and"
+            | "at"
+            | "before"
+            | "between"
+            | "by"
+            | "for"
+            | "from"
+            | "in"
+            | "into"
+            | "of"
+            | "on"
+            | "or"
+            | "over"
+            | "than"
+            | "to"
+            | "under"
+            | "with"
+            | "without"
+    )
+}
+
+/// Words that may stand between a subject and its speech verb.
+const AUXILIARIES: &[&str] = &[
+    "again", "also", "already", "did", "does", "even", "first", "had", "has", "have", "is", "just", "later",
+    "never", "not", "now", "once", "still", "then", "was", "will", "would",
+];
+
 /// Byte ranges of the appositions in a clause: from ", who", ", the", ", a" … after a name to
 /// the comma that closes them ("Ann Lee, the leader who ran against Ivo Brandt in 2020, called").
 fn appositions(clause: &str) -> Vec<std::ops::Range<usize>> {
@@ -395,7 +480,7 @@ fn appositions(clause: &str) -> Vec<std::ops::Range<usize>> {
 }
 
 /// Whether the name at `offset` is a possessive ("NBC’s show").
-fn is_possessive(text: &str, offset: usize) -> bool {
+pub fn is_possessive(text: &str, offset: usize) -> bool {
     let toks = tokenize(text.get(offset..).unwrap_or(""));
     let name_end = toks.iter().take_while(|t| crate::text::is_capitalized(t.text)).count();
     name_end.checked_sub(1).is_some_and(|i| toks[i].text.ends_with("'s") || toks[i].text.ends_with("’s"))
@@ -447,7 +532,7 @@ pub fn carry_speakers(quotes: &mut [(RawQuote, Option<usize>)], order: &[(usize,
         // "“…,” a spokesman said." has a speaker, only not one with a name.
         let (cp, co) = q.close;
         let after = order.iter().find(|(p, _)| *p == cp).map_or("", |(_, t)| t.get(co..).unwrap_or(""));
-        let attributed = tokenize(after).iter().any(|t| is_speech_verb(t.text));
+        let attributed = tokenize(after).iter().any(|t| is_speech_verb_token(t.text));
         if who.is_some() || !opens_paragraph || attributed {
             continue;
         }
