@@ -111,6 +111,9 @@ pub fn kind_of(name: &str) -> Option<ActorKind> {
     }
     let words: Vec<&str> = name.split_whitespace().collect();
     let last = words.last().map(|w| lower(w)).unwrap_or_default();
+    if words.len() >= 2 && lexicon::contains(lexicon::EVENT_WORDS, &last) {
+        return None; // "World Cup", "Hong Kong Open": an event, not an actor
+    }
     if words.len() >= 2 && lexicon::contains(lexicon::PLACE_WORDS, &last) {
         return Some(ActorKind::Place); // "Palm Beach County", "Red Square"
     }
@@ -488,6 +491,9 @@ mod tests {
         assert_eq!(kind_of("Belarusians"), Some(ActorKind::Group));
         assert_eq!(kind_of("Margarita Simonyan"), Some(ActorKind::Person));
         assert_eq!(kind_of("NATO"), Some(ActorKind::Organization));
+        // Events are none of these, though their words are capitalised like a name's.
+        assert_eq!(kind_of("World Cup"), None);
+        assert_eq!(kind_of("Hong Kong Open"), None);
     }
 
     #[test]

@@ -821,6 +821,26 @@ pub const SPEECH_VERBS: &[&str] = &[
     "yelled",
 ];
 
+/// Last words of a named event ("World Cup", "Hong Kong Open", "Winter Olympics"): an event
+/// is no person, place or organisation (lower case, sorted).
+pub const EVENT_WORDS: &[&str] = &[
+    "awards",
+    "championship",
+    "championships",
+    "classic",
+    "cup",
+    "festival",
+    "games",
+    "marathon",
+    "masters",
+    "olympics",
+    "open",
+    "prix",
+    "rally",
+    "tournament",
+    "trophy",
+];
+
 /// What a minister or secretary is "of" (lower case, sorted): "Secretary of State",
 /// "Minister of Foreign Affairs".
 pub const PORTFOLIOS: &[&str] = &[
@@ -901,6 +921,7 @@ pub const NOT_NAMES: &[&str] = &[
     "earlier",
     "eastern",
     "either",
+    "euro",
     "even",
     "every",
     "ex",
@@ -912,6 +933,7 @@ pub const NOT_NAMES: &[&str] = &[
     "fourth",
     "from",
     "given",
+    "government",
     "having",
     "he",
     "her",
@@ -954,6 +976,7 @@ pub const NOT_NAMES: &[&str] = &[
     "our",
     "over",
     "perhaps",
+    "police",
     "rather",
     "second",
     "seven",
@@ -1011,6 +1034,7 @@ pub const CALENDAR: &[&str] = &[
     "december",
     "february",
     "friday",
+    "gmt",
     "january",
     "july",
     "june",
@@ -1020,6 +1044,7 @@ pub const CALENDAR: &[&str] = &[
     "november",
     "october",
     "saturday",
+    "sept",
     "september",
     "sunday",
     "thursday",
@@ -1272,9 +1297,18 @@ mod tests {
 
     #[test]
     fn lists_are_sorted_for_binary_search() {
-        for list in
-            [PLACES, PLACE_WORDS, GROUPS, DEMONYMS, PORTFOLIOS, ORG_WORDS, SPEECH_VERBS, NOT_NAMES, CALENDAR]
-        {
+        for list in [
+            PLACES,
+            PLACE_WORDS,
+            GROUPS,
+            DEMONYMS,
+            PORTFOLIOS,
+            ORG_WORDS,
+            SPEECH_VERBS,
+            NOT_NAMES,
+            CALENDAR,
+            EVENT_WORDS,
+        ] {
             for w in list.windows(2) {
                 assert!(w[0] < w[1], "{} >= {}", w[0], w[1]);
             }

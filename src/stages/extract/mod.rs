@@ -80,8 +80,23 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
             sents.push((p, r.start, &text[r]));
         }
     }
-    let full_text: String = paragraphs.iter().map(|(_, t)| *t).collect::<Vec<_>>().join("\n");
-    let (actors, mentions) = actors::collect(&sents, &full_text);
+    // Actors are read from every paragraph: a dateline or a paragraph that another article
+    // also carries still names who this article is about. Quotes, claims, figures and dates
+    // come from the paragraphs that are this article's own, so that copies count once.
+    let named: Vec<(usize, &str)> = article
+        .paragraphs
+        .iter()
+        .filter(|p| !(p.heading && title_case(&p.text)))
+        .map(|p| (p.index, p.text.as_str()))
+        .collect();
+    let mut named_sents: Vec<(usize, usize, &str)> = Vec::new();
+    for &(p, text) in &named {
+        for r in sentences(text) {
+            named_sents.push((p, r.start, &text[r]));
+        }
+    }
+    let full_text: String = named.iter().map(|(_, t)| *t).collect::<Vec<_>>().join("\n");
+    let (actors, mentions) = actors::collect(&named_sents, &full_text);
 
     // Quotes and their speakers.
     let mut quotes = Vec::new();
@@ -342,6 +357,21 @@ mod tests {
         assert_eq!(a.text_at(x.statements[0].sentence), a.paragraphs[0].text);
         assert_eq!(a.text_at(x.figures[0].sentence), a.paragraphs[0].text);
         assert_eq!(x.figures[0].number, 5000.0);
+    }
+
+    #[test]
+    fn a_paragraph_another_article_carries_still_names_actors_but_adds_no_claims() {
+        let mut a = article(&[
+            "Lena Marsh, the mayor of Tolby, opened the new bridge over the river on Friday.",
+            "“We have waited for this bridge for twenty years,” Lena Marsh said at the opening.",
+        ]);
+        a.paragraphs[1].duplicate_of =
+            Some(crate::model::ParagraphRef { article: "other".into(), paragraph: 3 });
+        let x = extract_article(&a, &ExtractConfig::default());
+        let marsh = x.actors.iter().find(|a| a.name == "Lena Marsh").expect("actor");
+        assert_eq!(marsh.mentions, 2, "the copied paragraph's mention counts");
+        assert!(x.quotes.is_empty(), "the copied quote belongs to the other article");
+        assert_eq!(x.statements.len(), 1);
     }
 
     #[test]
