@@ -67,34 +67,26 @@ fn title_case(text: &str) -> bool {
     ws.len() >= 3 && caps * 10 >= ws.len() * 7
 }
 
+/// The sentences of paragraphs given as (index, text): (paragraph, byte offset, sentence).
+fn sentences_of<'a>(paragraphs: &[(usize, &'a str)]) -> Vec<(usize, usize, &'a str)> {
+    paragraphs
+        .iter()
+        .flat_map(|&(p, text)| sentences(text).into_iter().map(move |r| (p, r.start, &text[r])))
+        .collect()
+}
+
 /// Everything extract finds in one article.
 pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
-    let paragraphs: Vec<(usize, &str)> = article
-        .unique_paragraphs()
-        .filter(|p| !(p.heading && title_case(&p.text)))
-        .map(|p| (p.index, p.text.as_str()))
-        .collect();
-    let mut sents: Vec<(usize, usize, &str)> = Vec::new();
-    for &(p, text) in &paragraphs {
-        for r in sentences(text) {
-            sents.push((p, r.start, &text[r]));
-        }
-    }
     // Actors are read from every paragraph: a dateline or a paragraph that another article
     // also carries still names who this article is about. Quotes, claims, figures and dates
     // come from the paragraphs that are this article's own, so that copies count once.
-    let named: Vec<(usize, &str)> = article
-        .paragraphs
-        .iter()
-        .filter(|p| !(p.heading && title_case(&p.text)))
-        .map(|p| (p.index, p.text.as_str()))
-        .collect();
-    let mut named_sents: Vec<(usize, usize, &str)> = Vec::new();
-    for &(p, text) in &named {
-        for r in sentences(text) {
-            named_sents.push((p, r.start, &text[r]));
-        }
-    }
+    let readable: Vec<&crate::model::Paragraph> =
+        article.paragraphs.iter().filter(|p| !(p.heading && title_case(&p.text))).collect();
+    let named: Vec<(usize, &str)> = readable.iter().map(|p| (p.index, p.text.as_str())).collect();
+    let paragraphs: Vec<(usize, &str)> =
+        readable.iter().filter(|p| p.duplicate_of.is_none()).map(|p| (p.index, p.text.as_str())).collect();
+    let named_sents = sentences_of(&named);
+    let sents = sentences_of(&paragraphs);
     let full_text: String = named.iter().map(|(_, t)| *t).collect::<Vec<_>>().join("\n");
     let (actors, mentions) = actors::collect(&named_sents, &full_text);
 

@@ -91,6 +91,11 @@ pub fn find(paragraphs: &[(usize, &str)]) -> Vec<RawQuote> {
     out
 }
 
+/// The text of paragraph `p` among an article's paragraphs given as (index, text).
+fn text_of<'t>(paragraphs: &[(usize, &'t str)], p: usize) -> &'t str {
+    paragraphs.iter().find(|x| x.0 == p).map_or("", |x| x.1)
+}
+
 /// Who said a quote: a local actor index, or `None`.
 ///
 /// `paragraphs` are the article's paragraphs as read: the quote's own (for words before the
@@ -104,7 +109,7 @@ pub fn speaker(
     mentions: &[Mention],
     actors: &[LocalActor],
 ) -> Option<usize> {
-    let text_of = |p: usize| paragraphs.iter().find(|x| x.0 == p).map_or("", |x| x.1);
+    let text_of = |p: usize| text_of(paragraphs, p);
     let (para_text, close_text) = (text_of(q.paragraph), text_of(q.close.0));
     let speakers = |p: usize, range: std::ops::Range<usize>| -> Vec<&Mention> {
         mentions_in(mentions, p, range).filter(|m| can_speak(&actors[m.actor])).collect()
@@ -118,7 +123,7 @@ pub fn speaker(
     if let Some(v) = toks.iter().take(16).position(|t| is_speech_verb_token(t.text)) {
         // "…,” he said during his Kremlin visit": the pronoun is the subject.
         if toks[..v].iter().any(|t| is_pronoun(t.text)) {
-            return antecedent(q, &text_of, mentions, actors);
+            return antecedent(q, paragraphs, mentions, actors);
         }
         // "…,” Ann Lee, the chair of the Party, said", "…,” Party spokesman Ann Lee said".
         let subject: Vec<&Mention> = speakers(cp, co..co + toks[v].start)
@@ -189,7 +194,7 @@ pub fn speaker(
         // "In a recent AP interview, he even said …": a pronoun right before the verb is its
         // subject.
         if lower[v.saturating_sub(3)..v].iter().any(|w| is_pronoun(w)) {
-            return antecedent(q, &text_of, mentions, actors);
+            return antecedent(q, paragraphs, mentions, actors);
         }
         // "Ann Lee, the leader who ran against Ivo Brandt, called …": not the names inside an
         // apposition.
@@ -222,7 +227,7 @@ pub fn speaker(
             }
         }
         if lower[..v].iter().any(|w| is_pronoun(w)) {
-            return antecedent(q, &text_of, mentions, actors);
+            return antecedent(q, paragraphs, mentions, actors);
         }
     }
     // "X responded by explaining it was impossible: “…": a quote introduced by a colon
@@ -265,7 +270,7 @@ fn from_neighbours(
         }
     }
     let (cp, co) = q.close;
-    let rest = paragraphs.iter().find(|x| x.0 == cp).map_or("", |x| x.1.get(co..).unwrap_or(""));
+    let rest = text_of(paragraphs, cp).get(co..).unwrap_or("");
     let ends_paragraph = rest.trim().chars().all(|c| c.is_ascii_punctuation());
     let after = paragraphs.iter().position(|(p, _)| *p == cp).and_then(|i| paragraphs.get(i + 1));
     if let Some(&(next, text)) = after.filter(|_| ends_paragraph)
@@ -281,7 +286,7 @@ fn from_neighbours(
 /// offensive,” Ann Lee said), so that it is a quote however short, not a scare quote.
 pub fn is_utterance(q: &RawQuote, paragraphs: &[(usize, &str)]) -> bool {
     let (cp, co) = q.close;
-    let after = paragraphs.iter().find(|x| x.0 == cp).map_or("", |x| x.1.get(co..).unwrap_or(""));
+    let after = text_of(paragraphs, cp).get(co..).unwrap_or("");
     // A full stop inside the marks ends the sentence there: “dragging on.” He also urged …
     q.text.ends_with([',', '!', '?']) && tokenize(after).iter().take(4).any(|t| is_speech_verb_token(t.text))
 }
@@ -499,7 +504,7 @@ const MAX_CARRY_GAP: usize = 25;
 /// (`“…,” Ann Lee said.` / `“It is changing every day.”`). `order` lists the article's
 /// paragraphs as read.
 pub fn carry_speakers(quotes: &mut [(RawQuote, Option<usize>)], order: &[(usize, &str)]) {
-    let text_of = |p: usize| order.iter().find(|x| x.0 == p).map_or("", |x| x.1);
+    let text_of = |p: usize| text_of(order, p);
     // Words between two quotes of one paragraph, when one ends before the other opens.
     let gap = |a: &RawQuote, b: &RawQuote| {
         let (first, second) = if a.range.start < b.range.start { (a, b) } else { (b, a) };
@@ -531,7 +536,7 @@ pub fn carry_speakers(quotes: &mut [(RawQuote, Option<usize>)], order: &[(usize,
             .is_some_and(|(_, t)| t.len() - t.trim_start_matches(is_opener).len() == q.range.start);
         // "“…,” a spokesman said." has a speaker, only not one with a name.
         let (cp, co) = q.close;
-        let after = order.iter().find(|(p, _)| *p == cp).map_or("", |(_, t)| t.get(co..).unwrap_or(""));
+        let after = text_of(cp).get(co..).unwrap_or("");
         let attributed = tokenize(after).iter().any(|t| is_speech_verb_token(t.text));
         if who.is_some() || !opens_paragraph || attributed {
             continue;
@@ -555,9 +560,9 @@ pub fn can_speak(actor: &LocalActor) -> bool {
 /// sentence before the quote that names a person, taken as the first person it names
 /// ("Attorney General Ann Lee said the department would not prosecute Clinton. “…,” she said.")
 /// unless that name is a possessive ("Clinton’s aide").
-fn antecedent<'t>(
+fn antecedent(
     q: &RawQuote,
-    text_of: &dyn Fn(usize) -> &'t str,
+    paragraphs: &[(usize, &str)],
     mentions: &[Mention],
     actors: &[LocalActor],
 ) -> Option<usize> {
@@ -567,7 +572,7 @@ fn antecedent<'t>(
         .filter(|m| (m.paragraph, m.offset) < (q.paragraph, q.range.start))
         .filter(is_person)
         .max_by_key(|m| (m.paragraph, m.offset))?;
-    let text = text_of(nearest.paragraph);
+    let text = text_of(paragraphs, nearest.paragraph);
     let sentence = sentences(text).into_iter().find(|r| r.contains(&nearest.offset)).unwrap_or(0..text.len());
     let subject = mentions_in(mentions, nearest.paragraph, sentence.start..nearest.offset + 1)
         .filter(|m| (m.paragraph, m.offset) < (q.paragraph, q.range.start))
