@@ -203,9 +203,7 @@ fn reported_by(
         }
     }
     // A speech verb in lower case: "the United States" says nothing.
-    let verb = (0..toks.len()).find(|&i| {
-        !crate::text::is_capitalized(toks[i].text) && lexicon::contains(lexicon::SPEECH_VERBS, &lower[i])
-    })?;
+    let verb = toks.iter().position(|t| quotes::is_speech_verb_token(t.text))?;
     let at = toks[verb].start;
     let from = toks[verb.saturating_sub(20)].start;
     // The subject: the nearest name before the verb that only its own name, an apposition or
@@ -234,6 +232,14 @@ mod tests {
         Article::from_paragraphs("a", Day::ymd(2022, 5, 20), paras)
     }
 
+    /// Asserts the speaker of each quote extract finds in an article of these paragraphs.
+    #[track_caller]
+    fn assert_speakers(paras: &[&str], expected: &[Option<&str>]) {
+        let x = extract_article(&article(paras), &ExtractConfig::default());
+        let speakers: Vec<Option<&str>> = x.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(speakers, expected);
+    }
+
     #[test]
     fn quotes_get_speakers_from_either_side() {
         let a = article(&[
@@ -253,12 +259,12 @@ mod tests {
 
     #[test]
     fn a_continued_quote_keeps_its_speaker() {
-        let a = article(&[
-            "“The ones who have been here for years,” Dana Holt asked the crowd. “Do we throw them out or work with them?”",
-        ]);
-        let x = extract_article(&a, &ExtractConfig::default());
-        let speakers: Vec<Option<&str>> = x.quotes.iter().map(|q| q.speaker.as_deref()).collect();
-        assert_eq!(speakers, [Some("Dana Holt"), Some("Dana Holt")]);
+        assert_speakers(
+            &[
+                "“The ones who have been here for years,” Dana Holt asked the crowd. “Do we throw them out or work with them?”",
+            ],
+            &[Some("Dana Holt"), Some("Dana Holt")],
+        );
     }
 
     #[test]
@@ -283,35 +289,32 @@ mod tests {
 
     #[test]
     fn speakers_past_abbreviations_employers_and_participles() {
-        let a = article(&[
-            "“We are going to win that one easily,” Gov. Kasich replied.",
-            "“The vote was fair and the count was honest,” Acme Group spokesman Lars Odum said.",
-            "The minister met Ivo Brandt on Monday, Nina Vold said, adding: “We will not sign anything today.”",
-        ]);
-        let x = extract_article(&a, &ExtractConfig::default());
-        let speakers: Vec<Option<&str>> = x.quotes.iter().map(|q| q.speaker.as_deref()).collect();
-        assert_eq!(speakers, [Some("Kasich"), Some("Lars Odum"), Some("Nina Vold")]);
+        assert_speakers(
+            &[
+                "“We are going to win that one easily,” Gov. Kasich replied.",
+                "“The vote was fair and the count was honest,” Acme Group spokesman Lars Odum said.",
+                "The minister met Ivo Brandt on Monday, Nina Vold said, adding: “We will not sign anything today.”",
+            ],
+            &[Some("Kasich"), Some("Lars Odum"), Some("Nina Vold")],
+        );
     }
 
     #[test]
     fn speakers_named_in_the_paragraph_before_or_after() {
-        let a = article(&[
-            "“We will look at every option we have,” Tomas Rand told the committee on Monday.",
-            "“None of them is cheap, and none of them is quick.”",
-            "“And the money is not there yet,” a spokesman said.",
-            "Sen. Ivo Kell (Ark.) has said that he would \"cut the budget in half before the year is out.\"",
-            "“It's unusual,” said Lena Marsh, an attorney with the Civic Law Center. “It is a hard thing to do well.”",
-            "Reporter Mia Soto says:",
-            "“The crowd has been waiting here since the early morning.”",
-            "“She never quits, and that is why she should be our next president.”",
-            "- Ola Brun, Philadelphia.",
-            "The deal is what Petra Lind called “a bad bargain for every family in this state.”",
-        ]);
-        let x = extract_article(&a, &ExtractConfig::default());
-        let speakers: Vec<Option<&str>> = x.quotes.iter().map(|q| q.speaker.as_deref()).collect();
-        assert_eq!(
-            speakers,
-            [
+        assert_speakers(
+            &[
+                "“We will look at every option we have,” Tomas Rand told the committee on Monday.",
+                "“None of them is cheap, and none of them is quick.”",
+                "“And the money is not there yet,” a spokesman said.",
+                "Sen. Ivo Kell (Ark.) has said that he would \"cut the budget in half before the year is out.\"",
+                "“It's unusual,” said Lena Marsh, an attorney with the Civic Law Center. “It is a hard thing to do well.”",
+                "Reporter Mia Soto says:",
+                "“The crowd has been waiting here since the early morning.”",
+                "“She never quits, and that is why she should be our next president.”",
+                "- Ola Brun, Philadelphia.",
+                "The deal is what Petra Lind called “a bad bargain for every family in this state.”",
+            ],
+            &[
                 Some("Tomas Rand"),
                 // The paragraph before continues; a paragraph with its own (unnamed) speaker does not.
                 Some("Tomas Rand"),
@@ -323,19 +326,19 @@ mod tests {
                 Some("Mia Soto"),
                 Some("Ola Brun"),
                 Some("Petra Lind"),
-            ]
+            ],
         );
     }
 
     #[test]
     fn speakers_past_appositions_and_not_from_far_quotes() {
-        let a = article(&[
-            "Dana Vick, the opposition leader who ran against Karl Moss in 2020, called for soldiers “to lay down their arms and go home to their families.”",
-            "Karl Moss spoke on Monday. The contrast with the warmongering cries to “keep going until the bitter end” is vivid, even if, predictably, the ministry puts the blame for the conflict on its neighbours and their many allies. In a recent interview with the Acme News agency, he even said he had not expected the war to “drag on for so long.”",
-        ]);
-        let x = extract_article(&a, &ExtractConfig::default());
-        let speakers: Vec<Option<&str>> = x.quotes.iter().map(|q| q.speaker.as_deref()).collect();
-        assert_eq!(speakers, [Some("Dana Vick"), None, Some("Karl Moss")]);
+        assert_speakers(
+            &[
+                "Dana Vick, the opposition leader who ran against Karl Moss in 2020, called for soldiers “to lay down their arms and go home to their families.”",
+                "Karl Moss spoke on Monday. The contrast with the warmongering cries to “keep going until the bitter end” is vivid, even if, predictably, the ministry puts the blame for the conflict on its neighbours and their many allies. In a recent interview with the Acme News agency, he even said he had not expected the war to “drag on for so long.”",
+            ],
+            &[Some("Dana Vick"), None, Some("Karl Moss")],
+        );
     }
 
     #[test]

@@ -349,7 +349,7 @@ fn is_speech_verb(word: &str) -> bool {
 
 /// A speech verb as written in running text, in lower case ("States" in "the United States"
 /// is a name).
-fn is_speech_verb_token(word: &str) -> bool {
+pub fn is_speech_verb_token(word: &str) -> bool {
     !crate::text::is_capitalized(word) && is_speech_verb(word)
 }
 
@@ -530,18 +530,18 @@ pub fn carry_speakers(quotes: &mut [(RawQuote, Option<usize>)], order: &[(usize,
     // In reading order, so that a speech over three paragraphs carries to the third.
     for i in 0..quotes.len() {
         let (q, who) = &quotes[i];
-        let opens_paragraph = order
-            .iter()
-            .find(|(p, _)| *p == q.paragraph)
-            .is_some_and(|(_, t)| t.len() - t.trim_start_matches(is_opener).len() == q.range.start);
+        let Some(k) = order.iter().position(|(p, _)| *p == q.paragraph).filter(|_| who.is_none()) else {
+            continue;
+        };
+        let text = order[k].1;
+        let opens_paragraph = text.len() - text.trim_start_matches(is_opener).len() == q.range.start;
         // "“…,” a spokesman said." has a speaker, only not one with a name.
         let (cp, co) = q.close;
         let after = text_of(cp).get(co..).unwrap_or("");
         let attributed = tokenize(after).iter().any(|t| is_speech_verb_token(t.text));
-        if who.is_some() || !opens_paragraph || attributed {
+        if !opens_paragraph || attributed {
             continue;
         }
-        let Some(k) = order.iter().position(|(p, _)| *p == q.paragraph) else { continue };
         let Some(&(previous, _)) = k.checked_sub(1).and_then(|k| order.get(k)) else { continue };
         let last = quotes[..i].iter().rfind(|(q, _)| q.paragraph == previous || q.close.0 == previous);
         if let Some((_, Some(speaker))) = last {
