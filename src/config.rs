@@ -204,7 +204,8 @@ impl Default for ExtractConfig {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ConsolidateConfig {
-    /// Similarity (0..=1) of stemmed content words from which two claims say the same thing.
+    /// Similarity (0..=1) from which two sentences say the same thing: the idf-weighted cosine
+    /// of their stemmed words, actors and figures (see `consolidate::group_claims`).
     pub claim_similarity: f64,
     /// How many key judgments lead the briefing.
     pub key_judgments: usize,

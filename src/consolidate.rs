@@ -182,6 +182,8 @@ pub struct Digest {
 pub fn consolidate(corpus: &mut Corpus, cfg: &ConsolidateConfig) -> Digest {
     let article_ids: Vec<ArticleId> = corpus.articles.iter().map(|a| Arc::from(a.id.as_str())).collect();
     let (actors, ids) = merge_actors(corpus, &article_ids);
+    // Claims first: their numbers come from the figures, which move into the digest next.
+    let claims = group_claims(corpus, cfg, &article_ids, &actors, &ids);
 
     // Quotes and figures move into the digest, and each article's local actors go once its
     // quotes have their speakers.
@@ -214,7 +216,6 @@ pub fn consolidate(corpus: &mut Corpus, cfg: &ConsolidateConfig) -> Digest {
             });
         }
     }
-    let claims = group_claims(corpus, cfg, &article_ids, &actors, &ids);
     let key_judgments = pick_key_judgments(&claims, cfg.key_judgments);
     let contradictions = find_contradictions(corpus, &figures);
     let timeline = build_timeline(corpus, &article_ids, cfg.max_timeline);
@@ -498,27 +499,128 @@ fn merge_actors(corpus: &Corpus, article_ids: &[ArticleId]) -> (Vec<Actor>, Acto
     (actors, ActorIds { start, actor_of })
 }
 
-/// A statement with what we compare it on. Stems and actors are hashed and sorted, so that
-/// comparing two statements is a merge of two short integer lists.
+/// A statement with what we compare it on. Stems, actors and numbers are sorted, so that
+/// comparing two statements is a merge of short integer lists.
 struct Candidate<'a> {
     article: usize,
     paragraph: usize,
     text: &'a str,
     kind: ClaimKind,
+    /// Hashes of the content stems that are not part of a name: names are compared as
+    /// `actors`, so that "Alexander Lukashenka" and "Lukashenko" are the same and a name is
+    /// not counted twice.
     stems: Box<[u32]>,
     /// Indices in [`Digest::actors`].
     actors: Box<[u32]>,
+    /// The numbers of the sentence's figures (bounds of ranges too), as `f64` bits.
+    numbers: Box<[u64]>,
     attributed: Option<u32>,
+    /// The length of the statement's weight vector (see [`Weights`]).
+    norm: f64,
 }
 
-fn similarity(a: &Candidate<'_>, b: &Candidate<'_>) -> f64 {
-    let stems_shared = common(&a.stems, &b.stems) as f64;
-    let cosine = stems_shared / ((a.stems.len() * b.stems.len()) as f64).sqrt().max(1.0);
-    let actors_shared = common(&a.actors, &b.actors);
-    let actor_union = a.actors.len() + b.actors.len() - actors_shared;
-    let actor_sim = if actor_union > 0 { actors_shared as f64 / actor_union as f64 } else { 0.0 };
-    0.75 * cosine + 0.25 * actor_sim
+/// How much each shared feature counts: inverse document frequency over the statements, so
+/// that "Belarus" in a briefing on Belarus counts for little and "legitimate" for much. An
+/// actor counts half as much as a word: a shared name says who, not what.
+struct Weights {
+    statements: f64,
+    stems: HashMap<u32, u32>,
+    actors: Vec<u32>,
+    numbers: HashMap<u64, u32>,
 }
+
+impl Weights {
+    const ACTOR: f64 = 0.5;
+
+    fn new(cands: &[Candidate<'_>], actors: usize) -> Weights {
+        let mut w = Weights {
+            statements: cands.len() as f64,
+            stems: HashMap::new(),
+            actors: vec![0; actors],
+            numbers: HashMap::new(),
+        };
+        for c in cands {
+            for &s in &c.stems {
+                *w.stems.entry(s).or_default() += 1;
+            }
+            for &a in &c.actors {
+                w.actors[a as usize] += 1;
+            }
+            for &n in &c.numbers {
+                *w.numbers.entry(n).or_default() += 1;
+            }
+        }
+        w
+    }
+
+    /// The squared idf of a feature found in `df` statements; `ln(1 + N/df)` stays positive
+    /// on a corpus of one article.
+    fn of(&self, df: u32) -> f64 {
+        (1.0 + self.statements / f64::from(df.max(1))).ln().powi(2)
+    }
+
+    fn stem(&self, s: u32) -> f64 {
+        self.of(self.stems.get(&s).copied().unwrap_or(1))
+    }
+
+    fn actor(&self, a: u32) -> f64 {
+        Self::ACTOR * self.of(self.actors[a as usize])
+    }
+
+    fn number(&self, n: u64) -> f64 {
+        self.of(self.numbers.get(&n).copied().unwrap_or(1))
+    }
+
+    fn norm(&self, c: &Candidate<'_>) -> f64 {
+        let sum: f64 = c.stems.iter().map(|&s| self.stem(s)).sum::<f64>()
+            + c.actors.iter().map(|&a| self.actor(a)).sum::<f64>()
+            + c.numbers.iter().map(|&n| self.number(n)).sum::<f64>();
+        sum.sqrt()
+    }
+}
+
+/// The weighted cosine of two statements' stems, actors and numbers.
+fn similarity(a: &Candidate<'_>, b: &Candidate<'_>, w: &Weights) -> f64 {
+    let shared = shared(&a.stems, &b.stems).map(|s| w.stem(*s)).sum::<f64>()
+        + shared(&a.actors, &b.actors).map(|x| w.actor(*x)).sum::<f64>()
+        + shared(&a.numbers, &b.numbers).map(|n| w.number(*n)).sum::<f64>();
+    let norms = a.norm * b.norm;
+    if norms > 0.0 { shared / norms } else { 0.0 }
+}
+
+/// Whether two statements may say the same thing at all, whatever their similarity: they
+/// share at least [`MIN_SHARED_STEMS`] words besides names; when both name people or
+/// organisations, one of them at least ("a spokesman for X declined to comment" is not what
+/// Y's spokesman declined); and when both give figures, one number at least (two counts that
+/// differ are a disagreement, not a corroboration).
+fn may_be_one_claim(a: &Candidate<'_>, b: &Candidate<'_>, actors: &[Actor]) -> bool {
+    fn agree<T: Ord>(x: &[T], y: &[T]) -> bool {
+        x.is_empty() || y.is_empty() || common(x, y) > 0
+    }
+    let who = |c: &Candidate<'_>| -> Vec<u32> {
+        let kind = |&i: &u32| matches!(actors[i as usize].kind, ActorKind::Person | ActorKind::Organization);
+        c.actors.iter().copied().filter(kind).collect()
+    };
+    common(&a.stems, &b.stems) >= MIN_SHARED_STEMS && agree(&a.numbers, &b.numbers) && agree(&who(a), &who(b))
+}
+
+/// The items of two sorted, deduplicated slices that both hold.
+fn shared<'s, T: Ord>(a: &'s [T], b: &'s [T]) -> impl Iterator<Item = &'s T> + 's {
+    let mut j = 0;
+    a.iter().filter(move |x| {
+        while j < b.len() && b[j] < **x {
+            j += 1;
+        }
+        j < b.len() && b[j] == **x
+    })
+}
+
+/// Two statements that share fewer content words than this are not one claim, however rare
+/// the words: "Michael Briggs, a spokesman for Sanders" is not a claim of its own.
+const MIN_SHARED_STEMS: usize = 3;
+
+/// How many characters of a stem compare (see [`stem_hashes`]).
+const STEM_PREFIX: usize = 6;
 
 /// Stems in more statements than this are too common to find restatements by; the bound also
 /// keeps the pass linear on large corpora.
@@ -527,10 +629,67 @@ const COMMON_STEM: usize = 200;
 /// Statements compared per parallel batch: bounds the memory the pairs take.
 const BATCH: usize = 8192;
 
+/// The statements of the articles that are not copies, with what they are compared on.
+fn candidates<'c>(corpus: &'c Corpus, actors: &[Actor], ids: &ActorIds) -> Vec<Candidate<'c>> {
+    // The stems of each actor's names, to tell a sentence's names from its other words.
+    let name_stems: Vec<Box<[u32]>> = actors
+        .par_iter()
+        .map(|a| {
+            let names = std::iter::once(&a.name).chain(&a.aliases);
+            let mut v: Vec<u32> = names.flat_map(|n| stem_hashes(n).into_vec()).collect();
+            v.sort_unstable();
+            v.dedup();
+            v.into_boxed_slice()
+        })
+        .collect();
+    corpus
+        .articles
+        .par_iter()
+        .enumerate()
+        .filter(|(_, a)| a.duplicate_of.is_none())
+        .flat_map_iter(|(ai, a)| {
+            let name_stems = &name_stems;
+            a.extraction.statements.iter().map(move |s| {
+                let text = a.text_at(s.sentence);
+                let mut actors: Vec<u32> = s.actors.iter().filter_map(|&n| ids.at(ai, n)).collect();
+                actors.sort_unstable();
+                actors.dedup();
+                let mut stems = stem_hashes(text).into_vec();
+                stems.retain(|h| !actors.iter().any(|&x| name_stems[x as usize].binary_search(h).is_ok()));
+                let mut numbers: Vec<u64> = a
+                    .extraction
+                    .figures
+                    .iter()
+                    .filter(|f| f.sentence == s.sentence)
+                    .flat_map(|f| std::iter::once(f.number).chain(f.number_max))
+                    .map(f64::to_bits)
+                    .collect();
+                numbers.sort_unstable();
+                numbers.dedup();
+                Candidate {
+                    article: ai,
+                    paragraph: s.sentence.paragraph(),
+                    text,
+                    kind: s.kind,
+                    stems: stems.into_boxed_slice(),
+                    actors: actors.into_boxed_slice(),
+                    numbers: numbers.into_boxed_slice(),
+                    attributed: s.attributed_to.and_then(|n| ids.at(ai, n)),
+                    norm: 0.0,
+                }
+            })
+        })
+        .collect()
+}
+
 /// Groups statements that say the same thing, across articles. Candidates are found through
 /// an inverted index of stems (rare stems only), so the pass is not quadratic in statements;
-/// batches of statements are compared in parallel and their pairs applied in order, so the
+/// batches of statements are compared in parallel and the pairs applied in order, so the
 /// result does not depend on the thread count.
+///
+/// Pairs join from the most similar down, and two groups join only when their first pairs
+/// (the statements that stand for them) are similar too: one sentence that restates two
+/// claims does not chain them into one.
 fn group_claims(
     corpus: &Corpus,
     cfg: &ConsolidateConfig,
@@ -538,28 +697,9 @@ fn group_claims(
     actors: &[Actor],
     ids: &ActorIds,
 ) -> Vec<Claim> {
-    let originals: Vec<(usize, &crate::model::Article)> =
-        corpus.articles.iter().enumerate().filter(|(_, a)| a.duplicate_of.is_none()).collect();
-    let cands: Vec<Candidate<'_>> = originals
-        .par_iter()
-        .flat_map_iter(|&(ai, a)| {
-            a.extraction.statements.iter().map(move |s| {
-                let text = a.text_at(s.sentence);
-                let mut actors: Vec<u32> = s.actors.iter().filter_map(|&n| ids.at(ai, n)).collect();
-                actors.sort_unstable();
-                actors.dedup();
-                Candidate {
-                    article: ai,
-                    paragraph: s.sentence.paragraph(),
-                    text,
-                    kind: s.kind,
-                    stems: stem_hashes(text),
-                    actors: actors.into_boxed_slice(),
-                    attributed: s.attributed_to.and_then(|n| ids.at(ai, n)),
-                }
-            })
-        })
-        .collect();
+    let mut cands = candidates(corpus, actors, ids);
+    let weights = Weights::new(&cands, actors.len());
+    cands.par_iter_mut().for_each(|c| c.norm = weights.norm(c));
     let n = cands.len();
     let mut index: HashMap<u32, Vec<u32>> = HashMap::new();
     for (i, c) in cands.iter().enumerate() {
@@ -567,8 +707,8 @@ fn group_claims(
             index.entry(s).or_default().push(i as u32);
         }
     }
-    let mut sets = UnionFind::new(n);
     let mut centrality = vec![0.0f64; n];
+    let mut close: Vec<(f64, u32, u32)> = Vec::new();
     for start in (0..n).step_by(BATCH) {
         let end = (start + BATCH).min(n);
         let pairs: Vec<Vec<(u32, f64)>> = (start..end)
@@ -587,25 +727,43 @@ fn group_claims(
                 let mut out = Vec::new();
                 for run in later.chunk_by(|a, b| a == b).filter(|run| run.len() >= 2) {
                     let j = run[0];
-                    out.push((j, similarity(&cands[i], &cands[j as usize])));
+                    out.push((j, similarity(&cands[i], &cands[j as usize], &weights)));
                 }
                 out
             })
             .collect();
         for (i, list) in (start..end).zip(pairs) {
             for (j, sim) in list {
-                let j = j as usize;
                 centrality[i] += sim;
-                centrality[j] += sim;
+                centrality[j as usize] += sim;
                 // Restatements within one article are not corroboration: group across articles only.
-                if sim >= cfg.claim_similarity && cands[i].article != cands[j].article {
-                    sets.union(i, j);
+                let (a, b) = (&cands[i], &cands[j as usize]);
+                if sim >= cfg.claim_similarity && a.article != b.article && may_be_one_claim(a, b, actors) {
+                    close.push((sim, i as u32, j));
                 }
             }
         }
     }
     // The stem index is the largest thing here: free it before ranking allocates.
     drop(index);
+    close.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    let mut sets = UnionFind::new(n);
+    // The statement that stands for each group (by its root): the earliest of those that
+    // stood for the groups it joined, so a group is never further from it than one pair.
+    let mut stands_for: Vec<u32> = (0..n as u32).collect();
+    for (_, i, j) in close {
+        let (ri, rj) = (sets.find(i as usize), sets.find(j as usize));
+        if ri == rj {
+            continue;
+        }
+        let (a, b) = (&cands[stands_for[ri] as usize], &cands[stands_for[rj] as usize]);
+        if similarity(a, b, &weights) >= cfg.claim_similarity && may_be_one_claim(a, b, actors) {
+            let first = stands_for[ri].min(stands_for[rj]);
+            sets.union(ri, rj);
+            stands_for[sets.find(ri)] = first;
+        }
+    }
+    drop(stands_for);
     let groups = sets.groups();
     drop(sets);
     let max_c = centrality.iter().cloned().fold(0.0, f64::max).max(1e-9);
@@ -687,8 +845,13 @@ fn group_claims(
 
 /// The content stems of a text as sorted, distinct 32-bit hashes. Two stems that share a hash
 /// (one pair in millions among a corpus's stems) only nudge a similarity.
+///
+/// A stem counts by its first [`STEM_PREFIX`] characters: the stemmer leaves "recognition"
+/// and "recognize", "presidential" and "president" apart, which restatements mix.
 fn stem_hashes(text: &str) -> Box<[u32]> {
-    let mut v: Vec<u32> = content_stems(text).iter().map(|s| xxh3_64(s.as_bytes()) as u32).collect();
+    let prefix = |s: &str| s.char_indices().nth(STEM_PREFIX).map_or(s.len(), |(at, _)| at);
+    let mut v: Vec<u32> =
+        content_stems(text).iter().map(|s| xxh3_64(&s.as_bytes()[..prefix(s)]) as u32).collect();
     v.sort_unstable();
     v.dedup();
     v.into_boxed_slice()
@@ -868,6 +1031,73 @@ mod tests {
             digest.claims.iter().find(|c| c.summary.contains("Farmers")).expect("the farmers claim");
         assert_eq!(farmers.independent_sources, 1);
         assert_eq!(digest.key_judgments.first(), Some(&rate.id), "the corroborated claim leads");
+    }
+
+    /// The sources of the claim whose summary contains `words`.
+    fn sources_of<'d>(digest: &'d Digest, words: &str) -> BTreeSet<&'d str> {
+        let claim = digest.claims.iter().find(|c| c.summary.contains(words));
+        let claim = claim.unwrap_or_else(|| panic!("no claim with {words:?} in {:#?}", digest.claims));
+        claim.sources.iter().map(|s| &*s.article).collect()
+    }
+
+    #[test]
+    fn a_sentence_that_restates_two_claims_does_not_chain_them() {
+        let day = Day::ymd(2024, 3, 5);
+        let mut c = corpus(vec![
+            article(
+                "a",
+                day,
+                &[
+                    "The parliament of Norland voted to lower the national speed limit on motorways to 100 kilometres an hour.",
+                ],
+            ),
+            article(
+                "b",
+                day,
+                &[
+                    "The parliament of Norland voted to lower the national speed limit on motorways to 100 kilometres an hour, and the health ministry ordered every school in Varna province closed until the flu season ends.",
+                ],
+            ),
+            article(
+                "c",
+                day,
+                &[
+                    "The health ministry ordered every school in Varna province closed until the flu season ends, officials confirmed.",
+                ],
+            ),
+        ]);
+        let digest = consolidate(&mut c, &ConsolidateConfig::default());
+        let speed = sources_of(&digest, "speed limit");
+        let schools = sources_of(&digest, "every school");
+        assert!(speed.len() == 2 || schools.len() == 2, "{:#?}", digest.claims);
+        assert!(!(speed.contains("a") && speed.contains("c")), "a and c say different things: {speed:?}");
+    }
+
+    #[test]
+    fn shared_names_or_differing_numbers_do_not_make_one_claim() {
+        let day = Day::ymd(2024, 3, 5);
+        let mut c = corpus(vec![
+            article(
+                "a",
+                day,
+                &[
+                    "A spokesman for Ola Berg declined to comment on the report on Tuesday evening.",
+                    "At least 12 people were killed in the flooding in Varna province, officials said.",
+                ],
+            ),
+            article(
+                "b",
+                day,
+                &[
+                    "A spokesman for Kari Lund declined to comment on the report on Tuesday evening.",
+                    "At least 20 people were killed in the flooding in Varna province, officials said.",
+                ],
+            ),
+        ]);
+        let digest = consolidate(&mut c, &ConsolidateConfig::default());
+        assert_eq!(sources_of(&digest, "Ola Berg"), BTreeSet::from(["a"]));
+        assert_eq!(sources_of(&digest, "12 people"), BTreeSet::from(["a"]));
+        assert_eq!(digest.contradictions.len(), 1, "the counts differ: {:?}", digest.contradictions);
     }
 
     #[test]
