@@ -186,7 +186,9 @@ pub fn spans(sentence: &str) -> Vec<Span> {
                 break;
             }
         }
-        let before = if i > 0 { toks[i - 1].text.to_lowercase() } else { String::new() };
+        // A quotation opens a sentence of its own: `said: “Therefore we …`.
+        let opens_quote = i > 0 && opens_a_quotation(&sentence[toks[i - 1].end..toks[i].start]);
+        let before = if i > 0 && !opens_quote { toks[i - 1].text.to_lowercase() } else { String::new() };
         if let Some(span) = make_span(sentence, &toks[i..j], before) {
             out.push(span);
         }
@@ -209,10 +211,19 @@ fn joins_an_organisation(sentence: &str, rest: &[Token<'_>]) -> bool {
     last.is_some_and(|w| lexicon::contains(ORG_WORDS, &lower(w)))
 }
 
+/// Whether the text between two words opens a quotation: an opening mark after a colon, a
+/// comma or a space.
+fn opens_a_quotation(gap: &str) -> bool {
+    let gap = gap.trim_end();
+    gap.ends_with(['“', '«', '„'])
+        || gap.ends_with('"') && gap.len() > 1 && !gap[..gap.len() - 1].trim().is_empty()
+}
+
 /// A span from its tokens; `before` is the lower-cased word ahead of it, empty at the start of
-/// the sentence.
+/// the sentence or of a quotation.
 fn make_span(sentence: &str, toks: &[Token<'_>], before: String) -> Option<Span> {
     let initial = before.is_empty();
+    let start = toks.first()?.start;
     let mut toks: Vec<Token<'_>> = toks.to_vec();
     // Possessive on the last word: "Petrov’s" → "Petrov".
     if let Some(last) = toks.last_mut() {
@@ -271,7 +282,7 @@ fn make_span(sentence: &str, toks: &[Token<'_>], before: String) -> Option<Span>
     if lexicon::contains(CALENDAR, &l) || lexicon::contains(NOT_NAMES, &l) || name.chars().count() < 2 {
         return None;
     }
-    let initial = initial && role.is_none() && first.start == toks_start(sentence);
+    let initial = initial && role.is_none() && first.start == start;
     Some(Span {
         name: name.to_string(),
         range: first.start..last.end,
@@ -280,10 +291,6 @@ fn make_span(sentence: &str, toks: &[Token<'_>], before: String) -> Option<Span>
         initial,
         before,
     })
-}
-
-fn toks_start(sentence: &str) -> usize {
-    sentence.find(|c: char| c.is_alphanumeric()).unwrap_or(0)
 }
 
 /// A name mention at a place in the article.
@@ -482,6 +489,19 @@ mod tests {
             names("The Institute for the Study of War said so."),
             vec![("Institute for the Study of War".into(), None)]
         );
+    }
+
+    #[test]
+    fn a_quotation_starts_a_sentence() {
+        for text in [
+            "The Kazakh president said: “Therefore we will not recognize Taiwan.”",
+            "The Kazakh president said, \"Therefore we will not recognize Taiwan.\"",
+        ] {
+            let sentences = vec![(0, 0, text)];
+            let (actors, _) = collect(&sentences, text);
+            let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
+            assert_eq!(names, ["Taiwan"], "{text}");
+        }
     }
 
     #[test]
