@@ -168,7 +168,7 @@ pub fn spans(sentence: &str) -> Vec<Span> {
             }
             if is_capitalized(w) && !w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
                 j += 1;
-            } else if is_connector(w) && w != "and" {
+            } else if is_connector(w) && w != "and" && !reads_as_a_person(&toks[i..j]) {
                 // "Institute for the Study of War": a run of connectors inside a name.
                 let mut k = j;
                 while k < toks.len() && is_connector(toks[k].text) && toks[k].text != "and" {
@@ -195,6 +195,25 @@ pub fn spans(sentence: &str) -> Vec<Span> {
         i = j;
     }
     out
+}
+
+/// Whether capitalised words read as a person's name, which no "of" continues ("Margarita
+/// Simonyan of the Kremlin-funded TV channel"): two words or more, none of them a word of an
+/// organisation's or a place's name or a title ("Bank of England", "Prime Minister of
+/// Belarus", "Democratic Republic of the Congo").
+/// Titles in front ("Presenter Ana Lind") are not part of the name.
+fn reads_as_a_person(run: &[Token<'_>]) -> bool {
+    let title = |t: &Token<'_>| {
+        lexicon::contains(TITLES, &lower(t.text.trim_end_matches('.')))
+            || lexicon::is_demonym_adjective(t.text)
+    };
+    let name = &run[run.iter().rposition(title).map_or(0, |k| k + 1)..];
+    // A title last ("Prime Minister") is a role that "of Belarus" continues.
+    name.len() >= 2
+        && name.iter().all(|t| {
+            let w = lower(t.text);
+            is_capitalized(t.text) && !lexicon::contains(ORG_WORDS, &w) && !lexicon::contains(PLACES, &w)
+        })
 }
 
 /// Whether the capitalised words that follow (up to punctuation) end in an organisation word,
@@ -488,6 +507,19 @@ mod tests {
         assert_eq!(
             names("The Institute for the Study of War said so."),
             vec![("Institute for the Study of War".into(), None)]
+        );
+    }
+
+    #[test]
+    fn a_persons_name_does_not_run_on_into_of_the() {
+        assert_eq!(
+            names("Presenter Ana Lind of the state-funded channel RT asked him."),
+            vec![("Ana Lind".into(), Some("Presenter".into())), ("RT".into(), None)]
+        );
+        assert_eq!(names("The Bank of England raised rates."), vec![("Bank of England".into(), None)]);
+        assert_eq!(
+            names("He met the Minister of Foreign Affairs of Norland."),
+            vec![("Minister of Foreign Affairs of Norland".into(), None)]
         );
     }
 
