@@ -172,6 +172,7 @@ pub fn clean_text(text: &str, rules: &Rules<'_>) -> Cleaned {
     drop_repeats(&blocks, &mut labels, &meta);
     classify_body(&blocks, &mut labels);
     keep_numbered_lists(&blocks, &mut labels);
+    keep_tables(&blocks, &mut labels);
     cut_after_end(&blocks, &mut labels);
     drop_author_bio(&blocks, &mut labels, &meta);
 
@@ -591,6 +592,40 @@ fn keep_numbered_lists(blocks: &[Block], labels: &mut [Label]) {
     }
 }
 
+/// A table under running text (results, standings, prices: a run of short lines that each
+/// name something and give numbers) is part of the body, though no line reads as a sentence.
+fn keep_tables(blocks: &[Block], labels: &mut [Label]) {
+    // A row names something and ends in a figure ("Leyton Orient 4 1 1 2 3 3 4", "Boroughmuir
+    // 20 Hawick 23"), with few stop words: not a headline that starts with a number ("15
+    // Amazing Images …") nor a count in brackets ("Akhlaq (47)").
+    let row = |b: &Block| {
+        let last = b.text.split_whitespace().next_back().unwrap_or("").trim_end_matches('.');
+        let names = b.text.split_whitespace().any(|t| t.starts_with(char::is_uppercase));
+        b.words <= 20 && b.stop_share < 0.25 && names && last.starts_with(|c: char| c.is_ascii_digit())
+    };
+    // A page that is only a table ("Results of Scottish league matches on Saturday:") keeps it.
+    let no_body = !labels.iter().any(|l| matches!(l, Label::Body));
+    let mut i = 0;
+    while i < blocks.len() {
+        let mut j = i;
+        while j < blocks.len() && labels[j] == Label::Drop(RemovalReason::Fragment) && row(&blocks[j]) {
+            j += 1;
+        }
+        let after_text = labels[..i]
+            .iter()
+            .rev()
+            .find(|l| !matches!(l, Label::Drop(_)))
+            .is_some_and(|l| matches!(l, Label::Body | Label::Heading));
+        if j - i >= TABLE_ROWS && (after_text || no_body) {
+            labels[i..j].fill(Label::Body);
+        }
+        i = j.max(i + 1);
+    }
+}
+
+/// Rows from which a run of short lines with numbers is a table.
+const TABLE_ROWS: usize = 3;
+
 /// jusText-style: long prose blocks are body; the body spans from the first to the last of
 /// them; short blocks inside it stay when they read as a sentence or a subheading.
 fn classify_body(blocks: &[Block], labels: &mut [Label]) {
@@ -870,6 +905,23 @@ mod tests {
         // Two items, or items out of order, are not a list.
         let c = clean(&format!("{body}\n\n{body} Again.\n\n1) Home\n\n3) Sport\n\n2) Weather\n"));
         assert_eq!(c.paragraphs.len(), 2, "{:#?}", c.paragraphs);
+    }
+
+    #[test]
+    fn a_results_table_after_the_text_is_body() {
+        let body = "Leaders Varna United were held at home on Saturday, and their lead at the top of the table fell to two points.";
+        let table = "Varna United 1 Nordby 1\n\nPort Ellis 3 Hamar Town 0\n\nOstby Rovers 2 Lund 2";
+        let c = clean(&format!("{body}\n\n{table}\n"));
+        let kept: Vec<&str> = c.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            kept[1..],
+            ["Varna United 1 Nordby 1", "Port Ellis 3 Hamar Town 0", "Ostby Rovers 2 Lund 2"]
+        );
+        // Headlines of other stories that start with a number, and counts in brackets, are not rows.
+        let links =
+            "15 Amazing Images of Stars\n\n11 Facts About Our Galaxy\n\nAstronomy (47)\n\nPhysics (12)";
+        let c = clean(&format!("{body}\n\n{links}\n"));
+        assert_eq!(c.paragraphs.len(), 1, "{:#?}", c.paragraphs);
     }
 
     #[test]
