@@ -95,6 +95,10 @@ pub struct Metadata {
     pub author: Option<String>,
     /// Publishing outlet or producer.
     pub publisher: Option<String>,
+    /// Where the story was filed, from a dateline line ("LA CORUNA, Spain 1996-08-31"): the
+    /// place as written, with its country when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<String>,
 }
 
 /// A kept paragraph (or subheading) of an article body.

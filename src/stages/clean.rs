@@ -295,6 +295,13 @@ static PRODUCED_BY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("produced-by pattern")
 });
 
+/// A dateline on a line of its own: a place in capitals, a country perhaps, and a date
+/// ("LA CORUNA , Spain 1996-08-31", "MOSCOW, May 5").
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<place>\p{Lu}[\p{Lu}\p{M}.'’ -]*\p{Lu}\.?)(?:\s*,\s*(?P<region>\p{Lu}[\p{L}.'’ -]{1,30}?))?\s*,?\s*(?:\d{4}-\d{2}-\d{2}|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:, \d{4})?)$")
+        .expect("dateline pattern")
+});
+
 /// Lines that end an article: what follows is comments, related stories or the site footer.
 static END_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(\[?\s*\d+\s+comments?\s*\]?|comments?(\s*\(\d+\))?|top rated comments|leave a (comment|reply)|post a comment|add a comment|join the (conversation|discussion)|no comments:?|want more( stories)?( like this)?\??|(view|show|load|read) (all )?comments|comments are closed|.*comments powered by disqus|first published\b.*|originally published\b.*|©.*|copyright\b.*|.*all rights reserved\.?)$")
@@ -361,6 +368,18 @@ fn read_metadata(blocks: &[Block], labels: &mut [Label], meta: &mut Metadata) {
             if labels[i] == Label::Undecided {
                 labels[i] = Label::Drop(RemovalReason::Metadata);
             }
+        }
+    }
+    // Dateline: where the story was filed, in the first lines.
+    for i in 0..head.min(6) {
+        let Some(c) = DATELINE.captures(&blocks[i].text) else { continue };
+        if meta.dateline.is_none() {
+            let region = c.name("region").map(|r| r.as_str().trim());
+            let place = c["place"].trim();
+            meta.dateline = Some(region.map_or_else(|| place.to_string(), |r| format!("{place}, {r}")));
+        }
+        if labels[i] == Label::Undecided {
+            labels[i] = Label::Drop(RemovalReason::Metadata);
         }
     }
     // Author: "By X", "X (Op-Ed Contributor)", or a bare name line next to the title.
@@ -905,6 +924,21 @@ mod tests {
         // Two items, or items out of order, are not a list.
         let c = clean(&format!("{body}\n\n{body} Again.\n\n1) Home\n\n3) Sport\n\n2) Weather\n"));
         assert_eq!(c.paragraphs.len(), 2, "{:#?}", c.paragraphs);
+    }
+
+    #[test]
+    fn a_dateline_line_is_metadata() {
+        let body =
+            "Deportivo beat Valencia 2-1 on Saturday in front of a full stadium, and they lead the league.";
+        for (line, place) in
+            [("LA CORUNA , Spain 1996-08-31", "LA CORUNA, Spain"), ("MOSCOW, May 5", "MOSCOW")]
+        {
+            let c = clean(&format!("SOCCER - DEPORTIVO WIN\n\n{line}\n\n{body}\n"));
+            assert_eq!(c.meta.dateline.as_deref(), Some(place), "{line}");
+            assert!(c.paragraphs.iter().all(|p| p.text != line), "{:#?}", c.paragraphs);
+        }
+        // A headline in capitals is no dateline.
+        assert_eq!(clean(&format!("SOCCER - DEPORTIVO WIN\n\n{body}\n")).meta.dateline, None);
     }
 
     #[test]

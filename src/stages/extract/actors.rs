@@ -332,6 +332,50 @@ pub fn mentions_in(
     mentions.iter().filter(move |m| m.paragraph == paragraph && range.contains(&m.offset))
 }
 
+/// Adds the places of a dateline ("LA CORUNA, Spain"): where the story was filed is one of its
+/// places, even where the text does not name it again. A place the text names gains a mention.
+pub fn add_dateline(actors: &mut Vec<LocalActor>, dateline: &str) {
+    for part in dateline.split(',') {
+        let name = unshout(part.trim());
+        if name.chars().count() < 2 {
+            continue;
+        }
+        let key = crate::text::fold(&name);
+        let same = |a: &&mut LocalActor| {
+            crate::text::fold(&a.name) == key || a.aliases.iter().any(|x| crate::text::fold(x) == key)
+        };
+        match actors.iter_mut().find(same) {
+            Some(a) => a.mentions += 1,
+            None => actors.push(LocalActor {
+                kind: ActorKind::Place,
+                name,
+                aliases: Box::default(),
+                roles: Box::default(),
+                mentions: 1,
+            }),
+        }
+    }
+}
+
+/// A name written in capitals, in the case it is written in running text: "LA CORUNA" → "La
+/// Coruna", "N'DJAMENA" → "N'Djamena". Other names stay as they are.
+fn unshout(name: &str) -> String {
+    if name.chars().any(char::is_lowercase) {
+        return name.to_string();
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut start = true;
+    for c in name.chars() {
+        if start {
+            out.extend(c.to_uppercase())
+        } else {
+            out.extend(c.to_lowercase())
+        }
+        start = !c.is_alphanumeric();
+    }
+    out
+}
+
 /// Builds the article's actors from its sentences' spans and returns them with every mention.
 /// `sentences` holds (paragraph index, byte offset of the sentence in the paragraph, sentence).
 pub fn collect(sentences: &[(usize, usize, &str)], full_text: &str) -> (Vec<LocalActor>, Vec<Mention>) {

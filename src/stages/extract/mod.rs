@@ -48,10 +48,11 @@ impl Stage for Extract {
 }
 
 /// The cache key of an article's extraction: everything [`extract_article`] reads, which is the
-/// paragraphs (text, heading flag, and whether dedup marked them as repeats) and the date.
+/// paragraphs (text, heading flag, and whether dedup marked them as repeats), the date and the
+/// dateline.
 fn input_key(cache: &Cache, settings: &str, article: &Article) -> crate::cache::Key {
-    let mut key =
-        KeyBuilder::new(cache, "extract", settings).bytes(format!("{:?}", article.meta.date).as_bytes());
+    let meta = format!("{:?} {:?}", article.meta.date, article.meta.dateline);
+    let mut key = KeyBuilder::new(cache, "extract", settings).bytes(meta.as_bytes());
     for p in &article.paragraphs {
         key = key.u64(p.index as u64).u64(u64::from(p.heading) | u64::from(p.duplicate_of.is_some()) << 1);
         key = key.bytes(p.text.as_bytes());
@@ -88,7 +89,10 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
     let named_sents = sentences_of(&named);
     let sents = sentences_of(&paragraphs);
     let full_text: String = named.iter().map(|(_, t)| *t).collect::<Vec<_>>().join("\n");
-    let (actors, mentions) = actors::collect(&named_sents, &full_text);
+    let (mut actors, mentions) = actors::collect(&named_sents, &full_text);
+    if let Some(dateline) = &article.meta.dateline {
+        actors::add_dateline(&mut actors, dateline);
+    }
 
     // Quotes and their speakers.
     let mut quotes = Vec::new();
@@ -367,6 +371,29 @@ mod tests {
         assert_eq!(marsh.mentions, 2, "the copied paragraph's mention counts");
         assert!(x.quotes.is_empty(), "the copied quote belongs to the other article");
         assert_eq!(x.statements.len(), 1);
+    }
+
+    #[test]
+    fn the_places_of_the_dateline_are_actors() {
+        let mut a =
+            article(&["Deportivo beat Valencia 2-1 on Saturday in front of a full stadium in Tolby."]);
+        a.meta.dateline = Some("LA CORUNA, Spain".into());
+        let x = extract_article(&a, &ExtractConfig::default());
+        for place in ["La Coruna", "Spain"] {
+            let actor = x.actors.iter().find(|a| a.name == place);
+            assert_eq!(
+                actor.map(|a| a.kind),
+                Some(crate::model::ActorKind::Place),
+                "{place}: {:?}",
+                x.actors
+            );
+        }
+        // A place the text names again gains a mention rather than a second actor.
+        a.meta.dateline = Some("TOLBY".into());
+        let x = extract_article(&a, &ExtractConfig::default());
+        let tolby: Vec<_> = x.actors.iter().filter(|a| a.name.eq_ignore_ascii_case("Tolby")).collect();
+        assert_eq!(tolby.len(), 1, "{:?}", x.actors);
+        assert_eq!(tolby[0].mentions, 2);
     }
 
     #[test]
