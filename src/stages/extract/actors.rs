@@ -194,7 +194,44 @@ pub fn spans(sentence: &str) -> Vec<Span> {
         }
         i = j;
     }
+    if is_team_row(sentence) {
+        // A name followed by its score or its record is a team's.
+        for span in &mut out {
+            if sentence[span.range.end..].trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+                span.kind = Some(ActorKind::Organization);
+                span.initial = false;
+            }
+        }
+    }
     out
+}
+
+/// Whether a line is a row of a sports table, whose names are teams: a result ("Detroit 5
+/// Baltimore 3", two names with a score each) or a standing ("Leyton Orient 4 1 1 2 3 3 4":
+/// five numbers or more, or a winning share such as ".545"). A golfer's round ("Ann Lee 68 70
+/// 138") has too few numbers to be either.
+fn is_team_row(line: &str) -> bool {
+    let numeric = |t: &str| {
+        t == "-"
+            || t.trim_start_matches('.').chars().all(|c| c.is_ascii_digit())
+                && !t.trim_start_matches('.').is_empty()
+    };
+    let toks: Vec<&str> = line.split_whitespace().collect();
+    if toks.first().is_none_or(|t| numeric(t)) || toks.len() > 24 {
+        return false;
+    }
+    // Runs of words and of numbers, in turn.
+    let mut runs: Vec<(bool, usize)> = Vec::new();
+    for t in &toks {
+        match runs.last_mut() {
+            Some((n, count)) if *n == numeric(t) => *count += 1,
+            _ => runs.push((numeric(t), 1)),
+        }
+    }
+    let result = matches!(runs[..], [(false, _), (true, 1), (false, _), (true, 1)]);
+    let standing = matches!(runs[..], [(false, _), (true, n)] if n >= 5)
+        || runs.len() == 2 && toks.iter().any(|t| t.len() == 4 && t.starts_with('.') && numeric(t));
+    result || standing
 }
 
 /// Whether capitalised words read as a person's name, which no "of" continues ("Margarita
@@ -565,6 +602,18 @@ mod tests {
             names("He met the Minister of Foreign Affairs of Norland."),
             vec![("Minister of Foreign Affairs of Norland".into(), None)]
         );
+    }
+
+    #[test]
+    fn names_with_scores_in_a_table_are_teams() {
+        let kinds = |row: &str| spans(row).into_iter().map(|s| (s.name, s.kind)).collect::<Vec<_>>();
+        let org = Some(ActorKind::Organization);
+        assert_eq!(kinds("Detroit 5 Baltimore 3"), [("Detroit".into(), org), ("Baltimore".into(), org)]);
+        assert_eq!(kinds("Leyton Orient 4 1 1 2 3 3 4"), [("Leyton Orient".into(), org)]);
+        assert_eq!(kinds("Houston 73 63 .537 -"), [("Houston".into(), org)]);
+        // A golfer's rounds, and a sentence with a number, are no team rows.
+        assert_ne!(kinds("Billy Andrade 68 70 138")[0].1, org);
+        assert_ne!(kinds("Detroit lost 5 games in a row")[0].1, org);
     }
 
     #[test]
