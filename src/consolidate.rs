@@ -182,14 +182,18 @@ pub struct Digest {
 pub fn consolidate(corpus: &mut Corpus, cfg: &ConsolidateConfig) -> Digest {
     let article_ids: Vec<ArticleId> = corpus.articles.iter().map(|a| Arc::from(a.id.as_str())).collect();
     let (actors, ids) = merge_actors(corpus, &article_ids);
-    // Claims first: their numbers come from the figures, which move into the digest next.
-    let claims = group_claims(corpus, cfg, &article_ids, &actors, &ids);
 
     // Quotes and figures move into the digest, and each article's local actors go once its
     // quotes have their speakers.
     let mut quotes = Vec::new();
     let mut figures = Vec::new();
-    for (ai, a) in corpus.articles.iter_mut().enumerate().filter(|(_, a)| a.duplicate_of.is_none()) {
+    // Where each article's figures start in `figures` (and where the last one's end).
+    let mut figures_from = Vec::with_capacity(corpus.articles.len() + 1);
+    for (ai, a) in corpus.articles.iter_mut().enumerate() {
+        figures_from.push(figures.len());
+        if a.duplicate_of.is_some() {
+            continue;
+        }
         let x = &mut a.extraction;
         let local = std::mem::take(&mut x.actors);
         for q in std::mem::take(&mut x.quotes) {
@@ -216,6 +220,9 @@ pub fn consolidate(corpus: &mut Corpus, cfg: &ConsolidateConfig) -> Digest {
             });
         }
     }
+    figures_from.push(figures.len());
+    let by_article = |ai: usize| &figures[figures_from[ai]..figures_from[ai + 1]];
+    let claims = group_claims(corpus, cfg, &article_ids, &actors, &ids, by_article);
     let key_judgments = pick_key_judgments(&claims, cfg.key_judgments);
     let contradictions = find_contradictions(corpus, &figures);
     let timeline = build_timeline(corpus, &article_ids, cfg.max_timeline);
@@ -499,54 +506,119 @@ fn merge_actors(corpus: &Corpus, article_ids: &[ArticleId]) -> (Vec<Actor>, Acto
     (actors, ActorIds { start, actor_of })
 }
 
+/// Which statements hold each stem, in statement order: the lists laid end to end in one
+/// vector (a map of vectors would cost a header and an allocation per stem, and most stems are
+/// in one statement).
+struct StemIndex {
+    /// Stem → its list's number.
+    slot: HashMap<u32, u32>,
+    /// Where each list starts in `statements`, and where the last ends.
+    starts: Vec<u32>,
+    statements: Vec<u32>,
+}
+
+impl StemIndex {
+    fn new(cands: &[Candidate<'_>]) -> StemIndex {
+        let mut slot: HashMap<u32, u32> = HashMap::new();
+        let mut counts: Vec<u32> = Vec::new();
+        for &s in cands.iter().flat_map(|c| c.stems()) {
+            let k = *slot.entry(s).or_insert_with(|| {
+                counts.push(0);
+                counts.len() as u32 - 1
+            });
+            counts[k as usize] += 1;
+        }
+        let mut starts = Vec::with_capacity(counts.len() + 1);
+        let mut at = 0u32;
+        for n in counts {
+            starts.push(at);
+            at += n;
+        }
+        starts.push(at);
+        let mut next = starts.clone();
+        let mut statements = vec![0u32; at as usize];
+        for (i, c) in cands.iter().enumerate() {
+            for s in c.stems() {
+                let k = slot[s] as usize;
+                statements[next[k] as usize] = i as u32;
+                next[k] += 1;
+            }
+        }
+        StemIndex { slot, starts, statements }
+    }
+
+    /// The statements that hold stem `s`, ascending.
+    fn get(&self, s: u32) -> &[u32] {
+        self.slot.get(&s).map_or(&[], |&k| {
+            &self.statements[self.starts[k as usize] as usize..self.starts[k as usize + 1] as usize]
+        })
+    }
+}
+
 /// A statement with what we compare it on. Stems, actors and numbers are sorted, so that
 /// comparing two statements is a merge of short integer lists.
 struct Candidate<'a> {
-    article: usize,
-    paragraph: usize,
+    /// The article's position in the corpus (`u32`: a statement's fields add up by the million).
+    article: u32,
+    paragraph: u32,
     text: &'a str,
     kind: ClaimKind,
-    /// Hashes of the content stems that are not part of a name: names are compared as
-    /// `actors`, so that "Alexander Lukashenka" and "Lukashenko" are the same and a name is
-    /// not counted twice.
-    stems: Box<[u32]>,
-    /// Indices in [`Digest::actors`].
-    actors: Box<[u32]>,
-    /// The numbers of the sentence's figures (bounds of ranges too), as `f64` bits.
-    numbers: Box<[u64]>,
+    /// The stems, then the actors, then the numbers, in one allocation (a large corpus has
+    /// millions of statements); [`Candidate::stems`] and the others cut it.
+    features: Box<[u32]>,
+    /// Where the actors and the numbers start in `features`.
+    actors_at: u16,
+    numbers_at: u16,
     attributed: Option<u32>,
     /// The length of the statement's weight vector (see [`Weights`]).
     norm: f64,
 }
 
-/// How much each shared feature counts: inverse document frequency over the statements, so
-/// that "Belarus" in a briefing on Belarus counts for little and "legitimate" for much. An
-/// actor counts half as much as a word: a shared name says who, not what.
-struct Weights {
-    statements: f64,
-    stems: HashMap<u32, u32>,
-    actors: Vec<u32>,
-    numbers: HashMap<u64, u32>,
+impl Candidate<'_> {
+    /// Hashes of the content stems that are not part of a name: names are compared as actors,
+    /// so that "Alexander Lukashenka" and "Lukashenko" are the same and a name does not count
+    /// twice.
+    fn stems(&self) -> &[u32] {
+        &self.features[..usize::from(self.actors_at)]
+    }
+
+    /// Indices in [`Digest::actors`].
+    fn actors(&self) -> &[u32] {
+        &self.features[usize::from(self.actors_at)..usize::from(self.numbers_at)]
+    }
+
+    /// Hashes of the numbers of the sentence's figures (bounds of ranges too).
+    fn numbers(&self) -> &[u32] {
+        &self.features[usize::from(self.numbers_at)..]
+    }
 }
 
-impl Weights {
+/// How much each shared feature counts: inverse document frequency over the statements, so
+/// that "Belarus" in a briefing on Belarus counts for little and "legitimate" for much. An
+/// actor counts half as much as a word: a shared name says who, not what. A stem's frequency
+/// is the length of its list in the stem index, which is built anyway: no second map.
+struct Weights<'i> {
+    statements: f64,
+    index: &'i StemIndex,
+    actors: Vec<u32>,
+    numbers: HashMap<u32, u32>,
+}
+
+impl<'i> Weights<'i> {
     const ACTOR: f64 = 0.5;
 
-    fn new(cands: &[Candidate<'_>], actors: usize) -> Weights {
+    fn new(cands: &[Candidate<'_>], index: &'i StemIndex, actors: usize) -> Weights<'i> {
         let mut w = Weights {
             statements: cands.len() as f64,
-            stems: HashMap::new(),
+            index,
             actors: vec![0; actors],
             numbers: HashMap::new(),
         };
         for c in cands {
-            for &s in &c.stems {
-                *w.stems.entry(s).or_default() += 1;
-            }
-            for &a in &c.actors {
+            for &a in c.actors() {
                 w.actors[a as usize] += 1;
             }
-            for &n in &c.numbers {
+            for &n in c.numbers() {
                 *w.numbers.entry(n).or_default() += 1;
             }
         }
@@ -555,35 +627,35 @@ impl Weights {
 
     /// The squared idf of a feature found in `df` statements; `ln(1 + N/df)` stays positive
     /// on a corpus of one article.
-    fn of(&self, df: u32) -> f64 {
-        (1.0 + self.statements / f64::from(df.max(1))).ln().powi(2)
+    fn of(&self, df: usize) -> f64 {
+        (1.0 + self.statements / df.max(1) as f64).ln().powi(2)
     }
 
     fn stem(&self, s: u32) -> f64 {
-        self.of(self.stems.get(&s).copied().unwrap_or(1))
+        self.of(self.index.get(s).len())
     }
 
     fn actor(&self, a: u32) -> f64 {
-        Self::ACTOR * self.of(self.actors[a as usize])
+        Self::ACTOR * self.of(self.actors[a as usize] as usize)
     }
 
-    fn number(&self, n: u64) -> f64 {
-        self.of(self.numbers.get(&n).copied().unwrap_or(1))
+    fn number(&self, n: u32) -> f64 {
+        self.of(self.numbers.get(&n).map_or(1, |&df| df as usize))
     }
 
     fn norm(&self, c: &Candidate<'_>) -> f64 {
-        let sum: f64 = c.stems.iter().map(|&s| self.stem(s)).sum::<f64>()
-            + c.actors.iter().map(|&a| self.actor(a)).sum::<f64>()
-            + c.numbers.iter().map(|&n| self.number(n)).sum::<f64>();
+        let sum: f64 = c.stems().iter().map(|&s| self.stem(s)).sum::<f64>()
+            + c.actors().iter().map(|&a| self.actor(a)).sum::<f64>()
+            + c.numbers().iter().map(|&n| self.number(n)).sum::<f64>();
         sum.sqrt()
     }
 }
 
 /// The weighted cosine of two statements' stems, actors and numbers.
 fn similarity(a: &Candidate<'_>, b: &Candidate<'_>, w: &Weights) -> f64 {
-    let shared = shared(&a.stems, &b.stems).map(|s| w.stem(*s)).sum::<f64>()
-        + shared(&a.actors, &b.actors).map(|x| w.actor(*x)).sum::<f64>()
-        + shared(&a.numbers, &b.numbers).map(|n| w.number(*n)).sum::<f64>();
+    let shared = shared(a.stems(), b.stems()).map(|s| w.stem(*s)).sum::<f64>()
+        + shared(a.actors(), b.actors()).map(|x| w.actor(*x)).sum::<f64>()
+        + shared(a.numbers(), b.numbers()).map(|n| w.number(*n)).sum::<f64>();
     let norms = a.norm * b.norm;
     if norms > 0.0 { shared / norms } else { 0.0 }
 }
@@ -599,9 +671,11 @@ fn may_be_one_claim(a: &Candidate<'_>, b: &Candidate<'_>, actors: &[Actor]) -> b
     }
     let who = |c: &Candidate<'_>| -> Vec<u32> {
         let kind = |&i: &u32| matches!(actors[i as usize].kind, ActorKind::Person | ActorKind::Organization);
-        c.actors.iter().copied().filter(kind).collect()
+        c.actors().iter().copied().filter(kind).collect()
     };
-    common(&a.stems, &b.stems) >= MIN_SHARED_STEMS && agree(&a.numbers, &b.numbers) && agree(&who(a), &who(b))
+    common(a.stems(), b.stems()) >= MIN_SHARED_STEMS
+        && agree(a.numbers(), b.numbers())
+        && agree(&who(a), &who(b))
 }
 
 /// The items of two sorted, deduplicated slices that both hold.
@@ -630,7 +704,12 @@ const COMMON_STEM: usize = 200;
 const BATCH: usize = 8192;
 
 /// The statements of the articles that are not copies, with what they are compared on.
-fn candidates<'c>(corpus: &'c Corpus, actors: &[Actor], ids: &ActorIds) -> Vec<Candidate<'c>> {
+fn candidates<'c, 'f>(
+    corpus: &'c Corpus,
+    actors: &[Actor],
+    ids: &ActorIds,
+    figures: impl Fn(usize) -> &'f [FigureOut] + Sync,
+) -> Vec<Candidate<'c>> {
     // The stems of each actor's names, to tell a sentence's names from its other words.
     let name_stems: Vec<Box<[u32]>> = actors
         .par_iter()
@@ -649,6 +728,7 @@ fn candidates<'c>(corpus: &'c Corpus, actors: &[Actor], ids: &ActorIds) -> Vec<C
         .filter(|(_, a)| a.duplicate_of.is_none())
         .flat_map_iter(|(ai, a)| {
             let name_stems = &name_stems;
+            let figures = figures(ai);
             a.extraction.statements.iter().map(move |s| {
                 let text = a.text_at(s.sentence);
                 let mut actors: Vec<u32> = s.actors.iter().filter_map(|&n| ids.at(ai, n)).collect();
@@ -656,24 +736,31 @@ fn candidates<'c>(corpus: &'c Corpus, actors: &[Actor], ids: &ActorIds) -> Vec<C
                 actors.dedup();
                 let mut stems = stem_hashes(text).into_vec();
                 stems.retain(|h| !actors.iter().any(|&x| name_stems[x as usize].binary_search(h).is_ok()));
-                let mut numbers: Vec<u64> = a
-                    .extraction
-                    .figures
+                let mut numbers: Vec<u32> = figures
                     .iter()
                     .filter(|f| f.sentence == s.sentence)
                     .flat_map(|f| std::iter::once(f.number).chain(f.number_max))
-                    .map(f64::to_bits)
+                    .map(|n| xxh3_64(&n.to_bits().to_le_bytes()) as u32)
                     .collect();
                 numbers.sort_unstable();
                 numbers.dedup();
+                // A sentence has far fewer than 65,536 words.
+                let actors_at = stems.len().min(usize::from(u16::MAX / 2));
+                stems.truncate(actors_at);
+                actors.truncate(usize::from(u16::MAX / 4));
+                numbers.truncate(usize::from(u16::MAX / 4));
+                let numbers_at = (actors_at + actors.len()) as u16;
+                let mut features = stems;
+                features.extend(actors);
+                features.extend(numbers);
                 Candidate {
-                    article: ai,
-                    paragraph: s.sentence.paragraph(),
+                    article: ai as u32,
+                    paragraph: s.sentence.paragraph,
                     text,
                     kind: s.kind,
-                    stems: stems.into_boxed_slice(),
-                    actors: actors.into_boxed_slice(),
-                    numbers: numbers.into_boxed_slice(),
+                    features: features.into_boxed_slice(),
+                    actors_at: actors_at as u16,
+                    numbers_at,
                     attributed: s.attributed_to.and_then(|n| ids.at(ai, n)),
                     norm: 0.0,
                 }
@@ -690,23 +777,19 @@ fn candidates<'c>(corpus: &'c Corpus, actors: &[Actor], ids: &ActorIds) -> Vec<C
 /// Pairs join from the most similar down, and two groups join only when their first pairs
 /// (the statements that stand for them) are similar too: one sentence that restates two
 /// claims does not chain them into one.
-fn group_claims(
+fn group_claims<'f>(
     corpus: &Corpus,
     cfg: &ConsolidateConfig,
     article_ids: &[ArticleId],
     actors: &[Actor],
     ids: &ActorIds,
+    figures: impl Fn(usize) -> &'f [FigureOut] + Sync,
 ) -> Vec<Claim> {
-    let mut cands = candidates(corpus, actors, ids);
-    let weights = Weights::new(&cands, actors.len());
-    cands.par_iter_mut().for_each(|c| c.norm = weights.norm(c));
+    let mut cands = candidates(corpus, actors, ids, figures);
     let n = cands.len();
-    let mut index: HashMap<u32, Vec<u32>> = HashMap::new();
-    for (i, c) in cands.iter().enumerate() {
-        for &s in &c.stems {
-            index.entry(s).or_default().push(i as u32);
-        }
-    }
+    let index = StemIndex::new(&cands);
+    let weights = Weights::new(&cands, &index, actors.len());
+    cands.par_iter_mut().for_each(|c| c.norm = weights.norm(c));
     let mut centrality = vec![0.0f64; n];
     let mut close: Vec<(f64, u32, u32)> = Vec::new();
     for start in (0..n).step_by(BATCH) {
@@ -716,8 +799,8 @@ fn group_claims(
             .map_init(Vec::new, |later: &mut Vec<u32>, i| {
                 // Later statements that share at least two rare stems with this one.
                 later.clear();
-                for s in &cands[i].stems {
-                    let list = &index[s];
+                for &s in cands[i].stems() {
+                    let list = index.get(s);
                     if list.len() <= COMMON_STEM {
                         let after = list.partition_point(|&j| j as usize <= i);
                         later.extend_from_slice(&list[after..]);
@@ -744,8 +827,6 @@ fn group_claims(
             }
         }
     }
-    // The stem index is the largest thing here: free it before ranking allocates.
-    drop(index);
     close.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
     let mut sets = UnionFind::new(n);
     // The statement that stands for each group (by its root): the earliest of those that
@@ -764,6 +845,9 @@ fn group_claims(
         }
     }
     drop(stands_for);
+    // The stem index is the largest thing here: free it before ranking allocates.
+    drop(weights);
+    drop(index);
     let groups = sets.groups();
     drop(sets);
     let max_c = centrality.iter().cloned().fold(0.0, f64::max).max(1e-9);
@@ -819,11 +903,11 @@ fn group_claims(
             let id = |i: u32| actors[i as usize].id.as_str();
             let attributed: BTreeSet<&str> = members().filter_map(|c| c.attributed).map(id).collect();
             let actor_ids: BTreeSet<&str> =
-                members().flat_map(|c| c.actors.iter().copied()).map(id).collect();
+                members().flat_map(|c| c.actors().iter().copied()).map(id).collect();
             let mut sources: Vec<ClaimSource> = members()
                 .map(|c| ClaimSource {
-                    article: article_ids[c.article].clone(),
-                    paragraph: c.paragraph,
+                    article: article_ids[c.article as usize].clone(),
+                    paragraph: c.paragraph as usize,
                     text: c.text.to_string(),
                 })
                 .collect();
