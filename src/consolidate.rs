@@ -16,7 +16,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use crate::config::ConsolidateConfig;
 use crate::model::{ActorKind, Article, ClaimKind, Corpus, Day, Extraction, LocalActor, Precision, Span};
-use crate::sorted::common;
+use crate::sorted::{common, shared};
 use crate::stages::extract::actors::kind_of;
 use crate::text::{close, close_pairs, content_stems, fold};
 use crate::union_find::UnionFind;
@@ -576,7 +576,7 @@ struct Candidate<'a> {
 
 impl Candidate<'_> {
     /// Hashes of the content stems that are not part of a name: names are compared as actors,
-    /// so that "Alexander Lukashenka" and "Lukashenko" are the same and a name does not count
+    /// so that "Ivan Petrenka" and "Petrenko" are the same and a name does not count
     /// twice.
     fn stems(&self) -> &[u32] {
         &self.features[..usize::from(self.actors_at)]
@@ -676,17 +676,6 @@ fn may_be_one_claim(a: &Candidate<'_>, b: &Candidate<'_>, actors: &[Actor]) -> b
     common(a.stems(), b.stems()) >= MIN_SHARED_STEMS
         && agree(a.numbers(), b.numbers())
         && agree(&who(a), &who(b))
-}
-
-/// The items of two sorted, deduplicated slices that both hold.
-fn shared<'s, T: Ord>(a: &'s [T], b: &'s [T]) -> impl Iterator<Item = &'s T> + 's {
-    let mut j = 0;
-    a.iter().filter(move |x| {
-        while j < b.len() && b[j] < **x {
-            j += 1;
-        }
-        j < b.len() && b[j] == **x
-    })
 }
 
 /// Two statements that share fewer content words than this are not one claim, however rare

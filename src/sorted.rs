@@ -18,6 +18,17 @@ pub fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
     n
 }
 
+/// The items of two sorted, deduplicated slices that both hold.
+pub fn shared<'s, T: Ord>(a: &'s [T], b: &'s [T]) -> impl Iterator<Item = &'s T> + 's {
+    let mut j = 0;
+    a.iter().filter(move |x| {
+        while j < b.len() && b[j] < **x {
+            j += 1;
+        }
+        j < b.len() && b[j] == **x
+    })
+}
+
 /// Inserts `item` into a sorted, deduplicated vector unless it is there already. A `Vec` used
 /// this way holds the few aliases and roles of an actor in a fraction of a `BTreeSet`'s memory.
 pub fn insert<T: Ord>(v: &mut Vec<T>, item: T) {
@@ -34,6 +45,12 @@ mod tests {
     fn counts_shared_items() {
         assert_eq!(common(&[1, 3, 5, 7], &[2, 3, 4, 7, 9]), 2);
         assert_eq!(common::<u8>(&[], &[1]), 0);
+    }
+
+    #[test]
+    fn yields_shared_items() {
+        assert_eq!(shared(&[1, 3, 5, 7], &[2, 3, 4, 7, 9]).copied().collect::<Vec<_>>(), [3, 7]);
+        assert_eq!(shared::<u8>(&[1], &[]).count(), 0);
     }
 
     #[test]
