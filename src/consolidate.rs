@@ -733,7 +733,7 @@ fn candidates<'c, 'f>(
                     .collect();
                 numbers.sort_unstable();
                 numbers.dedup();
-                // A sentence has far fewer than 65,536 words.
+                // The offsets are `u16`: a sentence has far fewer words than these bounds.
                 let actors_at = stems.len().min(usize::from(u16::MAX / 2));
                 stems.truncate(actors_at);
                 actors.truncate(usize::from(u16::MAX / 4));
@@ -1074,6 +1074,13 @@ mod tests {
         Corpus { articles, ..Corpus::default() }
     }
 
+    /// The sources of the claim whose summary contains `words`.
+    fn sources_of<'d>(digest: &'d Digest, words: &str) -> BTreeSet<&'d str> {
+        let claim = digest.claims.iter().find(|c| c.summary.contains(words));
+        let claim = claim.unwrap_or_else(|| panic!("no claim with {words:?} in {:#?}", digest.claims));
+        claim.sources.iter().map(|s| &*s.article).collect()
+    }
+
     #[test]
     fn the_same_claim_from_two_outlets_is_one_claim_with_both_sources() {
         let day = Day::ymd(2024, 3, 5);
@@ -1098,19 +1105,11 @@ mod tests {
         let rate =
             digest.claims.iter().find(|c| c.summary.contains("interest rate")).expect("the rate claim");
         assert_eq!(rate.independent_sources, 2, "{rate:?}");
-        let from: BTreeSet<&str> = rate.sources.iter().map(|s| &*s.article).collect();
-        assert_eq!(from, BTreeSet::from(["a", "b"]));
+        assert_eq!(sources_of(&digest, "interest rate"), BTreeSet::from(["a", "b"]));
         let farmers =
             digest.claims.iter().find(|c| c.summary.contains("Farmers")).expect("the farmers claim");
         assert_eq!(farmers.independent_sources, 1);
         assert_eq!(digest.key_judgments.first(), Some(&rate.id), "the corroborated claim leads");
-    }
-
-    /// The sources of the claim whose summary contains `words`.
-    fn sources_of<'d>(digest: &'d Digest, words: &str) -> BTreeSet<&'d str> {
-        let claim = digest.claims.iter().find(|c| c.summary.contains(words));
-        let claim = claim.unwrap_or_else(|| panic!("no claim with {words:?} in {:#?}", digest.claims));
-        claim.sources.iter().map(|s| &*s.article).collect()
     }
 
     #[test]

@@ -571,6 +571,11 @@ fn drop_repeats(blocks: &[Block], labels: &mut [Label], meta: &Metadata) {
     }
 }
 
+/// The label of the last block in `labels` that is not dropped.
+fn last_kept(labels: &[Label]) -> Option<Label> {
+    labels.iter().rev().find(|l| !matches!(l, Label::Drop(_))).copied()
+}
+
 /// A numbered list that follows running text ("1) …", "2) …", in order) is part of the body,
 /// however short its items: listicles and step-by-step guides are written so.
 fn keep_numbered_lists(blocks: &[Block], labels: &mut [Label]) {
@@ -595,11 +600,7 @@ fn keep_numbered_lists(blocks: &[Block], labels: &mut [Label]) {
             }
             j += 1;
         }
-        let after_text = labels[..i]
-            .iter()
-            .rev()
-            .find(|l| !matches!(l, Label::Drop(_)))
-            .is_some_and(|l| *l == Label::Body);
+        let after_text = last_kept(&labels[..i]) == Some(Label::Body);
         if items.len() >= 3 && after_text {
             for &k in &items {
                 if matches!(labels[k], Label::Undecided | Label::Drop(RemovalReason::Fragment)) {
@@ -630,11 +631,7 @@ fn keep_tables(blocks: &[Block], labels: &mut [Label]) {
         while j < blocks.len() && labels[j] == Label::Drop(RemovalReason::Fragment) && row(&blocks[j]) {
             j += 1;
         }
-        let after_text = labels[..i]
-            .iter()
-            .rev()
-            .find(|l| !matches!(l, Label::Drop(_)))
-            .is_some_and(|l| matches!(l, Label::Body | Label::Heading));
+        let after_text = matches!(last_kept(&labels[..i]), Some(Label::Body | Label::Heading));
         if j - i >= TABLE_ROWS && (after_text || no_body) {
             labels[i..j].fill(Label::Body);
         }

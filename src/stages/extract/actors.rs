@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::lexicon::{self, CALENDAR, NOT_NAMES, ORG_WORDS, PLACES, PORTFOLIOS, SPEECH_VERBS, TITLES};
 use crate::model::{ActorKind, LocalActor};
 use crate::sorted;
-use crate::text::is_capitalized;
+use crate::text::{fold, is_capitalized};
 
 /// A word token with its byte range in the sentence.
 #[derive(Debug, Clone, Copy)]
@@ -212,9 +212,8 @@ pub fn spans(sentence: &str) -> Vec<Span> {
 /// 138") has too few numbers to be either.
 fn is_team_row(line: &str) -> bool {
     let numeric = |t: &str| {
-        t == "-"
-            || t.trim_start_matches('.').chars().all(|c| c.is_ascii_digit())
-                && !t.trim_start_matches('.').is_empty()
+        let digits = t.trim_start_matches('.');
+        t == "-" || !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
     };
     let toks: Vec<&str> = line.split_whitespace().collect();
     if toks.first().is_none_or(|t| numeric(t)) || toks.len() > 24 {
@@ -240,10 +239,7 @@ fn is_team_row(line: &str) -> bool {
 /// Belarus", "Democratic Republic of the Congo").
 /// Titles in front ("Presenter Ana Lind") are not part of the name.
 fn reads_as_a_person(run: &[Token<'_>]) -> bool {
-    let title = |t: &Token<'_>| {
-        lexicon::contains(TITLES, &lower(t.text.trim_end_matches('.')))
-            || lexicon::is_demonym_adjective(t.text)
-    };
+    let title = |t: &Token<'_>| is_title(t) || lexicon::is_demonym_adjective(t.text);
     let name = &run[run.iter().rposition(title).map_or(0, |k| k + 1)..];
     // A title last ("Prime Minister") is a role that "of Belarus" continues.
     name.len() >= 2
@@ -265,6 +261,11 @@ fn joins_an_organisation(sentence: &str, rest: &[Token<'_>]) -> bool {
         last = Some(t.text);
     }
     last.is_some_and(|w| lexicon::contains(ORG_WORDS, &lower(w)))
+}
+
+/// Whether a word is a title or a rank ("President", "Gen.").
+fn is_title(t: &Token<'_>) -> bool {
+    lexicon::contains(TITLES, &lower(t.text.trim_end_matches('.')))
 }
 
 /// Whether the text between two words opens a quotation: an opening mark after a colon, a
@@ -301,7 +302,6 @@ fn make_span(sentence: &str, toks: &[Token<'_>], before: String) -> Option<Span>
         return None;
     }
     // Titles: "Prime Minister of Belarus Marta Kovalchuk", "Russian President Ivan Petrov".
-    let is_title = |t: &Token<'_>| lexicon::contains(TITLES, &lower(t.text.trim_end_matches('.')));
     let mut role = None;
     if let Some(last_title) = toks.iter().rposition(is_title) {
         let mut name_start = last_title + 1;
@@ -377,10 +377,8 @@ pub fn add_dateline(actors: &mut Vec<LocalActor>, dateline: &str) {
         if name.chars().count() < 2 {
             continue;
         }
-        let key = crate::text::fold(&name);
-        let same = |a: &&mut LocalActor| {
-            crate::text::fold(&a.name) == key || a.aliases.iter().any(|x| crate::text::fold(x) == key)
-        };
+        let key = fold(&name);
+        let same = |a: &&mut LocalActor| fold(&a.name) == key || a.aliases.iter().any(|x| fold(x) == key);
         match actors.iter_mut().find(same) {
             Some(a) => a.mentions += 1,
             None => actors.push(LocalActor {
