@@ -222,9 +222,11 @@ pub fn consolidate(corpus: &mut Corpus, cfg: &ConsolidateConfig) -> Digest {
     }
     figures_from.push(figures.len());
     let by_article = |ai: usize| &figures[figures_from[ai]..figures_from[ai + 1]];
-    let claims = group_claims(corpus, cfg, &article_ids, &actors, &ids, by_article);
+    let cands = candidates(corpus, &actors, &ids, by_article);
+    let index = StemIndex::new(&cands);
+    let contradictions = find_contradictions(corpus, &figures, &cands, &index, &actors);
+    let claims = group_claims(cfg, &article_ids, &actors, cands, index);
     let key_judgments = pick_key_judgments(&claims, cfg.key_judgments);
-    let contradictions = find_contradictions(corpus, &figures);
     let timeline = build_timeline(corpus, &article_ids, cfg.max_timeline);
     for a in &mut corpus.articles {
         a.extraction = Extraction::default();
@@ -651,6 +653,20 @@ impl<'i> Weights<'i> {
     }
 }
 
+/// The weighted cosine of two statements' stems and actors, leaving their numbers out: how
+/// close two sentences are that give different figures.
+fn similarity_but_numbers(a: &Candidate<'_>, b: &Candidate<'_>, w: &Weights) -> f64 {
+    let norm = |c: &Candidate<'_>| {
+        let sum = c.stems().iter().map(|&s| w.stem(s)).sum::<f64>()
+            + c.actors().iter().map(|&x| w.actor(x)).sum::<f64>();
+        sum.sqrt()
+    };
+    let shared = shared(a.stems(), b.stems()).map(|s| w.stem(*s)).sum::<f64>()
+        + shared(a.actors(), b.actors()).map(|x| w.actor(*x)).sum::<f64>();
+    let norms = norm(a) * norm(b);
+    if norms > 0.0 { shared / norms } else { 0.0 }
+}
+
 /// The weighted cosine of two statements' stems, actors and numbers.
 fn similarity(a: &Candidate<'_>, b: &Candidate<'_>, w: &Weights) -> f64 {
     let shared = shared(a.stems(), b.stems()).map(|s| w.stem(*s)).sum::<f64>()
@@ -666,16 +682,23 @@ fn similarity(a: &Candidate<'_>, b: &Candidate<'_>, w: &Weights) -> f64 {
 /// Y's spokesman declined); and when both give figures, one number at least (two counts that
 /// differ are a disagreement, not a corroboration).
 fn may_be_one_claim(a: &Candidate<'_>, b: &Candidate<'_>, actors: &[Actor]) -> bool {
-    fn agree<T: Ord>(x: &[T], y: &[T]) -> bool {
-        x.is_empty() || y.is_empty() || common(x, y) > 0
-    }
+    common(a.stems(), b.stems()) >= MIN_SHARED_STEMS
+        && agree(a.numbers(), b.numbers())
+        && same_people(a, b, actors)
+}
+
+/// Whether two sorted lists share an item, or one of them is empty.
+fn agree<T: Ord>(x: &[T], y: &[T]) -> bool {
+    x.is_empty() || y.is_empty() || common(x, y) > 0
+}
+
+/// Whether two statements name one person or organisation, or one of them names none.
+fn same_people(a: &Candidate<'_>, b: &Candidate<'_>, actors: &[Actor]) -> bool {
     let who = |c: &Candidate<'_>| -> Vec<u32> {
         let kind = |&i: &u32| matches!(actors[i as usize].kind, ActorKind::Person | ActorKind::Organization);
         c.actors().iter().copied().filter(kind).collect()
     };
-    common(a.stems(), b.stems()) >= MIN_SHARED_STEMS
-        && agree(a.numbers(), b.numbers())
-        && agree(&who(a), &who(b))
+    agree(&who(a), &who(b))
 }
 
 /// Two statements that share fewer content words than this are not one claim, however rare
@@ -766,17 +789,14 @@ fn candidates<'c, 'f>(
 /// Pairs join from the most similar down, and two groups join only when their first pairs
 /// (the statements that stand for them) are similar too: one sentence that restates two
 /// claims does not chain them into one.
-fn group_claims<'f>(
-    corpus: &Corpus,
+fn group_claims(
     cfg: &ConsolidateConfig,
     article_ids: &[ArticleId],
     actors: &[Actor],
-    ids: &ActorIds,
-    figures: impl Fn(usize) -> &'f [FigureOut] + Sync,
+    mut cands: Vec<Candidate<'_>>,
+    index: StemIndex,
 ) -> Vec<Claim> {
-    let mut cands = candidates(corpus, actors, ids, figures);
     let n = cands.len();
-    let index = StemIndex::new(&cands);
     let weights = Weights::new(&cands, &index, actors.len());
     cands.par_iter_mut().for_each(|c| c.norm = weights.norm(c));
     let mut centrality = vec![0.0f64; n];
@@ -944,31 +964,66 @@ fn pick_key_judgments(claims: &[Claim], n: usize) -> Vec<String> {
     ranked.into_iter().take(n).map(|c| c.id.clone()).collect()
 }
 
-/// Figures of the same unit about the same thing (their stems overlap) from different
-/// articles whose numbers differ by more than 5 %.
-fn find_contradictions(corpus: &Corpus, figures: &[FigureOut]) -> Vec<Contradiction> {
-    let article_of: HashMap<&str, &Article> = corpus.articles.iter().map(|a| (a.id.as_str(), a)).collect();
-    let date_of = |id: &str| article_of[id].meta.date;
+/// Figures of the same unit about the same thing from different articles whose numbers differ
+/// by more than 5 %. The same thing: what they measure overlaps ("people killed"), and their
+/// sentences are alike but for the numbers (at least [`SAME_THING`]) and name the same people
+/// or organisations, so that "three people were shot" and "a crowd of 3,000 people" are not
+/// a disagreement.
+fn find_contradictions(
+    corpus: &Corpus,
+    figures: &[FigureOut],
+    cands: &[Candidate<'_>],
+    index: &StemIndex,
+    actors: &[Actor],
+) -> Vec<Contradiction> {
+    let article_of: HashMap<&str, (usize, &Article)> =
+        corpus.articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), (i, a))).collect();
+    let date_of = |id: &str| article_of[id].1.meta.date;
+    // The statement of each figure's sentence (a figure in a short sentence has none).
+    let statement_of = |f: &FigureOut| {
+        let (ai, a) = article_of[&*f.article];
+        let text = a.text_at(f.sentence);
+        let from = cands.partition_point(|c| (c.article as usize) < ai);
+        cands[from..]
+            .iter()
+            .take_while(|c| c.article as usize == ai)
+            .find(|c| c.paragraph as usize == f.paragraph && c.text == text)
+    };
+    let statements: Vec<Option<&Candidate<'_>>> = figures.par_iter().map(statement_of).collect();
+    let weights = Weights::new(cands, index, actors.len());
     let stems: Vec<Box<[u32]>> = figures.par_iter().map(|f| stem_hashes(&f.about)).collect();
     // Candidates share a unit and at least one stem of what they measure: an inverted index
     // keeps this from comparing every pair of figures.
-    let mut index: HashMap<(&str, u32), Vec<usize>> = HashMap::new();
+    let mut by_stem: HashMap<(&str, u32), Vec<usize>> = HashMap::new();
     for (i, f) in figures.iter().enumerate() {
         for &s in &stems[i] {
-            index.entry((f.unit.as_str(), s)).or_default().push(i);
+            by_stem.entry((f.unit.as_str(), s)).or_default().push(i);
         }
     }
+    let same_thing = |i: usize, j: usize| {
+        let (a, b) = (&figures[i], &figures[j]);
+        let shared = common(&stems[i], &stems[j]);
+        let union = (stems[i].len() + stems[j].len() - shared).max(1);
+        let differs = (a.number - b.number).abs() > 0.05 * a.number.abs().max(b.number.abs());
+        let alike = match (statements[i], statements[j]) {
+            (Some(x), Some(y)) => {
+                same_people(x, y, actors) && similarity_but_numbers(x, y, &weights) >= SAME_THING
+            }
+            _ => false,
+        };
+        shared * 2 >= union && differs && alike
+    };
     let mut out = Vec::new();
     let mut used = vec![false; figures.len()];
     for i in 0..figures.len() {
-        if used[i] || stems[i].is_empty() {
+        if used[i] || stems[i].is_empty() || statements[i].is_none() {
             continue;
         }
         // Words of what many figures measure ("year", "per") find nothing particular and
         // would make this quadratic; like claims, only rare ones find candidates.
         let mut candidates: Vec<usize> = stems[i]
             .iter()
-            .map(|&s| &index[&(figures[i].unit.as_str(), s)])
+            .map(|&s| &by_stem[&(figures[i].unit.as_str(), s)])
             .filter(|list| list.len() <= COMMON_STEM)
             .flat_map(|list| list.iter().copied())
             .filter(|&j| j > i)
@@ -977,14 +1032,10 @@ fn find_contradictions(corpus: &Corpus, figures: &[FigureOut]) -> Vec<Contradict
         candidates.dedup();
         let mut group = vec![i];
         for j in candidates {
-            let (a, b) = (&figures[i], &figures[j]);
-            if used[j] || group.iter().any(|&g| figures[g].article == b.article) {
+            if used[j] || group.iter().any(|&g| figures[g].article == figures[j].article) {
                 continue;
             }
-            let shared = common(&stems[i], &stems[j]);
-            let union = (stems[i].len() + stems[j].len() - shared).max(1);
-            let differs = (a.number - b.number).abs() > 0.05 * a.number.abs().max(b.number.abs());
-            if shared * 2 >= union && differs {
+            if same_thing(i, j) {
                 group.push(j);
             }
         }
@@ -1006,13 +1057,17 @@ fn find_contradictions(corpus: &Corpus, figures: &[FigureOut]) -> Vec<Contradict
                     article: figures[g].article.clone(),
                     paragraph: figures[g].paragraph,
                     date: date_of(&figures[g].article),
-                    text: article_of[&*figures[g].article].text_at(figures[g].sentence).to_string(),
+                    text: article_of[&*figures[g].article].1.text_at(figures[g].sentence).to_string(),
                 })
                 .collect(),
         });
     }
     out
 }
+
+/// How alike, but for their numbers, two sentences must be for their figures to be about the
+/// same thing (see [`find_contradictions`]).
+const SAME_THING: f64 = 0.4;
 
 /// Dated events, the same sentence counted once, at most `max` entries (the most precise
 /// first), shown oldest first.
@@ -1192,6 +1247,25 @@ mod tests {
                 "{values:?}"
             );
         }
+    }
+
+    #[test]
+    fn counts_of_unrelated_things_are_no_disagreement() {
+        let mut c = corpus(vec![
+            article(
+                "a",
+                Day::ymd(2024, 3, 5),
+                &["Three people were shot last summer at a cinema screening in Lafayette."],
+            ),
+            article(
+                "b",
+                Day::ymd(2024, 3, 5),
+                &["The senator spoke to a crowd of 3,000 people in downtown Reno on Sunday."],
+            ),
+        ]);
+        let digest = consolidate(&mut c, &ConsolidateConfig::default());
+        assert_eq!(digest.figures.len(), 2, "{:?}", digest.figures);
+        assert!(digest.contradictions.is_empty(), "{:?}", digest.contradictions);
     }
 
     #[test]

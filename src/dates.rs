@@ -152,8 +152,9 @@ fn weekday(name: &str) -> u8 {
 
 /// Resolves a date against the article's date (`anchor`) and a year named nearby. Month-day
 /// dates take the anchor's year, or the year before when that would put them more than a month
-/// after publication (news reports the past). Weekdays resolve to the last such day before the
-/// anchor, and stay unresolved without one.
+/// after publication (news reports the past). Weekdays resolve to the last such day on or before
+/// the anchor (a wire story filed on a Friday says "on Friday" of that day), and stay unresolved
+/// without one.
 pub fn resolve(kind: DateKind, anchor: Option<Day>, nearby_year: Option<i32>) -> Option<Day> {
     match kind {
         DateKind::Full(d) | DateKind::MonthYear(d) => Some(d),
@@ -176,7 +177,6 @@ pub fn resolve(kind: DateKind, anchor: Option<Day>, nearby_year: Option<i32>) ->
             let anchor_date = anchor?.to_date()?;
             let current = anchor_date.weekday().number_days_from_monday();
             let back = (i64::from(current) - i64::from(wd)).rem_euclid(7);
-            let back = if back == 0 { 7 } else { back };
             let d = anchor_date - time::Duration::days(back);
             Some(Day::ymd(d.year(), d.month() as u8, d.day()))
         }
@@ -220,8 +220,9 @@ mod tests {
         assert_eq!(resolve(md, anchor, None), Some(Day::ymd(2022, 5, 16)));
         let later = DateKind::MonthDay { month: 12, day: 1 };
         assert_eq!(resolve(later, anchor, None), Some(Day::ymd(2021, 12, 1)));
-        // 20 May 2022 was a Friday; "on Friday" is the Friday before.
-        assert_eq!(resolve(DateKind::Weekday(4), anchor, None), Some(Day::ymd(2022, 5, 13)));
+        // 20 May 2022 was a Friday: "on Friday" is that day, "on Tuesday" the one before.
+        assert_eq!(resolve(DateKind::Weekday(4), anchor, None), Some(Day::ymd(2022, 5, 20)));
+        assert_eq!(resolve(DateKind::Weekday(1), anchor, None), Some(Day::ymd(2022, 5, 17)));
         assert_eq!(resolve(DateKind::Weekday(4), None, None), None);
         assert_eq!(resolve(md, None, None), None);
     }

@@ -186,9 +186,8 @@ pub fn spans(sentence: &str) -> Vec<Span> {
                 break;
             }
         }
-        // A quotation opens a sentence of its own: `said: “Therefore we …`.
-        let opens_quote = i > 0 && opens_a_quotation(&sentence[toks[i - 1].end..toks[i].start]);
-        let before = if i > 0 && !opens_quote { toks[i - 1].text.to_lowercase() } else { String::new() };
+        let opens = i > 0 && opens_a_sentence(toks[i - 1].text, &sentence[toks[i - 1].end..toks[i].start]);
+        let before = if i > 0 && !opens { toks[i - 1].text.to_lowercase() } else { String::new() };
         if let Some(span) = make_span(sentence, &toks[i..j], before) {
             out.push(span);
         }
@@ -268,12 +267,17 @@ fn is_title(t: &Token<'_>) -> bool {
     lexicon::contains(TITLES, &lower(t.text.trim_end_matches('.')))
 }
 
-/// Whether the text between two words opens a quotation: an opening mark after a colon, a
-/// comma or a space.
-fn opens_a_quotation(gap: &str) -> bool {
+/// Whether the word after `previous` and `gap` opens a sentence of its own: a quotation
+/// (`said: “Therefore we …`, an opening mark after a colon, a comma or a space) or the text
+/// after a dateline's dash (`MOSCOW – More than …`, `WASHINGTON (AP) — The …`).
+fn opens_a_sentence(previous: &str, gap: &str) -> bool {
     let gap = gap.trim_end();
-    gap.ends_with(['“', '«', '„'])
-        || gap.ends_with('"') && gap.len() > 1 && !gap[..gap.len() - 1].trim().is_empty()
+    let quotation = gap.ends_with(['“', '«', '„'])
+        || gap.ends_with('"') && gap.len() > 1 && !gap[..gap.len() - 1].trim().is_empty();
+    let dateline = gap.ends_with(['–', '—', '-'])
+        && previous.chars().any(char::is_alphabetic)
+        && !previous.chars().any(char::is_lowercase);
+    quotation || dateline
 }
 
 /// A span from its tokens; `before` is the lower-cased word ahead of it, empty at the start of
@@ -615,7 +619,7 @@ mod tests {
     }
 
     #[test]
-    fn a_quotation_starts_a_sentence() {
+    fn a_quotation_or_a_dateline_starts_a_sentence() {
         for text in [
             "The Kazakh president said: “Therefore we will not recognize Taiwan.”",
             "The Kazakh president said, \"Therefore we will not recognize Taiwan.\"",
@@ -624,6 +628,13 @@ mod tests {
             let (actors, _) = collect(&sentences, text);
             let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
             assert_eq!(names, ["Taiwan"], "{text}");
+        }
+        for text in ["OSLO – More ministers met in Bergen.", "OSLO (AP) — More ministers met in Bergen."]
+        {
+            let sentences = vec![(0, 0, text)];
+            let (actors, _) = collect(&sentences, text);
+            let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
+            assert!(names.contains(&"Bergen") && !names.contains(&"More"), "{text}: {names:?}");
         }
     }
 

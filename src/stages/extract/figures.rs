@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::lexicon::{self, SPEECH_VERBS};
 use crate::text::is_stop_word;
 
 /// A figure found in a sentence.
@@ -140,12 +141,17 @@ pub fn find(sentence: &str) -> Vec<RawFigure> {
             lo.map(|lo| (lo, hi, "percent".to_string()))
         } else {
             let noun = caps.name("noun").map_or("", |m| m.as_str());
-            let first_noun = noun.split_whitespace().next().unwrap_or("");
+            let first_noun = noun.split_whitespace().next().unwrap_or("").to_lowercase();
             let c1 = &caps["c1"];
             let is_year =
                 c1.len() == 4 && !c1.contains(',') && (c1.starts_with("19") || c1.starts_with("20"));
             let small = parse_num(c1).is_some_and(|n| n < 2.0) && caps.name("c2").is_none();
-            if NOT_COUNTED.contains(&first_noun) || is_year || small || is_stop_word(first_noun) {
+            if NOT_COUNTED.contains(&first_noun.as_str())
+                || is_year
+                || small
+                || is_stop_word(&first_noun)
+                || is_time_reference(&first_noun, noun)
+            {
                 None
             } else {
                 let s = scale(caps.name("cs").map(|m| m.as_str()));
@@ -166,39 +172,92 @@ pub fn find(sentence: &str) -> Vec<RawFigure> {
         if unit == "count" && crate::dates::month_number(word_before).is_some() {
             continue;
         }
-        let about = about(sentence, whole.range(), &unit, caps.name("noun").map(|m| m.as_str()));
+        let (value, about) = match caps.name("noun") {
+            Some(noun) if unit == "count" => {
+                let counted = counted_noun(noun.as_str());
+                if counted.is_empty() {
+                    continue;
+                }
+                let end = noun.start() + counted.len();
+                (sentence[whole.start()..end].to_string(), counted.to_string())
+            }
+            _ => (value, about(sentence, whole.range())),
+        };
         out.push(RawFigure { value, number, number_max, unit, about });
     }
     out
 }
 
-/// What a figure measures: for a count, the noun that follows; otherwise the content words
-/// nearest before it and the phrase after it.
-fn about(sentence: &str, range: std::ops::Range<usize>, unit: &str, noun: Option<&str>) -> String {
-    if unit == "count" {
-        return noun.unwrap_or("").to_string();
+/// What a count counts: the words after the number up to the first stop word or verb in the
+/// past ("33 employees of the" counts "employees", "45 members submitted" the "members"); empty
+/// when that is a speech verb or no plural or lower-case noun ("10 said", "ten Gillibrand").
+fn counted_noun(noun: &str) -> &str {
+    let mut end = 0;
+    for word in noun.split_whitespace() {
+        let lower = word.to_lowercase();
+        if end > 0 && (is_stop_word(&lower) || lower.ends_with("ed")) {
+            break;
+        }
+        // `word` is a slice of `noun`: its end is its offset plus its length.
+        end = word.as_ptr() as usize - noun.as_ptr() as usize + word.len();
     }
-    let before: Vec<&str> = sentence[..range.start].split_whitespace().collect();
-    let take_from = before.len().saturating_sub(6);
-    let mut words: Vec<&str> = before[take_from..].to_vec();
-    while words.first().is_some_and(|w| is_stop_word(&w.to_lowercase())) {
-        words.remove(0);
+    let counted = &noun[..end];
+    let last = counted.rsplit(' ').next().unwrap_or("");
+    let lower = last.to_lowercase();
+    let a_noun = !lower.ends_with("ed") && !is_stop_word(&lower) && !lexicon::contains(SPEECH_VERBS, &lower);
+    if a_noun && (last.starts_with(char::is_lowercase) || last.ends_with('s')) { counted } else { "" }
+}
+
+/// Units of time that place an event or give an age rather than measure something: "four
+/// months after the invasion", "seven years later", "48 years old".
+fn is_time_reference(first: &str, noun: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "day", "days", "decade", "decades", "hours", "minutes", "month", "months", "week", "weeks", "year",
+        "years",
+    ];
+    const RELATIVE: &[&str] =
+        &["after", "ago", "before", "earlier", "later", "old", "older", "since", "younger"];
+    UNITS.contains(&first)
+        && noun.split_whitespace().nth(1).is_some_and(|w| RELATIVE.contains(&w.to_lowercase().as_str()))
+}
+
+/// What a money or percent figure measures: the words of its clause nearest before it and the
+/// phrase after it ("Western sanctions cost the country", "survey found that only … of
+/// Belarusians support"), neither running past punctuation or into another figure.
+fn about(sentence: &str, range: std::ops::Range<usize>) -> String {
+    const SCALES: &[&str] = &["billion", "million", "percent", "thousand", "trillion"];
+    let breaks = |w: &str| {
+        w.chars().any(|c| c.is_ascii_digit() || "$€£₽()—–".contains(c))
+            || SCALES.contains(&w.to_lowercase().trim_end_matches([',', '.', ';']))
+    };
+    let content = |w: &&str| !is_stop_word(&w.to_lowercase());
+    let mut before: Vec<&str> = Vec::new();
+    for w in sentence[..range.start].split_whitespace().rev().take(6) {
+        if breaks(w) || w.ends_with([',', ';', ':']) {
+            break;
+        }
+        before.push(w);
     }
-    let after: Vec<&str> = sentence[range.end..]
-        .split_whitespace()
-        .take(4)
-        .take_while(|w| !w.ends_with([',', '.', ';']) || w.len() > 1)
-        .collect();
-    let after = after
-        .iter()
-        .position(|w| w.ends_with([',', '.', ';']))
-        .map_or(after.clone(), |i| after[..=i].to_vec());
-    let mut text = words.join(" ");
-    if !after.is_empty() && !after[0].starts_with(['(', '—']) {
-        text.push_str(" … ");
-        text.push_str(&after.join(" "));
+    before.reverse();
+    let from = before.iter().position(content).unwrap_or(before.len());
+    let mut after: Vec<&str> = Vec::new();
+    for w in sentence[range.end..].split_whitespace().take(4) {
+        if breaks(w) {
+            break;
+        }
+        let bare = w.trim_end_matches([',', '.', ';', ':', '”', '"']);
+        after.push(bare);
+        if bare.len() < w.len() {
+            break;
+        }
     }
-    text.trim_matches(|c: char| c == ',' || c == '.' || c.is_whitespace()).to_string()
+    let to = after.iter().rposition(content).map_or(0, |i| i + 1);
+    let (before, after) = (before[from..].join(" "), after[..to].join(" "));
+    match (before.is_empty(), after.is_empty()) {
+        (_, true) => before,
+        (true, false) => after,
+        (false, false) => format!("{before} … {after}"),
+    }
 }
 
 #[cfg(test)]
@@ -243,5 +302,36 @@ mod tests {
     fn counts_say_what_they_count() {
         let f = find("The country has more than 1,000 political prisoners.");
         assert_eq!(f[0].about, "political prisoners");
+        let f = find("the 48,000-man-strong Belarusian military is standing pat");
+        assert_eq!(
+            (f[0].value.as_str(), f[0].about.as_str()),
+            ("48,000-man-strong Belarusian military", "Belarusian military")
+        );
+        let f = find("He fired 33 employees of the agency.");
+        assert_eq!((f[0].value.as_str(), f[0].about.as_str()), ("33 employees", "employees"));
+        let f = find("Only 45 members submitted forms.");
+        assert_eq!(f[0].value, "45 members");
+        assert!(find("Of the voters, 10 said no.").is_empty());
+    }
+
+    #[test]
+    fn money_and_percent_say_what_they_measure() {
+        let f = find(
+            "Golovchenko said that Western sanctions cost the country $16 billion and about $18 billion lost from exports.",
+        );
+        let about: Vec<&str> = f.iter().map(|f| f.about.as_str()).collect();
+        assert_eq!(about, ["Western sanctions cost the country", "lost from exports"]);
+        let f = find(
+            "It would be unpopular — a survey found that only 3 percent of Belarusians support such an idea.",
+        );
+        assert_eq!(f[0].about, "survey found that only … of Belarusians support");
+    }
+
+    #[test]
+    fn times_that_place_an_event_are_not_counts() {
+        assert!(find("More than four months after the invasion, he left.").is_empty());
+        assert!(find("Seven years later, he was back.").is_empty());
+        assert!(find("The senator, 48 years old, said no.").is_empty());
+        assert_eq!(one("He was sentenced to 15 years in prison."), (15.0, None, "count".into()));
     }
 }
