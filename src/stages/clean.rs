@@ -302,6 +302,11 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("dateline pattern")
 });
 
+/// A reporting verb: a long sentence with one is a news lead, however many names it packs.
+static REPORTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(said|says|told|reported|announced|according to)\b").expect("reporting pattern")
+});
+
 /// Lines that end an article: what follows is comments, related stories or the site footer.
 static END_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(\[?\s*\d+\s+comments?\s*\]?|comments?(\s*\(\d+\))?|top rated comments|leave a (comment|reply)|post a comment|add a comment|join the (conversation|discussion)|no comments:?|want more( stories)?( like this)?\??|(view|show|load|read) (all )?comments|comments are closed|.*comments powered by disqus|first published\b.*|originally published\b.*|©.*|copyright\b.*|.*all rights reserved\.?)$")
@@ -613,7 +618,8 @@ fn keep_numbered_lists(blocks: &[Block], labels: &mut [Label]) {
 }
 
 /// A table under running text (results, standings, prices: a run of short lines that each
-/// name something and give numbers) is part of the body, though no line reads as a sentence.
+/// name something and give numbers; a line-up or a cast list, one line of names) is part of
+/// the body, though no line reads as a sentence.
 fn keep_tables(blocks: &[Block], labels: &mut [Label]) {
     // A row names something and ends in a figure ("Leyton Orient 4 1 1 2 3 3 4", "Boroughmuir
     // 20 Hawick 23"), with few stop words: not a headline that starts with a number ("15
@@ -632,12 +638,59 @@ fn keep_tables(blocks: &[Block], labels: &mut [Label]) {
             j += 1;
         }
         let after_text = matches!(last_kept(&labels[..i]), Some(Label::Body | Label::Heading));
-        if j - i >= TABLE_ROWS && (after_text || no_body) {
-            labels[i..j].fill(Label::Body);
+        let roster = || labels[i] == Label::Drop(RemovalReason::Fragment) && is_roster(&blocks[i].text);
+        if (j - i >= TABLE_ROWS || j == i && roster()) && (after_text || no_body) {
+            labels[i..j.max(i + 1)].fill(Label::Body);
         }
         i = j.max(i + 1);
     }
 }
+
+/// Whether a line lists names: after an optional label ("Austria :"), at least
+/// [`ROSTER_NAMES`] items between commas or semicolons, four in five of them one to four
+/// capitalised words once shirt numbers, bracketed notes and trailing figures are set aside
+/// ("Mexico - 1 - Osvaldo Sanchez ( 12 - Alfonso Rios 78th ) ; 13 - Pavel Pardo , …").
+fn is_roster(text: &str) -> bool {
+    if SOCIAL.is_match(text) {
+        return false; // "Tags: …", "Follow us on …"
+    }
+    let list = match text.split_once(':') {
+        Some((label, rest)) if label.len() <= 40 && !label.contains(',') => rest,
+        _ => text,
+    };
+    let mut items = 0;
+    let mut names = 0;
+    for item in list.split([',', ';']) {
+        // Bracketed notes ("( captain )", "( 12 - Alfonso Rios 78th )") are set aside.
+        let mut bare = String::with_capacity(item.len());
+        let mut depth = 0usize;
+        for c in item.chars() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                _ if depth == 0 => bare.push(c),
+                _ => {}
+            }
+        }
+        let words: Vec<&str> = bare
+            .split_whitespace()
+            .filter(|w| !w.starts_with(|c: char| c.is_ascii_digit()) && *w != "-" && *w != ".")
+            .collect();
+        if words.is_empty() {
+            continue;
+        }
+        items += 1;
+        let particle =
+            |w: &str| matches!(w, "van" | "de" | "der" | "da" | "von" | "al" | "bin" | "le" | "la");
+        if words.len() <= 4 && words.iter().all(|w| is_capitalized(w) || particle(w)) {
+            names += 1;
+        }
+    }
+    items >= ROSTER_NAMES && names * 5 >= items * 4
+}
+
+/// Names from which a line that lists them is a roster (see [`is_roster`]).
+const ROSTER_NAMES: usize = 5;
 
 /// Rows from which a run of short lines with numbers is a table.
 const TABLE_ROWS: usize = 3;
@@ -680,8 +733,10 @@ fn classify_body(blocks: &[Block], labels: &mut [Label]) {
         labels[i] = if prose(b) {
             if !b.terminal && b.words <= 20 { Label::Heading } else { Label::Body }
         } else if i < first {
-            // Above the body: a lead or teaser sentence stays, menus and banners go.
-            if b.terminal && b.words >= 5 && (b.stop_share >= 0.2 || !english) {
+            // Above the body: a lead or teaser sentence stays (a long one that reports, however
+            // many names it packs), menus and banners go.
+            let reports = b.words >= 20 && REPORTS.is_match(&b.text);
+            if b.terminal && b.words >= 5 && (b.stop_share >= 0.2 || reports || !english) {
                 Label::Body
             } else {
                 Label::Drop(RemovalReason::Navigation)
@@ -953,6 +1008,17 @@ mod tests {
             "15 Amazing Images of Stars\n\n11 Facts About Our Galaxy\n\nAstronomy (47)\n\nPhysics (12)";
         let c = clean(&format!("{body}\n\n{links}\n"));
         assert_eq!(c.paragraphs.len(), 1, "{:#?}", c.paragraphs);
+    }
+
+    #[test]
+    fn a_line_up_after_the_text_is_body_and_a_tag_list_is_not() {
+        let body = "Varna United named an unchanged side on Saturday for the match against Nordby, which they must win.";
+        let line_up =
+            "Varna United : Ola Berg ( captain ) , Jon Frey , Ana Lind , Per Holt , Kari Dahl , Nils Moe";
+        let tags = "Tags: Varna United, Nordby, Port Ellis, Hamar Town, Ostby Rovers, Lund, Premier League, Cup Results, Transfer News";
+        let c = clean(&format!("{body}\n\n{line_up}\n\n{tags}\n"));
+        let kept: Vec<&str> = c.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(kept, [body, line_up]);
     }
 
     #[test]
