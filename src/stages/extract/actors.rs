@@ -114,6 +114,9 @@ pub fn kind_of(name: &str) -> Option<ActorKind> {
     if words.len() >= 2 && lexicon::contains(lexicon::EVENT_WORDS, &last) {
         return None; // "World Cup", "Hong Kong Open": an event, not an actor
     }
+    if words.len() == 2 && last == "city" && lexicon::is_city(&lower(words[0])) {
+        return Some(ActorKind::Organization); // "Manchester City": a city's club, not a city
+    }
     if words.len() >= 2 && lexicon::contains(lexicon::PLACE_WORDS, &last) {
         return Some(ActorKind::Place); // "Palm Beach County", "Red Square"
     }
@@ -476,8 +479,9 @@ pub fn collect(sentences: &[(usize, usize, &str)], full_text: &str) -> (Vec<Loca
         .collect();
     for (p, offset, span, speaks) in &found {
         let single = !span.name.contains(' ');
-        // A surname or first name alone: the one full name in the article that ends (or starts) with it.
-        let person_match: Vec<&String> = if single {
+        // A surname or first name alone: the one full name in the article that ends (or starts)
+        // with it. A place's name is no surname ("Moscow" is not "Dynamo Moscow").
+        let person_match: Vec<&String> = if single && kind_of(&span.name) != Some(ActorKind::Place) {
             full_names.iter().filter(|f| f.rsplit(' ').next() == Some(span.name.as_str())).collect()
         } else {
             Vec::new()
@@ -648,6 +652,11 @@ mod tests {
         // Events are none of these, though their words are capitalised like a name's.
         assert_eq!(kind_of("World Cup"), None);
         assert_eq!(kind_of("Hong Kong Open"), None);
+        // A city's club is an organisation; other "… City" and "… Road" are places.
+        assert_eq!(kind_of("Atlantic City"), Some(ActorKind::Place));
+        assert_eq!(kind_of("Grace Road"), Some(ActorKind::Place));
+        assert_eq!(kind_of("Manchester City"), Some(ActorKind::Organization));
+        assert_eq!(kind_of("Puerto Rico"), Some(ActorKind::Place));
     }
 
     #[test]
@@ -662,5 +671,15 @@ mod tests {
         let org = actors.iter().find(|a| a.kind == ActorKind::Organization).unwrap();
         assert!(org.aliases.iter().any(|a| a == "ISW"), "{actors:?}");
         assert_eq!(mentions.len(), 5);
+    }
+
+    #[test]
+    fn a_place_is_no_surname() {
+        let text = "Fans threw bottles at Dynamo Moscow players. The club will appeal in Moscow on Monday.";
+        let sentences: Vec<(usize, usize, &str)> =
+            crate::text::sentences(text).into_iter().map(|r| (0, r.start, &text[r])).collect();
+        let (actors, _) = collect(&sentences, text);
+        let moscow = actors.iter().find(|a| a.name == "Moscow");
+        assert_eq!(moscow.map(|a| a.kind), Some(ActorKind::Place), "{actors:?}");
     }
 }
