@@ -742,7 +742,15 @@ fn classify_body(blocks: &[Block], labels: &mut [Label]) {
                 Label::Drop(RemovalReason::Navigation)
             }
         } else if i > last {
-            Label::Drop(RemovalReason::Fragment)
+            // Below the last long paragraph, the body runs on through the sentences that
+            // directly follow it ("Garcia finished second in the 50 yard freestyle."); the
+            // first block that is no sentence, or was removed, ends it.
+            let runs_on = matches!(labels[i - 1], Label::Body | Label::Heading);
+            if runs_on && b.terminal && b.words >= 3 {
+                Label::Body
+            } else {
+                Label::Drop(RemovalReason::Fragment)
+            }
         } else if heading_shape {
             Label::Heading
         } else if b.terminal && b.words >= 3 {
@@ -1008,6 +1016,16 @@ mod tests {
             "15 Amazing Images of Stars\n\n11 Facts About Our Galaxy\n\nAstronomy (47)\n\nPhysics (12)";
         let c = clean(&format!("{body}\n\n{links}\n"));
         assert_eq!(c.paragraphs.len(), 1, "{:#?}", c.paragraphs);
+    }
+
+    #[test]
+    fn sentences_right_after_the_text_are_body_and_a_footer_is_not() {
+        let body = "Varna West won the city swimming final on Saturday, and three of its seniors set school records in the pool.";
+        let short = "Ana Lind finished second in the 50 yard freestyle.";
+        let footer = "Example Press Theme. Designed by Studio Nine.";
+        let c = clean(&format!("{body}\n\n{short}\n\nShare\n\n{footer}\n"));
+        let kept: Vec<&str> = c.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(kept, [body, short]);
     }
 
     #[test]
