@@ -1000,42 +1000,52 @@ fn find_contradictions(
             by_stem.entry((f.unit.as_str(), s)).or_default().push(i);
         }
     }
+    // The cheap tests first: most candidates measure something else or give the same number.
     let same_thing = |i: usize, j: usize| {
         let (a, b) = (&figures[i], &figures[j]);
         let shared = common(&stems[i], &stems[j]);
         let union = (stems[i].len() + stems[j].len() - shared).max(1);
         let differs = (a.number - b.number).abs() > 0.05 * a.number.abs().max(b.number.abs());
-        let alike = match (statements[i], statements[j]) {
-            (Some(x), Some(y)) => {
-                same_people(x, y, actors) && similarity_but_numbers(x, y, &weights) >= SAME_THING
+        shared * 2 >= union
+            && differs
+            && match (statements[i], statements[j]) {
+                (Some(x), Some(y)) => {
+                    same_people(x, y, actors) && similarity_but_numbers(x, y, &weights) >= SAME_THING
+                }
+                _ => false,
             }
-            _ => false,
-        };
-        shared * 2 >= union && differs && alike
     };
+    // Which later figures each one disagrees with, in parallel; then the groups, in order.
+    let matches: Vec<Vec<usize>> = (0..figures.len())
+        .into_par_iter()
+        .map(|i| {
+            if stems[i].is_empty() || statements[i].is_none() {
+                return Vec::new();
+            }
+            // Words of what many figures measure ("year", "per") find nothing particular and
+            // would make this quadratic; like claims, only rare ones find candidates.
+            let mut later: Vec<usize> = stems[i]
+                .iter()
+                .map(|&s| &by_stem[&(figures[i].unit.as_str(), s)])
+                .filter(|list| list.len() <= COMMON_STEM)
+                .flat_map(|list| list.iter().copied())
+                .filter(|&j| j > i && figures[j].article != figures[i].article)
+                .collect();
+            later.sort_unstable();
+            later.dedup();
+            later.retain(|&j| same_thing(i, j));
+            later
+        })
+        .collect();
     let mut out = Vec::new();
     let mut used = vec![false; figures.len()];
-    for i in 0..figures.len() {
-        if used[i] || stems[i].is_empty() || statements[i].is_none() {
+    for (i, later) in matches.into_iter().enumerate() {
+        if used[i] || later.is_empty() {
             continue;
         }
-        // Words of what many figures measure ("year", "per") find nothing particular and
-        // would make this quadratic; like claims, only rare ones find candidates.
-        let mut candidates: Vec<usize> = stems[i]
-            .iter()
-            .map(|&s| &by_stem[&(figures[i].unit.as_str(), s)])
-            .filter(|list| list.len() <= COMMON_STEM)
-            .flat_map(|list| list.iter().copied())
-            .filter(|&j| j > i)
-            .collect();
-        candidates.sort_unstable();
-        candidates.dedup();
         let mut group = vec![i];
-        for j in candidates {
-            if used[j] || group.iter().any(|&g| figures[g].article == figures[j].article) {
-                continue;
-            }
-            if same_thing(i, j) {
+        for j in later {
+            if !used[j] && !group.iter().any(|&g| figures[g].article == figures[j].article) {
                 group.push(j);
             }
         }
