@@ -285,7 +285,7 @@ fn opens_a_sentence(previous: &str, gap: &str) -> bool {
 
 /// A span from its tokens; `before` is the lower-cased word ahead of it, empty at the start of
 /// the sentence or of a quotation.
-fn make_span(sentence: &str, toks: &[Token<'_>], before: String) -> Option<Span> {
+fn make_span(sentence: &str, toks: &[Token<'_>], mut before: String) -> Option<Span> {
     let initial = before.is_empty();
     let start = toks.first()?.start;
     let mut toks: Vec<Token<'_>> = toks.to_vec();
@@ -300,7 +300,7 @@ fn make_span(sentence: &str, toks: &[Token<'_>], before: String) -> Option<Span>
     }
     // Leading words that only start a sentence ("However", "The", "In").
     while toks.first().is_some_and(|t| lexicon::contains(NOT_NAMES, &lower(t.text))) {
-        toks.remove(0);
+        before = lower(toks.remove(0).text);
     }
     while toks.last().is_some_and(|t| is_connector(&lower(t.text))) {
         toks.pop();
@@ -334,9 +334,14 @@ fn make_span(sentence: &str, toks: &[Token<'_>], before: String) -> Option<Span>
             return None; // a title alone: "President", "Belarusian President"
         }
     }
-    // A demonym adjective alone ("Belarusian") or in front of a plain name part is no actor.
+    // A demonym adjective alone ("Belarusian") or in front of a plain name part is no actor,
+    // unless it speaks as a surname does ("Cuban said", not "a Russian said").
     if toks.len() == 1 && lexicon::is_demonym_adjective(toks[0].text) {
-        return None;
+        let next = sentence[toks[0].end..].split_whitespace().next().unwrap_or("");
+        let speaks = lexicon::contains(SPEECH_VERBS, &lower(next.trim_end_matches([',', '.', ':'])));
+        if !speaks || matches!(before.as_str(), "a" | "an" | "the" | "one" | "another") {
+            return None;
+        }
     }
     let first = toks.first()?;
     let last = toks.last()?;
@@ -649,6 +654,11 @@ mod tests {
         assert_eq!(kind_of("Belarusians"), Some(ActorKind::Group));
         assert_eq!(kind_of("Margarita Simonyan"), Some(ActorKind::Person));
         assert_eq!(kind_of("NATO"), Some(ActorKind::Organization));
+        // A demonym that speaks is a surname.
+        let text = "\"We will stay,\" Cuban said. A Russian said nothing.";
+        let (actors, _) = collect(&[(0, 0, text)], text);
+        let names: Vec<&str> = actors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Cuban"]);
         // Events are none of these, though their words are capitalised like a name's.
         assert_eq!(kind_of("World Cup"), None);
         assert_eq!(kind_of("Hong Kong Open"), None);

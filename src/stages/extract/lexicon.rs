@@ -922,12 +922,14 @@ pub const PLACE_WORDS: &[&str] = &[
 
 /// Capitalised words that start sentences or headings but never name anything.
 pub const NOT_NAMES: &[&str] = &[
+    "a",
     "according",
     "after",
     "again",
     "also",
     "although",
     "among",
+    "an",
     "another",
     "as",
     "at",
