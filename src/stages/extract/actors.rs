@@ -299,7 +299,11 @@ fn make_span(sentence: &str, toks: &[Token<'_>], mut before: String) -> Option<S
         }
     }
     // Leading words that only start a sentence ("However", "The", "In").
-    while toks.first().is_some_and(|t| lexicon::contains(NOT_NAMES, &lower(t.text))) {
+    // A weekday in front is a date ("on Friday Mitchell won"); a month may be a first name.
+    while toks
+        .first()
+        .is_some_and(|t| lexicon::contains(NOT_NAMES, &lower(t.text)) || lexicon::is_weekday(t.text))
+    {
         before = lower(toks.remove(0).text);
     }
     while toks.last().is_some_and(|t| is_connector(&lower(t.text))) {
@@ -600,6 +604,7 @@ mod tests {
             names("The Institute for the Study of War said so."),
             vec![("Institute for the Study of War".into(), None)]
         );
+        assert_eq!(names("He said on Friday Ana Lind won."), vec![("Ana Lind".into(), None)]);
     }
 
     #[test]
