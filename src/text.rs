@@ -20,19 +20,26 @@ pub fn normalize(line: &str) -> String {
     if line.is_ascii() {
         return line.replace('\t', " ");
     }
-    let repaired = repair_mojibake(line);
+    // Compose first: mojibake that was decomposed on its way ("FranA\u{303}§ois") is only
+    // recognised whole ("FranÃ§ois"); compose again if the repair left combining marks.
+    let composed = nfc(line.into());
+    let repaired = nfc(repair_mojibake(&composed));
     let mut out = String::with_capacity(repaired.len());
-    let mut push = |c: char| match c {
-        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\t' => out.push(' '),
-        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {}
-        c => out.push(c),
-    };
-    if is_nfc_quick(repaired.chars()) == IsNormalized::Yes {
-        repaired.chars().for_each(&mut push);
-    } else {
-        repaired.nfc().for_each(&mut push);
+    for c in repaired.chars() {
+        match c {
+            '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' | '\t' => {
+                out.push(' ')
+            }
+            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {}
+            c => out.push(c),
+        }
     }
     out
+}
+
+/// Text in Unicode normal form C, borrowed when it already is.
+fn nfc(s: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
+    if is_nfc_quick(s.chars()) == IsNormalized::Yes { s } else { s.nfc().collect::<String>().into() }
 }
 
 /// Repairs text that was UTF-8, decoded as Latin-1/Windows-1252 and encoded again
@@ -499,6 +506,11 @@ mod tests {
     fn normalize_keeps_quotes_and_fixes_spaces() {
         assert_eq!(normalize("a\u{00A0}“b” — c\u{200B}d"), "a “b” — cd");
         assert_eq!(normalize("SÃ©golÃ¨ne Royal"), "Ségolène Royal");
+        assert_eq!(
+            normalize("FranA\u{0303}\u{00A7}ois Hollande"),
+            "François Hollande",
+            "decomposed mojibake"
+        );
         assert_eq!(normalize("naïve café"), "naïve café");
         assert_eq!(normalize("cafe\u{0301} “x”"), "café “x”", "decomposed text is composed");
         assert_eq!(normalize("plain\tascii"), "plain ascii");
