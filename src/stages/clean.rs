@@ -262,15 +262,19 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("caption pattern")
 });
 
+/// A caption of any length that ends in its credit ("… at the rally.Credit...Ann Lee/The Times").
+static CREDITED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)credit\s*(\.\.\.|…)\s*\p{Lu}").expect("credit pattern"));
+
 static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(this (article|story|material|content) (is|was) (produced|published|written|originally|first)|originally (published|appeared)|views (expressed|and opinions)|opinions expressed|exclusive rights? to|republish|reproduction|is prohibited|copyright|all rights reserved|the author\(s\)|do not necessarily reflect|editorial (standards|policy)|we may earn|affiliate|(this|our) (web ?)?site uses cookies|by continuing to (use|browse) (this|our) (web ?)?site)\b")
+    Regex::new(r"(?i)\b(this (article|story|material|content) (is|was) (produced|published|written|originally|first)|originally (published|appeared)|views (expressed|and opinions)|opinions expressed|exclusive rights? to|republish|reproduction|is prohibited|copyright|all rights reserved|the author\(s\)|do not necessarily reflect|editorial (standards|policy)|we may earn|affiliate|(this|our) (web ?)?site uses cookies|by continuing to (use|browse) (this|our) (web ?)?site|we use cookies|uses? cookies (and|to|for)|cookies? (policy|settings|preferences)|contributed( reporting)? to this (report|story|article)|editing by)\b|^\(?reporting by\b")
         .expect("disclaimer pattern")
 });
 
 /// A teaser of another story: its headline run into its dateline and lead on one line
 /// ("Deportees return home from US NEW DELHI: Their American dream…").
 static TEASER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^.!?:]{15,160}?[a-z0-9’'”)]\s+\p{Lu}[\p{Lu} .'-]{3,30}(\s\([^)]{2,30}\))?:\s+\p{Lu}")
+    Regex::new(r"^(?:[^.!?:]|\d[.,]\d|:\s+\p{Ll}){15,160}?[a-z0-9’'”)]\s+\p{Lu}[\p{Lu} .'-]{3,30}(\s\([^)]{2,30}\))?:\s+\p{Lu}")
         .expect("teaser pattern")
 });
 
@@ -334,9 +338,12 @@ fn hard_rules(blocks: &[Block], labels: &mut [Label], rules: &Rules<'_>) {
             Label::Drop(RemovalReason::CorpusRepeated)
         } else if b.words == 0 {
             Label::Drop(RemovalReason::Fragment)
-        } else if short && CAPTION.is_match(&b.text) || b.text.starts_with('©') {
+        } else if short && CAPTION.is_match(&b.text)
+            || b.text.starts_with('©')
+            || b.words <= 40 && CREDITED.is_match(&b.text)
+        {
             Label::Drop(RemovalReason::Caption)
-        } else if b.words <= 60 && DISCLAIMER.is_match(&b.text) {
+        } else if b.words <= 80 && DISCLAIMER.is_match(&b.text) {
             Label::Drop(RemovalReason::Disclaimer)
         } else if short && SOCIAL.is_match(&b.text) && !(b.terminal && b.words >= 9 && b.stop_share >= 0.3) {
             Label::Drop(RemovalReason::Social)
@@ -807,20 +814,31 @@ fn cut_after_end(blocks: &[Block], labels: &mut [Label]) {
     }
 }
 
-/// "X is a journalist…" right at the top or the bottom, where X is the byline: the author's bio.
+/// "X is a journalist…": the author's bio, where X is the byline; or, among the last three
+/// paragraphs, anyone introduced by a trade of the newsroom ("Meg James is a corporate media
+/// reporter for …", "Molly Wood (@mollywood) is an Ideas contributor at …").
 fn drop_author_bio(blocks: &[Block], labels: &mut [Label], meta: &Metadata) {
-    let Some(author) = &meta.author else { return };
-    let prefix = format!("{author} is ");
-    let prefix2 = format!("{author} was ");
-    for (i, b) in blocks.iter().enumerate() {
-        if matches!(labels[i], Label::Body)
-            && (b.text.starts_with(&prefix) || b.text.starts_with(&prefix2))
-            && b.words <= 80
-        {
+    let by_author = |text: &str| {
+        meta.author.as_ref().is_some_and(|author| {
+            text.strip_prefix(author.as_str())
+                .is_some_and(|rest| rest.starts_with(" is ") || rest.starts_with(" was "))
+        })
+    };
+    let body: Vec<usize> = (0..blocks.len()).filter(|&i| matches!(labels[i], Label::Body)).collect();
+    let last_three = &body[body.len().saturating_sub(3)..];
+    for &i in &body {
+        let b = &blocks[i];
+        if b.words <= 80 && (by_author(&b.text) || last_three.contains(&i) && BIO.is_match(&b.text)) {
             labels[i] = Label::Drop(RemovalReason::Disclaimer);
         }
     }
 }
+
+/// A name, perhaps a handle, then a trade of the newsroom in the same sentence.
+static BIO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}(?:\s*\(@\w+\))?\s+(?:is|was|has been)\s+[^.]{0,120}?\b(?:reporter|writer|editor|correspondent|contributor|columnist|journalist|author|producer|anchor)\b")
+        .expect("bio pattern")
+});
 
 /// The hashed key of every non-empty line of a text, in order (what corpus repetition is
 /// counted on).
@@ -1016,6 +1034,25 @@ mod tests {
             "15 Amazing Images of Stars\n\n11 Facts About Our Galaxy\n\nAstronomy (47)\n\nPhysics (12)";
         let c = clean(&format!("{body}\n\n{links}\n"));
         assert_eq!(c.paragraphs.len(), 1, "{:#?}", c.paragraphs);
+    }
+
+    #[test]
+    fn long_notices_credits_and_bios_are_not_body() {
+        let body = "Varna West won the city swimming final on Saturday, and three of its seniors set school records in the pool.";
+        let body2 = "The coach said the team had trained twice a day since August and would now aim for the national title in March.";
+        let cookies = "We use cookies and other tracking technologies to improve your browsing experience on our site, show personalized content and targeted ads, analyze site traffic, and understand where our audience is coming from. To find out more or to opt out, please read our privacy notice, and note that by choosing I Accept you consent to our use of cookies and other tracking technologies across all of our pages and partner sites.";
+        let caption = "Swimmers wait for the start of the final at the city pool on Saturday.Credit...Ana Lind/The Varna Times";
+        let credits = "Associated Press writers Ana Lind and Jon Frey contributed to this report.";
+        let wire = "(Reporting by Ana Lind; editing by Jon Frey)";
+        let bio = "Kari Dahl is a sports reporter for the Varna Times, covering swimming and athletics.";
+        let page = [cookies, body, caption, body2, credits, wire, bio].join("\n\n");
+        let c = clean(&page);
+        let kept: Vec<&str> = c.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(kept, [body, body2]);
+        // A teaser of another story whose headline holds a figure or a colon.
+        let teaser = "Court says 1.9 million residents may lose their votes: report NEW DELHI: The court on Wednesday said that the rolls would be checked again before the vote in May.";
+        let c = clean(&format!("{body}\n\n{body2}\n\n{teaser}\n"));
+        assert_eq!(c.paragraphs.len(), 2, "{:#?}", c.paragraphs);
     }
 
     #[test]
