@@ -715,7 +715,9 @@ fn classify_body(blocks: &[Block], labels: &mut [Label]) {
             (b.words >= 12 && b.stop_share >= 0.2 && (b.terminal || b.words >= 40))
                 || (b.words >= 7 && b.terminal && b.stop_share >= 0.25)
         } else {
-            (b.words >= 12 && b.terminal) || b.words >= 25
+            // A long run of words with no punctuation at all is a tag cloud, not prose.
+            let punctuated = || b.text.contains(['.', ',', ';', ':', '!', '?', '。', '،', '、']);
+            (b.words >= 12 && b.terminal) || b.words >= 25 && punctuated()
         }
     };
     let undecided: Vec<usize> = (0..blocks.len()).filter(|&i| labels[i] == Label::Undecided).collect();
@@ -1080,6 +1082,10 @@ mod tests {
     fn non_english_prose_is_kept() {
         let para = "Menghina para sahabat nabi tidak dibenarkan apa pun alasannya menurut para ulama yang hadir dalam acara itu.";
         let c = clean(&format!("Beranda\n\n{para}\n\n{para} Lagi.\n\nBagikan\n"));
+        assert_eq!(c.paragraphs.len(), 2, "{:?}", c.paragraphs);
+        // A tag cloud: many words, no punctuation.
+        let tags = "Afghanistan Akhlak aliran sesat arab saudi Bekam Buku Iman Caleg Dinar Doa Ekonomi Fiqih Hadits Haji Hukum Islam Jihad Kesehatan Khilafah Muamalah Nasihat Pemilu Politik Puasa Sejarah Syariah Tafsir Tauhid Umrah Zakat";
+        let c = clean(&format!("{para}\n\n{para} Lagi.\n\n{tags}\n"));
         assert_eq!(c.paragraphs.len(), 2, "{:?}", c.paragraphs);
     }
 
