@@ -324,6 +324,21 @@ static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("list-marker pattern")
 });
 
+/// Breadcrumb and menu separators in a text ("Home › World › Europe"); a '»' that closes a
+/// '«' is a quotation mark, not one of them.
+fn separators(text: &str) -> usize {
+    let (mut marks, mut opened, mut closed) = (0, 0, 0usize);
+    for c in text.chars() {
+        match c {
+            '›' | '|' | '>' => marks += 1,
+            '«' => opened += 1,
+            '»' => closed += 1,
+            _ => {}
+        }
+    }
+    marks + closed.saturating_sub(opened)
+}
+
 /// Rules that decide a block on its own: user regexes, corpus repetition, captions,
 /// disclaimers, social prompts.
 fn hard_rules(blocks: &[Block], labels: &mut [Label], rules: &Rules<'_>) {
@@ -347,9 +362,7 @@ fn hard_rules(blocks: &[Block], labels: &mut [Label], rules: &Rules<'_>) {
             Label::Drop(RemovalReason::Disclaimer)
         } else if short && SOCIAL.is_match(&b.text) && !(b.terminal && b.words >= 9 && b.stop_share >= 0.3) {
             Label::Drop(RemovalReason::Social)
-        } else if b.words >= 20 && TEASER.is_match(&b.text)
-            || b.text.chars().filter(|c| matches!(c, '»' | '›' | '|' | '>')).count() >= 2
-        {
+        } else if b.words >= 20 && TEASER.is_match(&b.text) || separators(&b.text) >= 2 {
             Label::Drop(RemovalReason::Navigation)
         } else {
             Label::Undecided
@@ -1076,6 +1089,15 @@ mod tests {
         let c = clean(&format!("{body}\n\n{line_up}\n\n{tags}\n"));
         let kept: Vec<&str> = c.paragraphs.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(kept, [body, line_up]);
+    }
+
+    #[test]
+    fn guillemets_are_quotes_and_breadcrumb_marks_are_not() {
+        let para = "Вместе с дочерью мы придумали «Замешайку», а потом и «Тёплый суп»: блюда полезные, несложные и готовятся из того, что есть дома.";
+        let c = clean(&format!("Главная » Новости » Мир\n\n{para}\n\n{para} Ещё.\n"));
+        let kept: Vec<&str> = c.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(kept.len(), 2, "{kept:?}");
+        assert!(kept.iter().all(|k| k.starts_with("Вместе")), "{kept:?}");
     }
 
     #[test]
