@@ -133,8 +133,16 @@ fn key_of(text: &str) -> String {
     words(text).map(str::to_lowercase).collect::<Vec<_>>().join(" ")
 }
 
+/// Whether a text ends a sentence. An embedded post ends in the link its platform adds ("…
+/// campaign. pic.twitter.com/3Bdn"): the sentence is before it.
 fn ends_sentence(text: &str) -> bool {
-    let t = text.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', ' ']);
+    let mut t = text.trim_end();
+    if let Some((before, link)) = t.rsplit_once(char::is_whitespace)
+        && (link.starts_with("pic.twitter.com/") || link.starts_with("https://t.co/"))
+    {
+        t = before;
+    }
+    let t = t.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', ' ']);
     t.ends_with(['.', '!', '?', '…', ':', ';'])
 }
 
@@ -1068,6 +1076,15 @@ mod tests {
         let teaser = "Court says 1.9 million residents may lose their votes: report NEW DELHI: The court on Wednesday said that the rolls would be checked again before the vote in May.";
         let c = clean(&format!("{body}\n\n{body2}\n\n{teaser}\n"));
         assert_eq!(c.paragraphs.len(), 2, "{:#?}", c.paragraphs);
+    }
+
+    #[test]
+    fn an_embedded_post_ends_its_sentence_before_its_link() {
+        let body = "Varna West won the city swimming final on Saturday, and three of its seniors set school records in the pool.";
+        let post = "What a night for the team, and what a season it has been for all of us. pic.twitter.com/3BdnrvkoMs";
+        let c = clean(&format!("{body}\n\n{post}\n\n{body} Again.\n"));
+        let kept: Vec<&str> = c.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(kept.len(), 3, "{kept:?}");
     }
 
     #[test]
