@@ -223,9 +223,9 @@ pub fn consolidate(corpus: &mut Corpus, cfg: &ConsolidateConfig) -> Digest {
     figures_from.push(figures.len());
     let by_article = |ai: usize| &figures[figures_from[ai]..figures_from[ai + 1]];
     let cands = candidates(corpus, &actors, &ids, by_article);
-    let index = StemIndex::new(&cands);
-    let contradictions = find_contradictions(corpus, &figures, &cands, &index, &actors);
-    let claims = group_claims(cfg, &article_ids, &actors, cands, index);
+    let weights = Weights::new(&cands, StemIndex::new(&cands), actors.len());
+    let contradictions = find_contradictions(corpus, &figures, &cands, &weights, &actors);
+    let claims = group_claims(cfg, &article_ids, &actors, cands, weights);
     let key_judgments = pick_key_judgments(&claims, cfg.key_judgments);
     let timeline = build_timeline(corpus, &article_ids, cfg.max_timeline);
     for a in &mut corpus.articles {
@@ -598,18 +598,18 @@ impl Candidate<'_> {
 /// How much each shared feature counts: inverse document frequency over the statements, so
 /// that "Belarus" in a briefing on Belarus counts for little and "legitimate" for much. An
 /// actor counts half as much as a word: a shared name says who, not what. A stem's frequency
-/// is the length of its list in the stem index, which is built anyway: no second map.
-struct Weights<'i> {
+/// is the length of its list in the stem index, which the weights hold: no second map.
+struct Weights {
     statements: f64,
-    index: &'i StemIndex,
+    index: StemIndex,
     actors: Vec<u32>,
     numbers: HashMap<u32, u32>,
 }
 
-impl<'i> Weights<'i> {
+impl Weights {
     const ACTOR: f64 = 0.5;
 
-    fn new(cands: &[Candidate<'_>], index: &'i StemIndex, actors: usize) -> Weights<'i> {
+    fn new(cands: &[Candidate<'_>], index: StemIndex, actors: usize) -> Weights {
         let mut w = Weights {
             statements: cands.len() as f64,
             index,
@@ -794,10 +794,9 @@ fn group_claims(
     article_ids: &[ArticleId],
     actors: &[Actor],
     mut cands: Vec<Candidate<'_>>,
-    index: StemIndex,
+    weights: Weights,
 ) -> Vec<Claim> {
     let n = cands.len();
-    let weights = Weights::new(&cands, &index, actors.len());
     cands.par_iter_mut().for_each(|c| c.norm = weights.norm(c));
     let mut centrality = vec![0.0f64; n];
     let mut close: Vec<(f64, u32, u32)> = Vec::new();
@@ -809,7 +808,7 @@ fn group_claims(
                 // Later statements that share at least two rare stems with this one.
                 later.clear();
                 for &s in cands[i].stems() {
-                    let list = index.get(s);
+                    let list = weights.index.get(s);
                     if list.len() <= COMMON_STEM {
                         let after = list.partition_point(|&j| j as usize <= i);
                         later.extend_from_slice(&list[after..]);
@@ -854,9 +853,9 @@ fn group_claims(
         }
     }
     drop(stands_for);
-    // The stem index is the largest thing here: free it before ranking allocates.
+    // The stem index (in the weights) is the largest thing here: free it before ranking
+    // allocates.
     drop(weights);
-    drop(index);
     let groups = sets.groups();
     drop(sets);
     let max_c = centrality.iter().cloned().fold(0.0, f64::max).max(1e-9);
@@ -973,7 +972,7 @@ fn find_contradictions(
     corpus: &Corpus,
     figures: &[FigureOut],
     cands: &[Candidate<'_>],
-    index: &StemIndex,
+    weights: &Weights,
     actors: &[Actor],
 ) -> Vec<Contradiction> {
     let article_of: HashMap<&str, (usize, &Article)> =
@@ -990,7 +989,6 @@ fn find_contradictions(
             .find(|c| c.paragraph as usize == f.paragraph && c.text == text)
     };
     let statements: Vec<Option<&Candidate<'_>>> = figures.par_iter().map(statement_of).collect();
-    let weights = Weights::new(cands, index, actors.len());
     let stems: Vec<Box<[u32]>> = figures.par_iter().map(|f| stem_hashes(&f.about)).collect();
     // Candidates share a unit and at least one stem of what they measure: an inverted index
     // keeps this from comparing every pair of figures.
@@ -1010,31 +1008,34 @@ fn find_contradictions(
             && differs
             && match (statements[i], statements[j]) {
                 (Some(x), Some(y)) => {
-                    same_people(x, y, actors) && similarity_but_numbers(x, y, &weights) >= SAME_THING
+                    same_people(x, y, actors) && similarity_but_numbers(x, y, weights) >= SAME_THING
                 }
                 _ => false,
             }
     };
     // Which later figures each one disagrees with, in parallel; then the groups, in order.
+    // The candidates are gathered in one buffer per thread; what is kept for each figure is
+    // only its matches (most have none), so the list stays small on a large corpus.
     let matches: Vec<Vec<usize>> = (0..figures.len())
         .into_par_iter()
-        .map(|i| {
+        .map_init(Vec::new, |later: &mut Vec<usize>, i| {
             if stems[i].is_empty() || statements[i].is_none() {
                 return Vec::new();
             }
             // Words of what many figures measure ("year", "per") find nothing particular and
             // would make this quadratic; like claims, only rare ones find candidates.
-            let mut later: Vec<usize> = stems[i]
-                .iter()
-                .map(|&s| &by_stem[&(figures[i].unit.as_str(), s)])
-                .filter(|list| list.len() <= COMMON_STEM)
-                .flat_map(|list| list.iter().copied())
-                .filter(|&j| j > i && figures[j].article != figures[i].article)
-                .collect();
+            later.clear();
+            later.extend(
+                stems[i]
+                    .iter()
+                    .map(|&s| &by_stem[&(figures[i].unit.as_str(), s)])
+                    .filter(|list| list.len() <= COMMON_STEM)
+                    .flat_map(|list| list.iter().copied())
+                    .filter(|&j| j > i && figures[j].article != figures[i].article),
+            );
             later.sort_unstable();
             later.dedup();
-            later.retain(|&j| same_thing(i, j));
-            later
+            later.iter().copied().filter(|&j| same_thing(i, j)).collect()
         })
         .collect();
     let mut out = Vec::new();

@@ -280,11 +280,32 @@ static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A teaser of another story: its headline run into its dateline and lead on one line
-/// ("Deportees return home from US NEW DELHI: Their American dream…").
+/// ("Deportees return home from US NEW DELHI: Their American dream…"). See [`is_teaser`].
 static TEASER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[^.!?:]|\d[.,]\d|:\s+\p{Ll}){15,160}?[a-z0-9’'”)]\s+\p{Lu}[\p{Lu} .'-]{3,30}(\s\([^)]{2,30}\))?:\s+\p{Lu}")
+    Regex::new(r"^[^.!?:]{15,160}?[a-z0-9’'”)]\s+\p{Lu}[\p{Lu} .'-]{3,30}(\s\([^)]{2,30}\))?:\s+\p{Lu}")
         .expect("teaser pattern")
 });
+
+/// Whether a block is a [`TEASER`]. A headline may hold a figure ("1.9 million") or a colon
+/// before lower case ("days are numbered: warns cleric"): those are masked first, since a
+/// pattern that allowed them would be several times slower on every block.
+fn is_teaser(text: &str) -> bool {
+    if TEASER.is_match(text) {
+        return true;
+    }
+    let b = text.as_bytes();
+    let masks = |i: usize| match b[i] {
+        b'.' | b',' => i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit),
+        b':' => b.get(i + 1) == Some(&b' ') && b.get(i + 2).is_some_and(u8::is_ascii_lowercase),
+        _ => false,
+    };
+    if !(0..b.len()).any(masks) {
+        return false;
+    }
+    // Same length, ASCII for ASCII: the masked text is still UTF-8.
+    let masked: Vec<u8> = (0..b.len()).map(|i| if masks(i) { b'_' } else { b[i] }).collect();
+    std::str::from_utf8(&masked).is_ok_and(|m| TEASER.is_match(m))
+}
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -370,7 +391,7 @@ fn hard_rules(blocks: &[Block], labels: &mut [Label], rules: &Rules<'_>) {
             Label::Drop(RemovalReason::Disclaimer)
         } else if short && SOCIAL.is_match(&b.text) && !(b.terminal && b.words >= 9 && b.stop_share >= 0.3) {
             Label::Drop(RemovalReason::Social)
-        } else if b.words >= 20 && TEASER.is_match(&b.text) || separators(&b.text) >= 2 {
+        } else if b.words >= 20 && is_teaser(&b.text) || separators(&b.text) >= 2 {
             Label::Drop(RemovalReason::Navigation)
         } else {
             Label::Undecided
@@ -679,9 +700,6 @@ fn keep_tables(blocks: &[Block], labels: &mut [Label]) {
 /// capitalised words once shirt numbers, bracketed notes and trailing figures are set aside
 /// ("Mexico - 1 - Osvaldo Sanchez ( 12 - Alfonso Rios 78th ) ; 13 - Pavel Pardo , …").
 fn is_roster(text: &str) -> bool {
-    if SOCIAL.is_match(text) {
-        return false; // "Tags: …", "Follow us on …"
-    }
     let list = match text.split_once(':') {
         Some((label, rest)) if label.len() <= 40 && !label.contains(',') => rest,
         _ => text,
@@ -714,7 +732,8 @@ fn is_roster(text: &str) -> bool {
             names += 1;
         }
     }
-    items >= ROSTER_NAMES && names * 5 >= items * 4
+    // Not "Tags: …" or "Follow us on …".
+    items >= ROSTER_NAMES && names * 5 >= items * 4 && !SOCIAL.is_match(text)
 }
 
 /// Names from which a line that lists them is a roster (see [`is_roster`]).
