@@ -947,6 +947,11 @@ mod tests {
         clean_text(text, &Rules { extra: &[], corpus_lines: &empty, enabled: true })
     }
 
+    /// The texts of the paragraphs kept.
+    fn kept(c: &Cleaned) -> Vec<&str> {
+        c.paragraphs.iter().map(|p| p.text.as_str()).collect()
+    }
+
     const PAGE: &str = "Home » World » The Council Meets Again\n\nThe Council Meets Again\n\n20 May 2022\n\n\
         By: Jane Roe\n\nThe council met on Friday in the capital to discuss the budget, and the ministers agreed on most of the items.\n\n\
         “We are not going to raise taxes this year,” the finance minister told\nReuters\n.\n\n\
@@ -1011,7 +1016,7 @@ mod tests {
         let story = [format!("{body} One."), format!("{body} Two."), format!("{body} Three.")].join("\n\n");
         // Above: the list and its headlines go, the story stays whole.
         let c = clean(&format!("Most Popular\n\n{teaser}\n\n{teaser} again\n\n{story}\n"));
-        let kept: Vec<&str> = c.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        let kept = kept(&c);
         assert_eq!(kept.len(), 3, "{kept:#?}");
         assert!(kept.iter().all(|p| p.starts_with("The council met")), "{kept:#?}");
         // Below: it ends the article, even before prose.
@@ -1026,7 +1031,7 @@ mod tests {
         let teaser = "Deportees return home from the border after months NEW DELHI: Their dream shattered and their savings gone, nearly 150 people came back on a flight this week.";
         let cookies = "This website uses cookies. By continuing to use our website without changing the settings, you are agreeing to our use of cookies.";
         let c = clean(&format!("{cookies}\n\n{lead}\n\n{lead} Again.\n\n{teaser}\n"));
-        let kept: Vec<&str> = c.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        let kept = kept(&c);
         assert_eq!(kept.len(), 2, "{kept:#?}");
         assert!(kept.iter().all(|p| p.starts_with("NEW DELHI")), "{kept:#?}");
         // News about cookies is not a cookie banner.
@@ -1039,7 +1044,7 @@ mod tests {
         let body = "The council met on Friday in the capital to discuss the budget, and the ministers agreed on most items.";
         let list = "1) Lower fuel taxes\n\nhttp://example.org/a\n\n2) New rail line\n\n3) School meals";
         let c = clean(&format!("{body}\n\n{body} Again.\n\n{list}\n"));
-        let kept: Vec<&str> = c.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        let kept = kept(&c);
         assert_eq!(kept[2..], ["1) Lower fuel taxes", "2) New rail line", "3) School meals"], "{kept:#?}");
         // Two items, or items out of order, are not a list.
         let c = clean(&format!("{body}\n\n{body} Again.\n\n1) Home\n\n3) Sport\n\n2) Weather\n"));
@@ -1066,7 +1071,7 @@ mod tests {
         let body = "Leaders Varna United were held at home on Saturday, and their lead at the top of the table fell to two points.";
         let table = "Varna United 1 Nordby 1\n\nPort Ellis 3 Hamar Town 0\n\nOstby Rovers 2 Lund 2";
         let c = clean(&format!("{body}\n\n{table}\n"));
-        let kept: Vec<&str> = c.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        let kept = kept(&c);
         assert_eq!(
             kept[1..],
             ["Varna United 1 Nordby 1", "Port Ellis 3 Hamar Town 0", "Ostby Rovers 2 Lund 2"]
@@ -1089,7 +1094,7 @@ mod tests {
         let bio = "Kari Dahl is a sports reporter for the Varna Times, covering swimming and athletics.";
         let page = [cookies, body, caption, body2, credits, wire, bio].join("\n\n");
         let c = clean(&page);
-        let kept: Vec<&str> = c.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        let kept = kept(&c);
         assert_eq!(kept, [body, body2]);
         // A teaser of another story whose headline holds a figure or a colon.
         let teaser = "Court says 1.9 million residents may lose their votes: report NEW DELHI: The court on Wednesday said that the rolls would be checked again before the vote in May.";
@@ -1102,7 +1107,7 @@ mod tests {
         let body = "Varna West won the city swimming final on Saturday, and three of its seniors set school records in the pool.";
         let post = "What a night for the team, and what a season it has been for all of us. pic.twitter.com/3BdnrvkoMs";
         let c = clean(&format!("{body}\n\n{post}\n\n{body} Again.\n"));
-        let kept: Vec<&str> = c.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        let kept = kept(&c);
         assert_eq!(kept.len(), 3, "{kept:?}");
     }
 
@@ -1112,7 +1117,7 @@ mod tests {
         let short = "Ana Lind finished second in the 50 yard freestyle.";
         let footer = "Example Press Theme. Designed by Studio Nine.";
         let c = clean(&format!("{body}\n\n{short}\n\nShare\n\n{footer}\n"));
-        let kept: Vec<&str> = c.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        let kept = kept(&c);
         assert_eq!(kept, [body, short]);
     }
 
@@ -1123,7 +1128,7 @@ mod tests {
             "Varna United : Ola Berg ( captain ) , Jon Frey , Ana Lind , Per Holt , Kari Dahl , Nils Moe";
         let tags = "Tags: Varna United, Nordby, Port Ellis, Hamar Town, Ostby Rovers, Lund, Premier League, Cup Results, Transfer News";
         let c = clean(&format!("{body}\n\n{line_up}\n\n{tags}\n"));
-        let kept: Vec<&str> = c.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        let kept = kept(&c);
         assert_eq!(kept, [body, line_up]);
     }
 
@@ -1131,7 +1136,7 @@ mod tests {
     fn guillemets_are_quotes_and_breadcrumb_marks_are_not() {
         let para = "Вместе с дочерью мы придумали «Замешайку», а потом и «Тёплый суп»: блюда полезные, несложные и готовятся из того, что есть дома.";
         let c = clean(&format!("Главная » Новости » Мир\n\n{para}\n\n{para} Ещё.\n"));
-        let kept: Vec<&str> = c.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        let kept = kept(&c);
         assert_eq!(kept.len(), 2, "{kept:?}");
         assert!(kept.iter().all(|k| k.starts_with("Вместе")), "{kept:?}");
     }
