@@ -32,6 +32,7 @@ static FIGURE_RE: LazyLock<Regex> = LazyLock::new(|| {
         (?P<money>(?P<cur>[$€£₽])\s?(?P<mn>{NUM})(?:\s*(?:-|–|to)\s*[$€£]?(?P<mx>{NUM}))?(?:\s*(?P<ms>trillion|billion|million|thousand|bn|mn|m|k)\b)?)
       | (?P<money2>(?P<wn>{NUM})(?:\s*(?P<ws>trillion|billion|million|thousand))?\s+(?P<wc>dollars|euros|pounds|rubles|roubles|hryvnias?|yuan))
       | (?P<pct>(?:between\s+)?(?P<p1>{NUM})(?:\s*(?:%|percent|per\s?cent))?(?:\s*(?:-|–|to|and)\s*(?P<p2>{NUM}))?\s*(?:%|percent\b|per\s?cent\b|percentage\s+points?\b))
+      | (?P<frac>(?P<fw>half|a\s+quarter|three\s+quarters)\s+(?:of\s+)?an?\s+(?:percentage\s+point|point|percent|per\s?cent)\b)
       | (?P<count>(?:between\s+)?(?P<c1>{NUM}|{WORDNUM})(?:\s*(?P<cs>million|billion|thousand))?(?:\s*(?:-|–|to|and)\s*(?P<c2>{NUM}|{WORDNUM}))?(?:-man-strong|-strong)?\s+(?P<noun>(?:[a-z][a-z-]+\s+){{0,2}}[a-z][a-z-]+))
     "
     );
@@ -135,6 +136,14 @@ pub fn find(sentence: &str) -> Vec<RawFigure> {
                 _ => "UAH",
             };
             parse_num(&caps["wn"]).map(|n| (n * s, None, unit.to_string()))
+        } else if let Some(fw) = caps.name("fw") {
+            // "half a point", "a quarter of a percentage point".
+            let n = match fw.as_str().split_whitespace().last().map(str::to_lowercase).as_deref() {
+                Some("half") => 0.5,
+                Some("quarter") => 0.25,
+                _ => 0.75,
+            };
+            Some((n, None, "percent".to_string()))
         } else if caps.name("pct").is_some() {
             let lo = parse_num(&caps["p1"]);
             let hi = caps.name("p2").and_then(|m| parse_num(m.as_str()));
@@ -325,6 +334,12 @@ mod tests {
             "It would be unpopular — a survey found that only 3 percent of Belarusians support such an idea.",
         );
         assert_eq!(f[0].about, "survey found that only … of Belarusians support");
+    }
+
+    #[test]
+    fn fractions_of_a_point() {
+        assert_eq!(one("The bank raised rates by half a point."), (0.5, None, "percent".into()));
+        assert_eq!(one("Yields fell a quarter of a percentage point."), (0.25, None, "percent".into()));
     }
 
     #[test]
