@@ -97,10 +97,11 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
     // Quotes and their speakers.
     let mut quotes = Vec::new();
     let mut quote_speakers: Vec<(usize, std::ops::Range<usize>, Option<usize>)> = Vec::new();
+    let sexes = quotes::sexes(&paragraphs, &mentions, &actors);
     let mut found_quotes: Vec<(quotes::RawQuote, Option<usize>)> = quotes::find(&paragraphs)
         .into_iter()
         .map(|q| {
-            let who = quotes::speaker(&q, &paragraphs, &mentions, &actors);
+            let who = quotes::speaker(&q, &paragraphs, &mentions, &actors, &sexes);
             (q, who)
         })
         .collect();
@@ -242,6 +243,18 @@ mod tests {
         let x = extract_article(&article(paras), &ExtractConfig::default());
         let speakers: Vec<Option<&str>> = x.quotes.iter().map(|q| q.speaker.as_deref()).collect();
         assert_eq!(speakers, expected);
+    }
+
+    #[test]
+    fn a_pronoun_goes_to_the_person_it_fits() {
+        assert_speakers(
+            &[
+                "“We have the votes,” Senator Ana Lind told reporters, and she said the bill would pass.",
+                "Her rival, Mr. Jon Frey, disagreed with the count.",
+                "“The count is wrong, and everybody in the chamber knows it,” she said.",
+            ],
+            &[Some("Ana Lind"), Some("Ana Lind")],
+        );
     }
 
     #[test]
