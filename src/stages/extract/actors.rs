@@ -621,6 +621,7 @@ mod tests {
             vec![("Institute for the Study of War".into(), None)]
         );
         assert_eq!(names("He said on Friday Ana Lind won."), vec![("Ana Lind".into(), None)]);
+        assert_eq!(names("And Ana Lind said so."), vec![("Ana Lind".into(), None)]);
     }
 
     #[test]
@@ -681,6 +682,7 @@ mod tests {
         // A city's club is an organisation; other "… City" and "… Road" are places.
         assert_eq!(kind_of("Atlantic City"), Some(ActorKind::Place));
         assert_eq!(kind_of("Grace Road"), Some(ActorKind::Place));
+        assert_eq!(kind_of("Quicken Loans Arena"), Some(ActorKind::Place));
         assert_eq!(kind_of("Manchester City"), Some(ActorKind::Organization));
         assert_eq!(kind_of("Puerto Rico"), Some(ActorKind::Place));
     }

@@ -892,6 +892,7 @@ pub const PORTFOLIOS: &[&str] = &[
 
 /// Last words that make a name a place (lower case, sorted): "Palm Beach County".
 pub const PLACE_WORDS: &[&str] = &[
+    "arena",
     "avenue",
     "bay",
     "beach",
@@ -915,6 +916,7 @@ pub const PLACE_WORDS: &[&str] = &[
     "road",
     "sea",
     "square",
+    "stadium",
     "street",
     "valley",
     "wells",
@@ -930,6 +932,7 @@ pub const NOT_NAMES: &[&str] = &[
     "although",
     "among",
     "an",
+    "and",
     "another",
     "as",
     "at",
