@@ -645,33 +645,34 @@ impl Weights {
         self.of(self.numbers.get(&n).map_or(1, |&df| df as usize))
     }
 
-    fn norm(&self, c: &Candidate<'_>) -> f64 {
-        let sum: f64 = c.stems().iter().map(|&s| self.stem(s)).sum::<f64>()
+    /// The squared length of a statement's stems and actors (its numbers left out).
+    fn words_and_actors(&self, c: &Candidate<'_>) -> f64 {
+        c.stems().iter().map(|&s| self.stem(s)).sum::<f64>()
             + c.actors().iter().map(|&a| self.actor(a)).sum::<f64>()
-            + c.numbers().iter().map(|&n| self.number(n)).sum::<f64>();
-        sum.sqrt()
+    }
+
+    /// What two statements' stems and actors share, weighted.
+    fn shared_words_and_actors(&self, a: &Candidate<'_>, b: &Candidate<'_>) -> f64 {
+        shared(a.stems(), b.stems()).map(|s| self.stem(*s)).sum::<f64>()
+            + shared(a.actors(), b.actors()).map(|x| self.actor(*x)).sum::<f64>()
+    }
+
+    fn norm(&self, c: &Candidate<'_>) -> f64 {
+        (self.words_and_actors(c) + c.numbers().iter().map(|&n| self.number(n)).sum::<f64>()).sqrt()
     }
 }
 
 /// The weighted cosine of two statements' stems and actors, leaving their numbers out: how
 /// close two sentences are that give different figures.
 fn similarity_but_numbers(a: &Candidate<'_>, b: &Candidate<'_>, w: &Weights) -> f64 {
-    let norm = |c: &Candidate<'_>| {
-        let sum = c.stems().iter().map(|&s| w.stem(s)).sum::<f64>()
-            + c.actors().iter().map(|&x| w.actor(x)).sum::<f64>();
-        sum.sqrt()
-    };
-    let shared = shared(a.stems(), b.stems()).map(|s| w.stem(*s)).sum::<f64>()
-        + shared(a.actors(), b.actors()).map(|x| w.actor(*x)).sum::<f64>();
-    let norms = norm(a) * norm(b);
-    if norms > 0.0 { shared / norms } else { 0.0 }
+    let norms = w.words_and_actors(a).sqrt() * w.words_and_actors(b).sqrt();
+    if norms > 0.0 { w.shared_words_and_actors(a, b) / norms } else { 0.0 }
 }
 
 /// The weighted cosine of two statements' stems, actors and numbers.
 fn similarity(a: &Candidate<'_>, b: &Candidate<'_>, w: &Weights) -> f64 {
-    let shared = shared(a.stems(), b.stems()).map(|s| w.stem(*s)).sum::<f64>()
-        + shared(a.actors(), b.actors()).map(|x| w.actor(*x)).sum::<f64>()
-        + shared(a.numbers(), b.numbers()).map(|n| w.number(*n)).sum::<f64>();
+    let shared =
+        w.shared_words_and_actors(a, b) + shared(a.numbers(), b.numbers()).map(|n| w.number(*n)).sum::<f64>();
     let norms = a.norm * b.norm;
     if norms > 0.0 { shared / norms } else { 0.0 }
 }

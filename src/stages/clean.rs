@@ -704,6 +704,8 @@ fn is_roster(text: &str) -> bool {
         Some((label, rest)) if label.len() <= 40 && !label.contains(',') => rest,
         _ => text,
     };
+    // Lower-case particles of names ("Danie van Schalkwyk").
+    let particle = |w: &str| matches!(w, "van" | "de" | "der" | "da" | "von" | "al" | "bin" | "le" | "la");
     let mut items = 0;
     let mut names = 0;
     for item in list.split([',', ';']) {
@@ -726,8 +728,6 @@ fn is_roster(text: &str) -> bool {
             continue;
         }
         items += 1;
-        let particle =
-            |w: &str| matches!(w, "van" | "de" | "der" | "da" | "von" | "al" | "bin" | "le" | "la");
         if words.len() <= 4 && words.iter().all(|w| is_capitalized(w) || particle(w)) {
             names += 1;
         }
