@@ -44,6 +44,12 @@ pub struct Actor {
     pub articles: Vec<ArticleId>,
 }
 
+/// An apposition as it follows a name: ", the chair of the Party", or " (R-Ohio), a member"
+/// when it opens with a bracket.
+pub fn set_off(apposition: &str) -> String {
+    if apposition.starts_with('(') { format!(" {apposition}") } else { format!(", {apposition}") }
+}
+
 /// A direct quote, with its speaker resolved to a corpus actor.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct QuoteOut {
@@ -51,8 +57,13 @@ pub struct QuoteOut {
     pub text: String,
     /// Actor id.
     pub speaker: Option<String>,
-    /// Actor name.
+    /// Actor name, with what the attribution says of them right after it ("Ann Lee, the chair
+    /// of the Party").
     pub speaker_name: Option<String>,
+    /// What the attribution says of the speaker, as in [`Quote::speaker_apposition`]; part of
+    /// `speaker_name` already.
+    #[serde(skip)]
+    pub speaker_apposition: Option<String>,
     /// Article id.
     pub article: ArticleId,
     /// Paragraph index.
@@ -201,7 +212,11 @@ pub fn consolidate(corpus: &mut Corpus, cfg: &ConsolidateConfig) -> Digest {
                 q.speaker.as_deref().and_then(|s| ids.get(ai, &local, s)).map(|i| &actors[i as usize]);
             quotes.push(QuoteOut {
                 text: q.text,
-                speaker_name: speaker.map(|s| s.name.clone()),
+                speaker_name: speaker.map(|s| {
+                    let about = q.speaker_apposition.as_deref().map_or_else(String::new, set_off);
+                    format!("{}{about}", s.name)
+                }),
+                speaker_apposition: q.speaker_apposition.filter(|_| speaker.is_some()),
                 speaker: speaker.map(|s| s.id.clone()),
                 article: article_ids[ai].clone(),
                 paragraph: q.paragraph,

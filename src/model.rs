@@ -361,6 +361,9 @@ pub struct Quote {
     pub text: String,
     /// The speaker as named in the article (a [`LocalActor::name`]), if found.
     pub speaker: Option<String>,
+    /// What the attribution says of the speaker right after their name ("the chair of the
+    /// Party" in "Ann Lee, the chair of the Party, said"), as written.
+    pub speaker_apposition: Option<String>,
     /// Paragraph index where the quote starts.
     pub paragraph: usize,
 }

@@ -348,7 +348,7 @@ pub fn render(view: &ReportView) -> Result<Vec<u8>> {
 
     l.heading("Quotes", 14.0, 30.0);
     for q in &view.quotes {
-        l.bullet(&format!("{}: “{}” [{}]", q.speaker, q.text, q.cite.n));
+        l.bullet(&format!("{}{}: “{}” [{}]", q.speaker, q.about, q.text, q.cite.n));
     }
     more(&mut l, view.unlisted.quotes, "quotes");
 

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::changes::Changes;
 use crate::config::Config;
-use crate::consolidate::{Actor, Claim, Contradiction, Digest, FigureOut, QuoteOut};
+use crate::consolidate::{Actor, Claim, Contradiction, Digest, FigureOut, QuoteOut, set_off};
 use crate::model::{Article, Corpus, Day, RemovalReason};
 
 /// Everything the briefing shows, in order.
@@ -246,6 +246,9 @@ pub struct ActorView {
 pub struct QuoteView {
     /// Speaker, or "Unattributed".
     pub speaker: String,
+    /// What the attribution says of them, set off as after the name (", the chair of the
+    /// Party"), or empty.
+    pub about: String,
     /// The words.
     pub text: String,
     /// Citation.
@@ -621,10 +624,15 @@ impl ReportView {
                 .collect(),
             quotes: quotes
                 .iter()
-                .map(|q| QuoteView {
-                    speaker: q.speaker_name.clone().unwrap_or_else(|| "Unattributed".into()),
-                    text: q.text.clone(),
-                    cite: citer.cite(&q.article),
+                .map(|q| {
+                    let about = q.speaker_apposition.as_deref().map_or_else(String::new, set_off);
+                    let name = q.speaker_name.as_deref().map(|n| n.strip_suffix(&about).unwrap_or(n));
+                    QuoteView {
+                        speaker: name.unwrap_or("Unattributed").to_string(),
+                        about,
+                        text: q.text.clone(),
+                        cite: citer.cite(&q.article),
+                    }
                 })
                 .collect(),
             figures: figures

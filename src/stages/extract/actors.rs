@@ -373,7 +373,7 @@ fn speaks_after(rest: &str) -> bool {
 }
 
 /// A name mention at a place in the article.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mention {
     /// Paragraph index.
     pub paragraph: usize,

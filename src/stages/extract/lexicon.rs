@@ -1289,6 +1289,14 @@ pub const DEMONYMS: &[&str] = &[
     "zimbabwean",
 ];
 
+/// The AP style's abbreviations of US states, without their full stop (lower case, sorted):
+/// "Tujunga, Calif.". Those with an inner dot ("N.H.") are told by it.
+pub const STATE_ABBREVIATIONS: &[&str] = &[
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky", "la",
+    "mass", "md", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "va",
+    "vt", "wash", "wis", "wyo",
+];
+
 /// Membership test on a sorted list.
 pub fn contains(list: &[&str], word: &str) -> bool {
     list.binary_search(&word).is_ok()
@@ -1337,6 +1345,7 @@ mod tests {
             NOT_NAMES,
             CALENDAR,
             EVENT_WORDS,
+            STATE_ABBREVIATIONS,
         ] {
             for w in list.windows(2) {
                 assert!(w[0] < w[1], "{} >= {}", w[0], w[1]);

@@ -97,8 +97,9 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
     // Quotes and their speakers.
     let mut quotes = Vec::new();
     let mut quote_speakers: Vec<(usize, std::ops::Range<usize>, Option<usize>)> = Vec::new();
+    let text_of = |p: usize| paragraphs.iter().find(|x| x.0 == p).map_or("", |x| x.1);
     let sexes = quotes::sexes(&paragraphs, &mentions, &actors);
-    let mut found_quotes: Vec<(quotes::RawQuote, Option<usize>)> = quotes::find(&paragraphs)
+    let mut found_quotes: Vec<(quotes::RawQuote, Option<actors::Mention>)> = quotes::find(&paragraphs)
         .into_iter()
         .map(|q| {
             let who = quotes::speaker(&q, &paragraphs, &mentions, &actors, &sexes);
@@ -113,10 +114,12 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
             || who.is_some() && quotes::is_utterance(q, &paragraphs)
     });
     for (q, who) in found_quotes {
-        quote_speakers.push((q.paragraph, q.range.clone(), who));
+        quote_speakers.push((q.paragraph, q.range.clone(), who.map(|m| m.actor)));
+        let apposition = who.and_then(|m| quotes::apposition(text_of(m.paragraph), m.offset));
         quotes.push(Quote {
             text: q.text,
-            speaker: who.map(|i| actors[i].name.clone()),
+            speaker: who.map(|m| actors[m.actor].name.clone()),
+            speaker_apposition: apposition.map(str::to_string),
             paragraph: q.paragraph,
         });
     }
@@ -243,6 +246,29 @@ mod tests {
         let x = extract_article(&article(paras), &ExtractConfig::default());
         let speakers: Vec<Option<&str>> = x.quotes.iter().map(|q| q.speaker.as_deref()).collect();
         assert_eq!(speakers, expected);
+    }
+
+    #[test]
+    fn a_speaker_keeps_what_the_attribution_says_of_them() {
+        let x = extract_article(
+            &article(&[
+                "“The vote is close,” said Ana Lind, the chair of the Farmers' Union. Ana Lind, 52, of Tula, Ark., has said before: “We will win the vote.”",
+                "“It was not close at all,” Rep. Jon Frey (R-Ohio), a member of the committee, told reporters in a statement.",
+                "“They lost,” said Bo Ek, adding that nobody was surprised. Frey, he said, was “not a good loser at all today”.",
+            ]),
+            &ExtractConfig::default(),
+        );
+        let asides: Vec<Option<&str>> = x.quotes.iter().map(|q| q.speaker_apposition.as_deref()).collect();
+        assert_eq!(
+            asides,
+            [
+                Some("the chair of the Farmers' Union"),
+                Some("52, of Tula, Ark."),
+                Some("(R-Ohio), a member of the committee"),
+                None,
+                None
+            ]
+        );
     }
 
     #[test]

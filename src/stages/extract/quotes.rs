@@ -109,7 +109,7 @@ pub fn speaker(
     mentions: &[Mention],
     actors: &[LocalActor],
     sexes: &[Option<Sex>],
-) -> Option<usize> {
+) -> Option<Mention> {
     let text_of = |p: usize| text_of(paragraphs, p);
     let (para_text, close_text) = (text_of(q.paragraph), text_of(q.close.0));
     let speakers = |p: usize, range: std::ops::Range<usize>| -> Vec<&Mention> {
@@ -132,7 +132,7 @@ pub fn speaker(
             .filter(|m| !qualifies_a_noun(close_text, m.offset))
             .collect();
         if let Some(m) = subject_before(&subject, close_text, &is_person) {
-            return Some(m.actor);
+            return Some(*m);
         }
         // "…,” said Blaze co-host Stu Burguiere": a name within eight words of the verb, a
         // person before an organisation, and no organisation that only qualifies a noun
@@ -142,7 +142,7 @@ pub fn speaker(
         let heads: Vec<&&Mention> =
             named.iter().filter(|m| is_person(m) || !qualifies_a_noun(close_text, m.offset)).collect();
         if let Some(m) = heads.iter().find(|m| is_person(m)).or(heads.first()) {
-            return Some(m.actor);
+            return Some(***m);
         }
     }
 
@@ -171,7 +171,7 @@ pub fn speaker(
         }
         let named = speakers(p, previous..sentence_start);
         if let Some(m) = named.iter().find(|m| is_person(m)).or(named.first()) {
-            return Some(m.actor);
+            return Some(**m);
         }
     }
     let clause = &head[sentence_start..];
@@ -185,7 +185,7 @@ pub fn speaker(
         head[from..start.min(head.len())].find(',').map_or(start, |c| from + c)
     };
     if let Some(m) = according.and_then(|a| speakers(p, at(a + 1)..according_end(a)).first().copied()) {
-        return Some(m.actor);
+        return Some(*m);
     }
     // "X said, adding “…": the finite verb, when there is one, finds the subject.
     let finite = (0..toks.len())
@@ -207,7 +207,7 @@ pub fn speaker(
         // "X threw her support behind Y, saying “…": a participle's speaker is the subject.
         if PARTICIPLES.contains(&lower[v].as_str()) {
             if let Some(m) = before.iter().find(|m| is_person(m)).or(before.first()) {
-                return Some(m.actor);
+                return Some(**m);
             }
         } else {
             // The verb's subject when one joins it ("Ann Lee, the chair, has said"); else the
@@ -224,7 +224,7 @@ pub fn speaker(
                 .map(|m| **m)
                 .or(before.iter().rfind(|m| !after_preposition(para_text, m.offset)).copied());
             if let Some(m) = subject.copied().or(nearest) {
-                return Some(m.actor);
+                return Some(*m);
             }
         }
         if let Some(sex) = lower[..v].iter().find_map(|w| pronoun_sex(w)) {
@@ -236,7 +236,7 @@ pub fn speaker(
     if clause.trim_end().ends_with(':') {
         let people = mentions_in(mentions, p, sentence_start..start).filter(|m| is_person(m));
         if let Some(m) = people.min_by_key(|m| m.offset) {
-            return Some(m.actor);
+            return Some(*m);
         }
     }
     if clause.trim().is_empty() {
@@ -253,7 +253,7 @@ fn from_neighbours(
     paragraphs: &[(usize, &str)],
     mentions: &[Mention],
     actors: &[LocalActor],
-) -> Option<usize> {
+) -> Option<Mention> {
     let k = paragraphs.iter().position(|(p, _)| *p == q.paragraph)?;
     let speaks = |m: &&Mention| can_speak(&actors[m.actor]);
     let is_person = |m: &&Mention| actors[m.actor].kind == ActorKind::Person;
@@ -267,7 +267,7 @@ fn from_neighbours(
         let from = quoting.map_or(last.start, |i| last.start + toks[i].end);
         let named: Vec<&Mention> = mentions_in(mentions, prev, from..last.end).filter(speaks).collect();
         if let Some(m) = named.iter().find(|m| is_person(m)).or(named.first()) {
-            return Some(m.actor);
+            return Some(**m);
         }
     }
     let (cp, co) = q.close;
@@ -278,7 +278,7 @@ fn from_neighbours(
         && text.starts_with(['-', '–', '—'])
     {
         let end = text.find([',', '.']).unwrap_or(text.len());
-        return mentions_in(mentions, next, 0..end).find(speaks).map(|m| m.actor);
+        return mentions_in(mentions, next, 0..end).find(speaks).copied();
     }
     None
 }
@@ -545,6 +545,128 @@ fn appositions(clause: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// At most this many words in the apposition that describes a speaker.
+const MAX_APPOSITION_WORDS: usize = 25;
+
+/// What an attribution says of the speaker right after their name, as written: "the chair of
+/// the Party" in "Ann Lee, the chair of the Party, said" or "…,” said Ann Lee, the chair of the
+/// Party.", "(R-Ohio), a member of the Ways and Means Committee" after "Rep. Bo Ek". It starts
+/// after a comma (or a bracket) with a lower-case word, a number or a party label, and runs to a
+/// comma before a speech verb or a participle, a quote mark, or the end of the sentence.
+pub fn apposition(text: &str, offset: usize) -> Option<&str> {
+    let rest = text.get(offset..)?;
+    let toks = tokenize(rest);
+    // The name: capitalised words with only spaces between them.
+    let name = 1 + toks
+        .windows(2)
+        .take_while(|w| {
+            crate::text::is_capitalized(w[1].text) && rest[w[0].end..w[1].start].trim().is_empty()
+        })
+        .count();
+    let name_end = offset + toks.get(name - 1)?.end;
+    let sentence_end =
+        sentences(text).into_iter().find(|r| r.contains(&offset)).map_or(text.len(), |r| r.end);
+    if name_end >= sentence_end {
+        return None;
+    }
+    // "Rep. Bo Ek (R-Ohio)": a bracket right after the name belongs to it.
+    let tail = &text[name_end..sentence_end];
+    let bracket = tail.strip_prefix(" (").and_then(|b| b.find(')')).map(|close| name_end + 2 + close + 1);
+    let start = if bracket.is_some() { name_end + 1 } else { name_end };
+    let cursor = bracket.unwrap_or(name_end);
+    let opens = text[cursor..sentence_end]
+        .strip_prefix(", ")
+        .and_then(|after| after.split_whitespace().next())
+        .is_some_and(|first| {
+            let first = first.trim_end_matches(',');
+            first.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) && !closes_apposition(first)
+                || is_party_label(first)
+        });
+    if !opens {
+        return bracket.map(|end| &text[start..end]);
+    }
+    // Where it ends: a comma before a verb or a participle, a quote mark, or the sentence end.
+    let body = &text[cursor + 2..sentence_end];
+    let mut end = body.len();
+    for (i, c) in body.char_indices() {
+        if matches!(c, '“' | '”' | '"' | '«' | '»' | ';' | ':') {
+            end = i;
+            break;
+        }
+        if c == ',' {
+            let next = body[i + 1..].split_whitespace().next().unwrap_or("");
+            let next = next.trim_matches(|c: char| !c.is_alphanumeric());
+            if next.is_empty() || closes_apposition(next) {
+                end = i;
+                break;
+            }
+        }
+    }
+    let from = if bracket.is_some() { start } else { cursor + 2 };
+    let mut found = text[from..cursor + 2 + end]
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '—' | '–'));
+    // The sentence's full stop goes, an abbreviation's stays ("of Tujunga, Calif.").
+    if let Some(stem) = found.strip_suffix('.') {
+        let last = stem.rsplit([' ', '-']).next().unwrap_or("");
+        if !(last.contains('.') || lexicon::contains(lexicon::STATE_ABBREVIATIONS, &last.to_lowercase())) {
+            found = stem;
+        }
+    }
+    let words = crate::text::words(found).count();
+    (words > 0 && words <= MAX_APPOSITION_WORDS).then_some(found)
+}
+
+/// Whether a word after a comma ends an apposition, or keeps one from starting: a verb
+/// ("said", "has", "tweeted", "adding"), a pronoun, a conjunction or a preposition that opens an adverbial ("in a
+/// statement", "via email", "after a long pause").
+fn closes_apposition(word: &str) -> bool {
+    is_speech_verb(word)
+        || is_pronoun(word)
+        || AUXILIARIES.contains(&word)
+        || word.ends_with("ing")
+        || word.ends_with("ed")
+        || matches!(
+            word,
+            "about"
+                | "after"
+                | "also"
+                | "and"
+                | "as"
+                | "at"
+                | "before"
+                | "but"
+                | "by"
+                | "during"
+                | "for"
+                | "from"
+                | "however"
+                | "if"
+                | "in"
+                | "it"
+                | "on"
+                | "or"
+                | "than"
+                | "then"
+                | "though"
+                | "to"
+                | "too"
+                | "via"
+                | "they"
+                | "we"
+                | "when"
+                | "while"
+                | "with"
+                | "you"
+        )
+}
+
+/// A party and state label after a legislator's name: "R-Ohio", "D-Va.".
+fn is_party_label(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(party, state)| {
+        matches!(party, "R" | "D" | "I") && state.starts_with(|c: char| c.is_ascii_uppercase())
+    })
+}
+
 /// Whether the name at `offset` is a possessive ("NBC’s show").
 pub fn is_possessive(text: &str, offset: usize) -> bool {
     let toks = tokenize(text.get(offset..).unwrap_or(""));
@@ -564,7 +686,7 @@ const MAX_CARRY_GAP: usize = 25;
 /// quote is attributed: the print convention for a speech quoted over several paragraphs
 /// (`“…,” Ann Lee said.` / `“It is changing every day.”`). `order` lists the article's
 /// paragraphs as read.
-pub fn carry_speakers(quotes: &mut [(RawQuote, Option<usize>)], order: &[(usize, &str)]) {
+pub fn carry_speakers(quotes: &mut [(RawQuote, Option<Mention>)], order: &[(usize, &str)]) {
     let text_of = |p: usize| text_of(order, p);
     // Words between two quotes of one paragraph, when one ends before the other opens.
     let gap = |a: &RawQuote, b: &RawQuote| {
@@ -628,7 +750,7 @@ fn antecedent(
     actors: &[LocalActor],
     sexes: &[Option<Sex>],
     sex: Sex,
-) -> Option<usize> {
+) -> Option<Mention> {
     // The person the pronoun stands for: the nearest one it does not call by the other
     // pronoun. (Preferring the nearest one it does call by it, over a person of unknown sex,
     // went wrong more often than right on PolNeAR: "he said" after a name often speaks for
@@ -645,7 +767,7 @@ fn antecedent(
         .filter(|m| (m.paragraph, m.offset) < (q.paragraph, q.range.start))
         .filter(fits)
         .find(|m| !is_possessive(text, m.offset));
-    Some(subject.unwrap_or(nearest).actor)
+    Some(*subject.unwrap_or(nearest))
 }
 
 fn other(sex: Sex) -> Sex {
