@@ -45,9 +45,13 @@ pub struct Actor {
 }
 
 /// An apposition as it follows a name: ", the chair of the Party", or " (R-Ohio), a member"
-/// when it opens with a bracket.
+/// and " of the Party" with no comma.
 pub fn set_off(apposition: &str) -> String {
-    if apposition.starts_with('(') { format!(" {apposition}") } else { format!(", {apposition}") }
+    if apposition.starts_with('(') || apposition.starts_with("of ") {
+        format!(" {apposition}")
+    } else {
+        format!(", {apposition}")
+    }
 }
 
 /// A direct quote, with its speaker resolved to a corpus actor.

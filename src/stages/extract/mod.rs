@@ -115,7 +115,8 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
     });
     for (q, who) in found_quotes {
         quote_speakers.push((q.paragraph, q.range.clone(), who.map(|m| m.actor)));
-        let apposition = who.and_then(|m| quotes::apposition(text_of(m.paragraph), m.offset));
+        let apposition =
+            who.and_then(|m| quotes::apposition(text_of(m.paragraph), m.offset, &actors[m.actor]));
         quotes.push(Quote {
             text: q.text,
             speaker: who.map(|m| actors[m.actor].name.clone()),
@@ -249,12 +250,26 @@ mod tests {
     }
 
     #[test]
+    fn a_speaker_is_not_whom_the_attribution_addresses_or_mentions() {
+        assert_speakers(
+            &[
+                "Ivo Brandt asked Tom Frey about the wall.",
+                "“It could be higher than that,” he told Brandt.",
+                "“This will be a challenge” for Frey, said Anna Berg.",
+                "“Nobody is safe,” said Frey supporter Jon Lind when asked about it.",
+            ],
+            &[Some("Tom Frey"), Some("Anna Berg"), Some("Jon Lind")],
+        );
+    }
+
+    #[test]
     fn a_speaker_keeps_what_the_attribution_says_of_them() {
         let x = extract_article(
             &article(&[
                 "“The vote is close,” said Ana Lind, the chair of the Farmers' Union. Ana Lind, 52, of Tula, Ark., has said before: “We will win the vote.”",
                 "“It was not close at all,” Rep. Jon Frey (R-Ohio), a member of the committee, told reporters in a statement.",
                 "“They lost,” said Bo Ek, adding that nobody was surprised. Frey, he said, was “not a good loser at all today”.",
+                "“It is over,” said Eva Lund of the Heritage Institute. “It is,” said Lund of the plans of Ivo Brandt, “a defeat for everybody here.”",
             ]),
             &ExtractConfig::default(),
         );
@@ -266,7 +281,10 @@ mod tests {
                 Some("52, of Tula, Ark."),
                 Some("(R-Ohio), a member of the committee"),
                 None,
-                None
+                None,
+                Some("of the Heritage Institute"),
+                None,
+                None,
             ]
         );
     }

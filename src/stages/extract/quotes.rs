@@ -122,14 +122,18 @@ pub fn speaker(
     let after_end = clause_end(after);
     let toks = tokenize(&after[..after_end]);
     if let Some(v) = toks.iter().take(16).position(|t| is_speech_verb_token(t.text)) {
-        // "…,” he said during his Kremlin visit": the pronoun is the subject.
+        // "…,” he said during his Kremlin visit": the pronoun is the subject, and not whoever
+        // the clause names after it ("…,” he told Ann Lee").
         if let Some(sex) = toks[..v].iter().find_map(|t| pronoun_sex(t.text)) {
-            return antecedent(q, paragraphs, mentions, actors, sexes, sex);
+            let addressed: Vec<usize> =
+                mentions_in(mentions, cp, co + toks[v].end..co + after_end).map(|m| m.actor).collect();
+            return antecedent(q, paragraphs, mentions, actors, sexes, sex, &addressed);
         }
-        // "…,” Ann Lee, the chair of the Party, said", "…,” Party spokesman Ann Lee said".
+        // "…,” Ann Lee, the chair of the Party, said", "…,” Party spokesman Ann Lee said", but
+        // not "…” for Bo Ek, said Ann Lee".
         let subject: Vec<&Mention> = speakers(cp, co..co + toks[v].start)
             .into_iter()
-            .filter(|m| !qualifies_a_noun(close_text, m.offset))
+            .filter(|m| !qualifies_a_noun(close_text, m.offset) && !after_preposition(close_text, m.offset))
             .collect();
         if let Some(m) = subject_before(&subject, close_text, &is_person) {
             return Some(*m);
@@ -141,7 +145,9 @@ pub fn speaker(
         let named = speakers(cp, co + toks[v].end..co + window);
         let heads: Vec<&&Mention> =
             named.iter().filter(|m| is_person(m) || !qualifies_a_noun(close_text, m.offset)).collect();
-        if let Some(m) = heads.iter().find(|m| is_person(m)).or(heads.first()) {
+        // "said Cruz constituent Bo Ek": the person a name qualifies, not the name.
+        let head_person = heads.iter().find(|m| is_person(m) && !qualifies_a_noun(close_text, m.offset));
+        if let Some(m) = head_person.or(heads.iter().find(|m| is_person(m))).or(heads.first()) {
             return Some(***m);
         }
     }
@@ -195,7 +201,7 @@ pub fn speaker(
         // "In a recent AP interview, he even said …": a pronoun right before the verb is its
         // subject.
         if let Some(sex) = lower[v.saturating_sub(3)..v].iter().find_map(|w| pronoun_sex(w)) {
-            return antecedent(q, paragraphs, mentions, actors, sexes, sex);
+            return antecedent(q, paragraphs, mentions, actors, sexes, sex, &[]);
         }
         // "Ann Lee, the leader who ran against Ivo Brandt, called …": not the names inside an
         // apposition.
@@ -228,7 +234,7 @@ pub fn speaker(
             }
         }
         if let Some(sex) = lower[..v].iter().find_map(|w| pronoun_sex(w)) {
-            return antecedent(q, paragraphs, mentions, actors, sexes, sex);
+            return antecedent(q, paragraphs, mentions, actors, sexes, sex, &[]);
         }
     }
     // "X responded by explaining it was impossible: “…": a quote introduced by a colon
@@ -550,30 +556,49 @@ const MAX_APPOSITION_WORDS: usize = 25;
 
 /// What an attribution says of the speaker right after their name, as written: "the chair of
 /// the Party" in "Ann Lee, the chair of the Party, said" or "…,” said Ann Lee, the chair of the
-/// Party.", "(R-Ohio), a member of the Ways and Means Committee" after "Rep. Bo Ek". It starts
-/// after a comma (or a bracket) with a lower-case word, a number or a party label, and runs to a
-/// comma before a speech verb or a participle, a quote mark, or the end of the sentence.
-pub fn apposition(text: &str, offset: usize) -> Option<&str> {
+/// Party.", "(R-Ohio), a member of the Ways and Means Committee" after "Rep. Bo Ek", "of the
+/// Heritage Foundation" after the person "Bo Ek". A comma's apposition starts with a lower-case word, a
+/// number or a party label, and runs to a comma before a verb or an adverbial, a quote mark,
+/// or the end of the sentence.
+pub fn apposition<'t>(text: &'t str, offset: usize, speaker: &LocalActor) -> Option<&'t str> {
     let rest = text.get(offset..)?;
     let toks = tokenize(rest);
-    // The name: capitalised words with only spaces between them.
-    let name = 1 + toks
+    // The name: as the actor is called ("Ministry of Defence"), else capitalised words with
+    // only spaces between them.
+    let run = 1 + toks
         .windows(2)
         .take_while(|w| {
             crate::text::is_capitalized(w[1].text) && rest[w[0].end..w[1].start].trim().is_empty()
         })
         .count();
-    let name_end = offset + toks.get(name - 1)?.end;
+    let run_end = offset + toks.get(run - 1)?.end;
+    let name_end = if rest.starts_with(speaker.name.as_str()) {
+        run_end.max(offset + speaker.name.len())
+    } else {
+        run_end
+    };
     let sentence_end =
         sentences(text).into_iter().find(|r| r.contains(&offset)).map_or(text.len(), |r| r.end);
     if name_end >= sentence_end {
         return None;
     }
-    // "Rep. Bo Ek (R-Ohio)": a bracket right after the name belongs to it.
+    // Right after the name, with no comma: a bracket ("Rep. Bo Ek (R-Ohio)"), or where they
+    // work or live when it ends in a name ("Bo Ek of the Heritage Foundation", not "said Bo Ek
+    // of the decision").
     let tail = &text[name_end..sentence_end];
-    let bracket = tail.strip_prefix(" (").and_then(|b| b.find(')')).map(|close| name_end + 2 + close + 1);
-    let start = if bracket.is_some() { name_end + 1 } else { name_end };
-    let cursor = bracket.unwrap_or(name_end);
+    let mut cursor = name_end;
+    if let Some(close) = tail.strip_prefix(" (").and_then(|b| b.find(')')) {
+        cursor = name_end + 2 + close + 1;
+    } else if let Some(of) = tail.strip_prefix(" of ").filter(|_| speaker.kind == ActorKind::Person) {
+        let phrase = of[..phrase_end(of, false)].trim_end();
+        let last = phrase.split_whitespace().next_back().unwrap_or("");
+        // "of the actions of Ann Lee" is what was spoken of.
+        let lead = phrase.split_whitespace().take_while(|w| !crate::text::is_capitalized(w));
+        let about_something = lead.clone().any(|w| matches!(w, "of" | "for" | "to" | "about" | "on"));
+        if crate::text::is_capitalized(last) && !is_possessive(last, 0) && !about_something {
+            cursor = name_end + " of ".len() + phrase.len();
+        }
+    }
     let opens = text[cursor..sentence_end]
         .strip_prefix(", ")
         .and_then(|after| after.split_whitespace().next())
@@ -582,28 +607,11 @@ pub fn apposition(text: &str, offset: usize) -> Option<&str> {
             first.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) && !closes_apposition(first)
                 || is_party_label(first)
         });
-    if !opens {
-        return bracket.map(|end| &text[start..end]);
+    if opens {
+        cursor += ", ".len() + phrase_end(&text[cursor + 2..sentence_end], true);
     }
-    // Where it ends: a comma before a verb or a participle, a quote mark, or the sentence end.
-    let body = &text[cursor + 2..sentence_end];
-    let mut end = body.len();
-    for (i, c) in body.char_indices() {
-        if matches!(c, '“' | '”' | '"' | '«' | '»' | ';' | ':') {
-            end = i;
-            break;
-        }
-        if c == ',' {
-            let next = body[i + 1..].split_whitespace().next().unwrap_or("");
-            let next = next.trim_matches(|c: char| !c.is_alphanumeric());
-            if next.is_empty() || closes_apposition(next) {
-                end = i;
-                break;
-            }
-        }
-    }
-    let from = if bracket.is_some() { start } else { cursor + 2 };
-    let mut found = text[from..cursor + 2 + end]
+    let mut found = text[name_end..cursor]
+        .trim_start_matches([',', ' '])
         .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '—' | '–'));
     // The sentence's full stop goes, an abbreviation's stays ("of Tujunga, Calif.").
     if let Some(stem) = found.strip_suffix('.') {
@@ -616,12 +624,47 @@ pub fn apposition(text: &str, offset: usize) -> Option<&str> {
     (words > 0 && words <= MAX_APPOSITION_WORDS).then_some(found)
 }
 
+/// Where a phrase after a name ends: at a quote mark, a semicolon or a colon; at a comma before
+/// a verb or an adverbial, or at any comma unless `commas` ("a technician in Chalmette, La.");
+/// without commas, also at a speech verb or an auxiliary ("of the Party told reporters").
+fn phrase_end(s: &str, commas: bool) -> usize {
+    let mut last_comma = None;
+    for (i, c) in s.char_indices() {
+        if matches!(c, '“' | '”' | '"' | '«' | '»' | ';' | ':' | '—' | '–') {
+            return i;
+        }
+        if c == ',' {
+            let next = s[i + 1..].split_whitespace().next().unwrap_or("");
+            let next = next.trim_matches(|c: char| !c.is_alphanumeric());
+            if !commas || next.is_empty() || closes_apposition(next) {
+                return i;
+            }
+            last_comma = Some(i);
+        }
+        if c == ' ' {
+            let word = s[i + 1..].split_whitespace().next().unwrap_or("");
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+            let verb = is_speech_verb_token(word) || AUXILIARIES.contains(&word) || is_modal(word);
+            if !commas && (verb || PARTICIPLES.contains(&word) || word.ends_with("ed")) {
+                return i;
+            }
+            // "Ann Lee, a senator from Ohio, who said none of it was true": the clause that
+            // says something is no description.
+            if let Some(comma) = last_comma.filter(|_| commas && is_speech_verb_token(word)) {
+                return comma;
+            }
+        }
+    }
+    s.len()
+}
+
 /// Whether a word after a comma ends an apposition, or keeps one from starting: a verb
 /// ("said", "has", "tweeted", "adding"), a pronoun, a conjunction or a preposition that opens an adverbial ("in a
 /// statement", "via email", "after a long pause").
 fn closes_apposition(word: &str) -> bool {
     is_speech_verb(word)
         || is_pronoun(word)
+        || is_modal(word)
         || AUXILIARIES.contains(&word)
         || word.ends_with("ing")
         || word.ends_with("ed")
@@ -658,6 +701,13 @@ fn closes_apposition(word: &str) -> bool {
                 | "with"
                 | "you"
         )
+}
+
+/// A modal verb, or any verb negated with "n't" ("wouldn't", "didn’t").
+fn is_modal(word: &str) -> bool {
+    matches!(word, "can" | "could" | "may" | "might" | "must" | "shall" | "should")
+        || word.ends_with("n't")
+        || word.ends_with("n’t")
 }
 
 /// A party and state label after a legislator's name: "R-Ohio", "D-Va.".
@@ -750,12 +800,17 @@ fn antecedent(
     actors: &[LocalActor],
     sexes: &[Option<Sex>],
     sex: Sex,
+    not: &[usize],
 ) -> Option<Mention> {
     // The person the pronoun stands for: the nearest one it does not call by the other
     // pronoun. (Preferring the nearest one it does call by it, over a person of unknown sex,
     // went wrong more often than right on PolNeAR: "he said" after a name often speaks for
     // someone named later.)
-    let fits = |m: &&Mention| actors[m.actor].kind == ActorKind::Person && sexes[m.actor] != Some(other(sex));
+    let fits = |m: &&Mention| {
+        actors[m.actor].kind == ActorKind::Person
+            && sexes[m.actor] != Some(other(sex))
+            && !not.contains(&m.actor)
+    };
     let nearest = mentions
         .iter()
         .filter(|m| (m.paragraph, m.offset) < (q.paragraph, q.range.start))
