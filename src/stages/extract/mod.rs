@@ -270,6 +270,7 @@ mod tests {
                 "“It was not close at all,” Rep. Jon Frey (R-Ohio), a member of the committee, told reporters in a statement.",
                 "“They lost,” said Bo Ek, adding that nobody was surprised. Frey, he said, was “not a good loser at all today”.",
                 "“It is over,” said Eva Lund of the Heritage Institute. “It is,” said Lund of the plans of Ivo Brandt, “a defeat for everybody here.”",
+                "“We are done with it,” said Nils Berg, clearly tired.",
             ]),
             &ExtractConfig::default(),
         );
@@ -283,6 +284,7 @@ mod tests {
                 None,
                 None,
                 Some("of the Heritage Institute"),
+                None,
                 None,
                 None,
             ]
@@ -374,6 +376,10 @@ mod tests {
                 "“She never quits, and that is why she should be our next president.”",
                 "- Ola Brun, Philadelphia.",
                 "The deal is what Petra Lind called “a bad bargain for every family in this state.”",
+                "Carl Moen, clearly annoyed, went on about the budget.",
+                "“Nobody in this building has read the bill, and nobody will read it before the vote.”",
+                "The vote was delayed after the session with Mark Dahl.",
+                "“We will need another week to count what was spent.”",
             ],
             &[
                 Some("Tomas Rand"),
@@ -387,6 +393,10 @@ mod tests {
                 Some("Mia Soto"),
                 Some("Ola Brun"),
                 Some("Petra Lind"),
+                // A paragraph that is one quote continues the person the sentence before opens
+                // with, not one it names elsewhere.
+                Some("Carl Moen"),
+                None,
             ],
         );
     }

@@ -252,8 +252,8 @@ pub fn speaker(
 }
 
 /// The speaker of a quote that opens its paragraph, named in the paragraph before or after:
-/// "Ann Lee said:" / "“…”", "The paper quotes Ann Lee:" / "“…”", or "“…”" / "- Ann Lee,
-/// Philadelphia." (the quotations column's dash).
+/// "Ann Lee said:" / "“…”", "The paper quotes Ann Lee:" / "“…”", "“…”" / "- Ann Lee,
+/// Philadelphia." (the quotations column's dash), or "Ann Lee went on." / "“…”".
 fn from_neighbours(
     q: &RawQuote,
     paragraphs: &[(usize, &str)],
@@ -286,8 +286,24 @@ fn from_neighbours(
         let end = text.find([',', '.']).unwrap_or(text.len());
         return mentions_in(mentions, next, 0..end).find(speaks).copied();
     }
+    // "Ann Lee continued her remarks." / "“…”": a paragraph that is one quote continues the
+    // person the sentence before opens with, when that sentence quotes nobody.
+    if let Some(&(prev, text)) = k.checked_sub(1).and_then(|i| paragraphs.get(i))
+        && ends_paragraph
+    {
+        let last = sentences(text).last().map_or(0..text.len(), Clone::clone);
+        let opening =
+            tokenize(&text[last.clone()]).get(SUBJECT_WORDS).map_or(last.end, |t| last.start + t.start);
+        let quotes_nobody = !text[last.clone()].contains(is_opener);
+        let subject = mentions_in(mentions, prev, last.start..opening)
+            .find(|m| is_person(m) && !after_preposition(text, m.offset) && !is_possessive(text, m.offset));
+        return subject.filter(|_| quotes_nobody).copied();
+    }
     None
 }
+
+/// How many words into a sentence its subject may start ("On Friday, Ann Lee …").
+const SUBJECT_WORDS: usize = 4;
 
 /// Whether a quote is a whole utterance with its speech verb right after it (“It was
 /// offensive,” Ann Lee said), so that it is a quote however short, not a scare quote.
@@ -604,7 +620,11 @@ pub fn apposition<'t>(text: &'t str, offset: usize, speaker: &LocalActor) -> Opt
         .and_then(|after| after.split_whitespace().next())
         .is_some_and(|first| {
             let first = first.trim_end_matches(',');
-            first.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) && !closes_apposition(first)
+            // "Ann Lee, clearly frustrated, …" is how she spoke, not who she is.
+            let adverb = first.ends_with("ly") && first != "family";
+            first.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+                && !closes_apposition(first)
+                && !adverb
                 || is_party_label(first)
         });
     if opens {
