@@ -352,7 +352,11 @@ fn make_span(sentence: &str, toks: &[Token<'_>], mut before: String) -> Option<S
     let last = toks.last()?;
     let name = &sentence[first.start..last.end];
     let l = lower(name);
-    if lexicon::contains(CALENDAR, &l) || lexicon::contains(NOT_NAMES, &l) || name.chars().count() < 2 {
+    if lexicon::contains(CALENDAR, &l)
+        || lexicon::contains(NOT_NAMES, &l)
+        || lexicon::is_party_label(name)
+        || name.chars().count() < 2
+    {
         return None;
     }
     let initial = initial && role.is_none() && first.start == start;
@@ -616,6 +620,10 @@ mod tests {
     #[test]
     fn sentence_starters_and_calendar_words_are_not_names() {
         assert_eq!(names("However, the talks in May failed."), vec![]);
+        assert_eq!(
+            names("Whenever the talks failed, Sen. Ann Lee, R-Ohio, left."),
+            vec![("Ann Lee".into(), Some("Sen.".into()))]
+        );
         assert_eq!(
             names("The Institute for the Study of War said so."),
             vec![("Institute for the Study of War".into(), None)]

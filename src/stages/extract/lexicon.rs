@@ -500,6 +500,7 @@ pub const ORG_WORDS: &[&str] = &[
     "guard",
     "herald",
     "holdings",
+    "house",
     "inc",
     "industries",
     "initiative",
@@ -1301,6 +1302,13 @@ pub const STATE_ABBREVIATIONS: &[&str] = &[
     "mass", "md", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "va",
     "vt", "wash", "wis", "wyo",
 ];
+
+/// A party and state label after a legislator's name: "R-Ohio", "D-Va.".
+pub fn is_party_label(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(party, state)| {
+        matches!(party, "R" | "D" | "I") && state.starts_with(|c: char| c.is_ascii_uppercase())
+    })
+}
 
 /// Membership test on a sorted list.
 pub fn contains(list: &[&str], word: &str) -> bool {

@@ -257,8 +257,9 @@ mod tests {
                 "“It could be higher than that,” he told Brandt.",
                 "“This will be a challenge” for Frey, said Anna Berg.",
                 "“Nobody is safe,” said Frey supporter Jon Lind when asked about it.",
+                "“We gave it all back,” said Frey campaign manager Olaf Berg. Frey called on others to do so.",
             ],
-            &[Some("Tom Frey"), Some("Anna Berg"), Some("Jon Lind")],
+            &[Some("Tom Frey"), Some("Anna Berg"), Some("Jon Lind"), Some("Olaf Berg")],
         );
     }
 
@@ -271,6 +272,7 @@ mod tests {
                 "“They lost,” said Bo Ek, adding that nobody was surprised. Frey, he said, was “not a good loser at all today”.",
                 "“It is over,” said Eva Lund of the Heritage Institute. “It is,” said Lund of the plans of Ivo Brandt, “a defeat for everybody here.”",
                 "“We are done with it,” said Nils Berg, clearly tired.",
+                "“It is late,” said voter Kim Holm of Derry, N.H., before the event.",
             ]),
             &ExtractConfig::default(),
         );
@@ -287,6 +289,7 @@ mod tests {
                 None,
                 None,
                 None,
+                Some("of Derry, N.H."),
             ]
         );
     }

@@ -469,12 +469,27 @@ fn subject_before<'m>(
     Some(last)
 }
 
+/// How many of the `toks` of `s` make the name it opens with: capitalised words with only spaces
+/// between them ("Jon Kohan" in "Jon Kohan. Ayotte called").
+fn name_words(s: &str, toks: &[super::actors::Token<'_>]) -> usize {
+    let Some(first) = toks.first().filter(|t| crate::text::is_capitalized(t.text)) else { return 0 };
+    let mut end = first.end;
+    1 + toks[1..]
+        .iter()
+        .take_while(|t| {
+            let joins = crate::text::is_capitalized(t.text) && s[end..t.start].trim().is_empty();
+            end = t.end;
+            joins
+        })
+        .count()
+}
+
 /// Whether the name at `offset` is followed by a lower-case word or a possessive, so that it
 /// only qualifies a noun ("GOP leadership aide", "NBC’s show").
 fn qualifies_a_noun(text: &str, offset: usize) -> bool {
     let rest = text.get(offset..).unwrap_or("");
     let toks = tokenize(rest);
-    let name_end = toks.iter().take_while(|t| crate::text::is_capitalized(t.text)).count();
+    let name_end = name_words(rest, &toks);
     let Some(last) = name_end.checked_sub(1).map(|i| toks[i]) else { return false };
     if is_possessive(text, offset) {
         return true;
@@ -579,15 +594,9 @@ const MAX_APPOSITION_WORDS: usize = 25;
 pub fn apposition<'t>(text: &'t str, offset: usize, speaker: &LocalActor) -> Option<&'t str> {
     let rest = text.get(offset..)?;
     let toks = tokenize(rest);
-    // The name: as the actor is called ("Ministry of Defence"), else capitalised words with
-    // only spaces between them.
-    let run = 1 + toks
-        .windows(2)
-        .take_while(|w| {
-            crate::text::is_capitalized(w[1].text) && rest[w[0].end..w[1].start].trim().is_empty()
-        })
-        .count();
-    let run_end = offset + toks.get(run - 1)?.end;
+    // The name: as the actor is called ("Ministry of Defence"), else its capitalised words.
+    let run = name_words(rest, &toks);
+    let run_end = offset + toks.get(run.checked_sub(1)?)?.end;
     let name_end = if rest.starts_with(speaker.name.as_str()) {
         run_end.max(offset + speaker.name.len())
     } else {
@@ -625,7 +634,7 @@ pub fn apposition<'t>(text: &'t str, offset: usize, speaker: &LocalActor) -> Opt
             first.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
                 && !closes_apposition(first)
                 && !adverb
-                || is_party_label(first)
+                || lexicon::is_party_label(first)
         });
     if opens {
         cursor += ", ".len() + phrase_end(&text[cursor + 2..sentence_end], true);
@@ -656,7 +665,11 @@ fn phrase_end(s: &str, commas: bool) -> usize {
         if c == ',' {
             let next = s[i + 1..].split_whitespace().next().unwrap_or("");
             let next = next.trim_matches(|c: char| !c.is_alphanumeric());
-            if !commas || next.is_empty() || closes_apposition(next) {
+            // "of Derry, N.H.": a state after its town.
+            let state = crate::text::is_capitalized(next)
+                && (next.contains('.')
+                    || lexicon::contains(lexicon::STATE_ABBREVIATIONS, &next.to_lowercase()));
+            if !commas && !state || next.is_empty() || closes_apposition(next) {
                 return i;
             }
             last_comma = Some(i);
@@ -730,17 +743,11 @@ fn is_modal(word: &str) -> bool {
         || word.ends_with("n’t")
 }
 
-/// A party and state label after a legislator's name: "R-Ohio", "D-Va.".
-fn is_party_label(word: &str) -> bool {
-    word.split_once('-').is_some_and(|(party, state)| {
-        matches!(party, "R" | "D" | "I") && state.starts_with(|c: char| c.is_ascii_uppercase())
-    })
-}
-
 /// Whether the name at `offset` is a possessive ("NBC’s show").
 pub fn is_possessive(text: &str, offset: usize) -> bool {
-    let toks = tokenize(text.get(offset..).unwrap_or(""));
-    let name_end = toks.iter().take_while(|t| crate::text::is_capitalized(t.text)).count();
+    let rest = text.get(offset..).unwrap_or("");
+    let toks = tokenize(rest);
+    let name_end = name_words(rest, &toks);
     name_end.checked_sub(1).is_some_and(|i| toks[i].text.ends_with("'s") || toks[i].text.ends_with("’s"))
 }
 
