@@ -773,6 +773,10 @@ fn classify_body(blocks: &[Block], labels: &mut [Label]) {
     };
     for &i in &undecided {
         let b = &blocks[i];
+        if i > 0 && matches!(labels[i - 1], Label::Body) && signs_quote(&blocks[i - 1].text, &b.text) {
+            labels[i] = Label::Body;
+            continue;
+        }
         let next_good =
             (i + 1..blocks.len()).find(|&j| labels[j] == Label::Undecided || labels[j] == Label::Body);
         let heading_shape = !b.terminal
@@ -808,6 +812,15 @@ fn classify_body(blocks: &[Block], labels: &mut [Label]) {
             Label::Drop(RemovalReason::Fragment)
         };
     }
+}
+
+/// Whether `line` signs the quote that ends the paragraph before it, as a quotations column
+/// does: "“…”" / "- Ann Lee, Philadelphia.".
+fn signs_quote(before: &str, line: &str) -> bool {
+    let Some(signature) = line.strip_prefix(['-', '–', '—']) else { return false };
+    before.trim_end().trim_end_matches(['.', ',']).ends_with(['”', '"', '»'])
+        && is_capitalized(signature.trim_start())
+        && signature.split_whitespace().count() <= 6
 }
 
 /// Once the body has begun, a comment-section or copyright line ends the article: everything
@@ -969,6 +982,17 @@ mod tests {
         assert!(texts[1].ends_with("the finance minister told Reuters."), "{texts:#?}");
         assert_eq!(c.paragraphs[1].lines, [11, 13]);
         assert!(c.paragraphs[2].heading);
+    }
+
+    #[test]
+    fn a_quote_keeps_its_signature_line() {
+        let page = "The Quotes Of The Week\n\n\
+            The week brought the candidates to the state, and the voters heard a great deal from each of them about taxes.\n\n\
+            “The idea that I would cut health care in this state while we wait for a new law is just not accurate at all.”\n\n\
+            - Ann Lee.\n\n\
+            - Share this\n";
+        let c = clean(page);
+        assert_eq!(kept(&c).last(), Some(&"- Ann Lee."), "{:#?}", kept(&c));
     }
 
     #[test]

@@ -625,6 +625,10 @@ mod tests {
             vec![("Ann Lee".into(), Some("Sen.".into()))]
         );
         assert_eq!(
+            actor_names("She voted for the Affordable Care Act and the Patriot Act."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
             names("The Institute for the Study of War said so."),
             vec![("Institute for the Study of War".into(), None)]
         );
