@@ -258,8 +258,19 @@ mod tests {
                 "“This will be a challenge” for Frey, said Anna Berg.",
                 "“Nobody is safe,” said Frey supporter Jon Lind when asked about it.",
                 "“We gave it all back,” said Frey campaign manager Olaf Berg. Frey called on others to do so.",
+                "Senator Eva Holm said that Frey is a “good and decent man,” and said that Brandt “melted down last night.”",
+                "The book quotes former Brandt adviser Karl Lund:",
+                "“I would love the unions to be worse off, and I am not ashamed to say it.”",
             ],
-            &[Some("Tom Frey"), Some("Anna Berg"), Some("Jon Lind"), Some("Olaf Berg")],
+            &[
+                Some("Tom Frey"),
+                Some("Anna Berg"),
+                Some("Jon Lind"),
+                Some("Olaf Berg"),
+                Some("Eva Holm"),
+                Some("Eva Holm"),
+                Some("Karl Lund"),
+            ],
         );
     }
 

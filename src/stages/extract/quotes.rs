@@ -141,14 +141,18 @@ pub fn speaker(
         // "…,” said Blaze co-host Stu Burguiere": a name within eight words of the verb, a
         // person before an organisation, and no organisation that only qualifies a noun
         // ("said one former GOP leadership aide").
-        let window = toks.get(v + 8).map_or(after_end, |t| t.start);
+        // "…,” and said that Bo Ek …" reports what was said of Bo Ek.
+        let window = toks[v + 1..]
+            .iter()
+            .take(7)
+            .find(|t| t.text == "that")
+            .or(toks.get(v + 8))
+            .map_or(after_end, |t| t.start);
         let named = speakers(cp, co + toks[v].end..co + window);
-        let heads: Vec<&&Mention> =
-            named.iter().filter(|m| is_person(m) || !qualifies_a_noun(close_text, m.offset)).collect();
-        // "said Cruz constituent Bo Ek": the person a name qualifies, not the name.
-        let head_person = heads.iter().find(|m| is_person(m) && !qualifies_a_noun(close_text, m.offset));
-        if let Some(m) = head_person.or(heads.iter().find(|m| is_person(m))).or(heads.first()) {
-            return Some(***m);
+        let heads: Vec<&Mention> =
+            named.into_iter().filter(|m| is_person(m) || !qualifies_a_noun(close_text, m.offset)).collect();
+        if let Some(m) = head_of(&heads, close_text, actors) {
+            return Some(*m);
         }
     }
 
@@ -194,9 +198,13 @@ pub fn speaker(
         return Some(*m);
     }
     // "X said, adding “…": the finite verb, when there is one, finds the subject.
-    let finite = (0..toks.len())
-        .rev()
-        .find(|&i| is_speech_verb_token(toks[i].text) || INTRODUCERS.contains(&lower[i].as_str()));
+    let is_finite = |i: usize| is_speech_verb_token(toks[i].text) || INTRODUCERS.contains(&lower[i].as_str());
+    let mut finite = (0..toks.len()).rev().find(|&i| is_finite(i));
+    // "Ann Lee said that Bo Ek is “…,” and said that …": a verb joined by "and" shares the
+    // subject of the first.
+    if let Some(v) = finite.filter(|&v| v > 0 && lower[v - 1] == "and") {
+        finite = (0..v).find(|&i| is_finite(i)).or(finite);
+    }
     if let Some(v) = finite.or_else(|| lower.iter().rposition(|w| PARTICIPLES.contains(&w.as_str()))) {
         // "In a recent AP interview, he even said …": a pronoun right before the verb is its
         // subject.
@@ -272,8 +280,8 @@ fn from_neighbours(
         let quoting = toks.iter().position(|t| matches!(t.text, "quotes" | "quoted" | "quoting"));
         let from = quoting.map_or(last.start, |i| last.start + toks[i].end);
         let named: Vec<&Mention> = mentions_in(mentions, prev, from..last.end).filter(speaks).collect();
-        if let Some(m) = named.iter().find(|m| is_person(m)).or(named.first()) {
-            return Some(**m);
+        if let Some(m) = head_of(&named, text, actors) {
+            return Some(*m);
         }
     }
     let (cp, co) = q.close;
@@ -438,6 +446,15 @@ pub fn sexes(paragraphs: &[(usize, &str)], mentions: &[Mention], actors: &[Local
             _ => None,
         })
         .collect()
+}
+
+/// The one a phrase of names after a verb speaks for: its first person that does not only
+/// qualify a noun ("said Cruz constituent Bo Ek", "quotes former Carter adviser Bo Ek:"), else
+/// its first person, else its first name.
+fn head_of<'m>(named: &[&'m Mention], text: &str, actors: &[LocalActor]) -> Option<&'m Mention> {
+    let is_person = |m: &&&Mention| actors[m.actor].kind == ActorKind::Person;
+    let people = || named.iter().filter(is_person);
+    people().find(|m| !qualifies_a_noun(text, m.offset)).or(people().next()).or(named.first()).copied()
 }
 
 /// The subject of a speech verb among the speakers before it: the nearest one, except that
