@@ -284,6 +284,7 @@ mod tests {
                 "“It is over,” said Eva Lund of the Heritage Institute. “It is,” said Lund of the plans of Ivo Brandt, “a defeat for everybody here.”",
                 "“We are done with it,” said Nils Berg, clearly tired.",
                 "“It is late,” said voter Kim Holm of Derry, N.H., before the event.",
+                "“No,” replied Per Dahl, President of the Farmers' Union, when asked.",
             ]),
             &ExtractConfig::default(),
         );
@@ -301,6 +302,7 @@ mod tests {
                 None,
                 None,
                 Some("of Derry, N.H."),
+                Some("President of the Farmers' Union"),
             ]
         );
     }

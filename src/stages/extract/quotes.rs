@@ -648,7 +648,9 @@ pub fn apposition<'t>(text: &'t str, offset: usize, speaker: &LocalActor) -> Opt
             let first = first.trim_end_matches(',');
             // "Ann Lee, clearly frustrated, …" is how she spoke, not who she is.
             let adverb = first.ends_with("ly") && first != "family";
-            first.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+            // "Bo Ek, President of the Party, said": a title opens one in capitals too.
+            let title = lexicon::contains(lexicon::TITLES, &first.to_lowercase());
+            (first.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) || title)
                 && !closes_apposition(first)
                 && !adverb
                 || lexicon::is_party_label(first)
