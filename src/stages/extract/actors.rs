@@ -130,8 +130,9 @@ pub fn kind_of(name: &str) -> Option<ActorKind> {
         return Some(ActorKind::Place); // "Mexico City", "Kuala Lumpur"
     }
     if words.len() >= 2 && words.iter().all(|w| is_capitalized(w) && !is_acronym(w)) {
-        // "People's Republics", "Western countries": a demonym or adjective first is no name.
-        if lexicon::is_demonym_adjective(words[0]) {
+        // "People's Republics", "Western countries", "Central European": a demonym first or
+        // last is no name.
+        if lexicon::is_demonym_adjective(words[0]) || lexicon::is_demonym_adjective(&last) {
             return None;
         }
         return Some(ActorKind::Person);
@@ -182,8 +183,12 @@ pub fn spans(sentence: &str) -> Vec<Span> {
                 } else {
                     break;
                 }
-            } else if w == "and" && joins_an_organisation(sentence, &toks[j + 1..]) {
-                // "National Security and Defense Council": "and" inside an organisation's name.
+            } else if w == "and"
+                && joins_an_organisation(sentence, &toks[j + 1..])
+                && !names_on_its_own(&sentence[toks[i].start..toks[j - 1].end])
+            {
+                // "National Security and Defense Council": "and" inside an organisation's name,
+                // but not "the US and European Union".
                 j += 1;
             } else {
                 break;
@@ -251,6 +256,11 @@ fn reads_as_a_person(run: &[Token<'_>]) -> bool {
         })
 }
 
+/// Whether a name is complete as it stands: a place or an acronym ("US", "NATO").
+fn names_on_its_own(name: &str) -> bool {
+    kind_of(name) == Some(ActorKind::Place) || !name.contains(' ') && is_acronym(name)
+}
+
 /// Whether the capitalised words that follow (up to punctuation) end in an organisation word,
 /// so that an "and" before them belongs to one name ("Security and Defense Council").
 fn joins_an_organisation(sentence: &str, rest: &[Token<'_>]) -> bool {
@@ -281,6 +291,13 @@ fn opens_a_sentence(previous: &str, gap: &str) -> bool {
         && previous.chars().any(char::is_alphabetic)
         && !previous.chars().any(char::is_lowercase);
     quotation || dateline
+}
+
+/// "Russia-Ukraine" (war), "Russian-Belarusian" (relations): places or demonyms joined by a
+/// hyphen qualify a noun; they name no actor.
+fn is_compound_of_places(lower: &str) -> bool {
+    lower.contains('-')
+        && lower.split('-').all(|part| lexicon::contains(PLACES, part) || lexicon::is_demonym_adjective(part))
 }
 
 /// A span from its tokens; `before` is the lower-cased word ahead of it, empty at the start of
@@ -355,6 +372,7 @@ fn make_span(sentence: &str, toks: &[Token<'_>], mut before: String) -> Option<S
     if lexicon::contains(CALENDAR, &l)
         || lexicon::contains(NOT_NAMES, &l)
         || lexicon::is_party_label(name)
+        || is_compound_of_places(&l)
         || name.chars().count() < 2
     {
         return None;
@@ -615,6 +633,10 @@ mod tests {
             names("The talks between Anna Berg and Jon Frey failed."),
             vec![("Anna Berg".into(), None), ("Jon Frey".into(), None)]
         );
+        assert_eq!(
+            names("It came from the US and European Union."),
+            vec![("US".into(), None), ("European Union".into(), None)]
+        );
     }
 
     #[test]
@@ -626,6 +648,12 @@ mod tests {
         );
         assert_eq!(
             actor_names("She voted for the Affordable Care Act and the Patriot Act."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            actor_names(
+                "Since the Russia-Ukraine war, Russian-Belarusian ties are on Central European time."
+            ),
             Vec::<String>::new()
         );
         assert_eq!(
