@@ -256,9 +256,10 @@ fn reads_as_a_person(run: &[Token<'_>]) -> bool {
         })
 }
 
-/// Whether a name is complete as it stands: a place or an acronym ("US", "NATO").
+/// Whether a name is complete as it stands: an acronym ("US", "NATO"), which an "and" does not
+/// join to what follows ("the US and European Union", but "Russia and Eurasia Program").
 fn names_on_its_own(name: &str) -> bool {
-    kind_of(name) == Some(ActorKind::Place) || !name.contains(' ') && is_acronym(name)
+    !name.contains(' ') && is_acronym(name)
 }
 
 /// Whether the capitalised words that follow (up to punctuation) end in an organisation word,
@@ -298,6 +299,13 @@ fn opens_a_sentence(previous: &str, gap: &str) -> bool {
 fn is_compound_of_places(lower: &str) -> bool {
     lower.contains('-')
         && lower.split('-').all(|part| lexicon::contains(PLACES, part) || lexicon::is_demonym_adjective(part))
+}
+
+/// A single word with the ending of an idea or a process ("Russophobia", "Putinism",
+/// "Westernize"), capitalised for its root: no actor.
+fn is_abstract_noun(lower: &str) -> bool {
+    const ENDINGS: &[&str] = &["ism", "isms", "phobia", "philia", "ization", "isation", "ize", "ized"];
+    !lower.contains(' ') && !lexicon::contains(PLACES, lower) && ENDINGS.iter().any(|e| lower.ends_with(e))
 }
 
 /// A span from its tokens; `before` is the lower-cased word ahead of it, empty at the start of
@@ -373,6 +381,7 @@ fn make_span(sentence: &str, toks: &[Token<'_>], mut before: String) -> Option<S
         || lexicon::contains(NOT_NAMES, &l)
         || lexicon::is_party_label(name)
         || is_compound_of_places(&l)
+        || is_abstract_noun(&l)
         || name.chars().count() < 2
     {
         return None;
@@ -652,7 +661,7 @@ mod tests {
         );
         assert_eq!(
             actor_names(
-                "Since the Russia-Ukraine war, Russian-Belarusian ties are on Central European time."
+                "Since the Russia-Ukraine war, Russian-Belarusian ties are on Central European time, and Russophobia grows."
             ),
             Vec::<String>::new()
         );
