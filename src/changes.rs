@@ -93,23 +93,38 @@ impl State {
     /// Reads the state file in `out_dir`. A missing, unreadable or foreign file is an empty
     /// state: the run then reports no changes rather than wrong ones.
     pub fn load(out_dir: &Path) -> State {
-        std::fs::read(out_dir.join(STATE_FILE))
+        std::fs::File::open(out_dir.join(STATE_FILE))
             .ok()
-            .and_then(|b| serde_json::from_slice::<State>(&b).ok())
+            .and_then(|f| serde_json::from_reader::<_, State>(std::io::BufReader::new(f)).ok())
             .filter(|s| s.version == 1)
             .unwrap_or_default()
     }
 
-    /// The snapshot to compare `now` with, and the state to save after this run.
-    pub fn advance(self, now: Snapshot) -> (Option<Snapshot>, State) {
+    /// The state to save after this run. Its `previous` snapshot is what this run is compared
+    /// with: a run that gives the same briefing again leaves the state as it is, so it reports
+    /// the same changes as the run before.
+    pub fn advance(self, now: Snapshot) -> State {
         if self.current.as_ref() == Some(&now) {
-            // The same briefing again: compare with what came before it, change nothing.
-            let baseline = self.previous.clone();
-            (baseline, self)
+            self
         } else {
-            let baseline = self.current.clone();
-            (baseline, State { version: 1, previous: self.current, current: Some(now) })
+            State { version: 1, previous: self.current, current: Some(now) }
         }
+    }
+
+    /// What changed between the previous snapshot and the current one.
+    pub fn changes(&self, digest: &Digest) -> Changes {
+        self.current
+            .as_ref()
+            .map_or_else(Changes::default, |now| compare(self.previous.as_ref(), now, digest))
+    }
+
+    /// Writes the state file in `out_dir` atomically, streamed (it holds every article and
+    /// figure of the corpus).
+    pub fn save(&self, out_dir: &Path) -> anyhow::Result<()> {
+        let path = out_dir.join(STATE_FILE);
+        let mut staged = crate::fsutil::Staged::new(&path)?;
+        serde_json::to_writer_pretty(&mut staged, self)?;
+        staged.commit()
     }
 }
 
@@ -169,14 +184,15 @@ mod tests {
     fn a_repeated_run_keeps_its_baseline() {
         let one = snap(&[("a", "1")], &["x"]);
         let two = snap(&[("a", "1"), ("b", "2")], &["x", "y"]);
-        let (base, state) = State::default().advance(one.clone());
-        assert_eq!(base, None);
-        let (base, state) = state.advance(two.clone());
-        assert_eq!(base.as_ref(), Some(&one));
+        let state = State::default().advance(one.clone());
+        assert_eq!(state.previous, None);
+        let state = state.advance(two.clone());
+        assert_eq!(state.previous.as_ref(), Some(&one));
         // Again with the same input: still compared with `one`, state unchanged.
-        let (again, state) = state.advance(two.clone());
-        assert_eq!(again.as_ref(), Some(&one));
+        let state = state.advance(two.clone());
+        assert_eq!(state.previous.as_ref(), Some(&one));
         assert_eq!(state.current.as_ref(), Some(&two));
+        assert_eq!(state.changes(&Digest::default()).new_articles, ["b"]);
     }
 
     #[test]

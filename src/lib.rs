@@ -84,9 +84,8 @@ pub fn run(config: &Config, mode: Mode) -> Result<RunSummary> {
     timings.push(StageTiming::new("consolidate", elapsed, articles, bytes));
 
     let progress = Progress::start(mode, "render", config.formats.len() as u64);
-    let now = Snapshot::of(&corpus, &digest);
-    let (baseline, state) = State::load(&config.out_dir).advance(now.clone());
-    let changes = changes::compare(baseline.as_ref(), &now, &digest);
+    let state = State::load(&config.out_dir).advance(Snapshot::of(&corpus, &digest));
+    let changes = state.changes(&digest);
     let staged = render::render_all(config, &corpus, &digest, &changes)?;
     let mut written = Vec::new();
     for file in staged {
@@ -96,8 +95,7 @@ pub fn run(config: &Config, mode: Mode) -> Result<RunSummary> {
         progress.inc();
     }
     // Last, so that a run that failed above is not the baseline of the next one.
-    let state = serde_json::to_vec_pretty(&state)?;
-    fsutil::write_atomic(&config.out_dir.join(changes::STATE_FILE), &state)?;
+    state.save(&config.out_dir)?;
     let elapsed = progress.finish(&format!("{} files in {}", written.len(), config.out_dir.display()));
     timings.push(StageTiming::new("render", elapsed, articles, bytes));
     Ok(RunSummary {
