@@ -275,6 +275,20 @@ mod tests {
     }
 
     #[test]
+    fn the_senator_and_the_foundation_are_the_ones_named_before() {
+        assert_speakers(
+            &[
+                "Sen. Ana Lind and the Harbor Foundation met on Monday.",
+                "“We will fund it,” the foundation said. “The bill will pass,” the senator said.",
+                "Sen. Jon Frey disagreed with her.",
+                "“It will not pass this year or in any other year,” the senator said.",
+            ],
+            // Two senators by then: "the senator" could be either.
+            &[Some("Harbor Foundation"), Some("Ana Lind"), None],
+        );
+    }
+
+    #[test]
     fn a_speaker_keeps_what_the_attribution_says_of_them() {
         let x = extract_article(
             &article(&[

@@ -138,6 +138,11 @@ pub fn speaker(
         if let Some(m) = subject_before(&subject, close_text, &is_person) {
             return Some(*m);
         }
+        // "…,” the group said": the organisation or person the article named before.
+        let phrase: Vec<&str> = toks[..v].iter().map(|t| t.text).collect();
+        if let Some(m) = referred_to(&phrase, q, mentions, actors) {
+            return Some(m);
+        }
         // "…,” said Blaze co-host Stu Burguiere": a name within eight words of the verb, a
         // person before an organisation, and no organisation that only qualifies a noun
         // ("said one former GOP leadership aide").
@@ -455,6 +460,75 @@ fn head_of<'m>(named: &[&'m Mention], text: &str, actors: &[LocalActor]) -> Opti
     let is_person = |m: &&&Mention| actors[m.actor].kind == ActorKind::Person;
     let people = || named.iter().filter(is_person);
     people().find(|m| !qualifies_a_noun(text, m.offset)).or(people().next()).or(named.first()).copied()
+}
+
+/// Nouns by which an article refers back to an organisation it has named ("the foundation
+/// said"). Not "group": "the trade group for …" is often one the article never names.
+const ORG_NOUNS: &[&str] = &[
+    "agency",
+    "association",
+    "bank",
+    "coalition",
+    "committee",
+    "company",
+    "council",
+    "court",
+    "department",
+    "foundation",
+    "institute",
+    "ministry",
+    "network",
+    "organization",
+    "party",
+    "union",
+];
+
+/// Titles by which an article refers back to a person it has named ("the senator said").
+const PERSON_NOUNS: &[&str] = &[
+    "chairman",
+    "chairwoman",
+    "congressman",
+    "congresswoman",
+    "governor",
+    "mayor",
+    "minister",
+    "president",
+    "senator",
+];
+
+/// The actor a noun phrase refers back to, when the article named exactly one before the
+/// quote: "the foundation" (or "the civil rights foundation") an organisation whose name ends
+/// in that noun, "the senator" a person with that title among their roles ("Sen.").
+fn referred_to(
+    phrase: &[&str],
+    q: &RawQuote,
+    mentions: &[Mention],
+    actors: &[LocalActor],
+) -> Option<Mention> {
+    let [first, .., noun] = phrase else { return None };
+    if !first.eq_ignore_ascii_case("the") || phrase.len() > 4 {
+        return None;
+    }
+    let noun = noun.to_lowercase();
+    let fits = |a: &LocalActor| match a.kind {
+        ActorKind::Organization if ORG_NOUNS.contains(&noun.as_str()) => {
+            a.name.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(&noun))
+        }
+        ActorKind::Person if PERSON_NOUNS.contains(&noun.as_str()) => {
+            a.roles.iter().flat_map(|r| r.split_whitespace()).any(|w| {
+                let w = w.trim_end_matches('.').to_lowercase();
+                w.len() >= 3 && noun.starts_with(&w)
+            })
+        }
+        _ => false,
+    };
+    let mut named = mentions
+        .iter()
+        .rev()
+        .filter(|m| (m.paragraph, m.offset) < (q.paragraph, q.range.start) && fits(&actors[m.actor]));
+    let nearest = named.next()?;
+    // Two such actors: "the senator" could be either.
+    named.all(|m| m.actor == nearest.actor).then_some(*nearest)
 }
 
 /// The subject of a speech verb among the speakers before it: the nearest one, except that
