@@ -943,7 +943,7 @@ fn group_claims(
                 .sort_by(|a, b| (&a.article, a.paragraph, &a.text).cmp(&(&b.article, b.paragraph, &b.text)));
             Claim {
                 id: format!("claim-{:03}", k + 1),
-                summary: cands[rep].text.to_string(),
+                summary: without_doubled_stop(cands[rep].text).to_string(),
                 kind: cands[rep].kind,
                 score: r.score,
                 actors: actor_ids.into_iter().map(String::from).collect(),
@@ -960,6 +960,15 @@ fn group_claims(
 ///
 /// A stem counts by its first [`STEM_PREFIX`] characters: the stemmer leaves "recognition"
 /// and "recognize", "presidential" and "president" apart, which restatements mix.
+/// A sentence as the briefing shows it (a claim's summary, a timeline entry): without the
+/// typo of a doubled full stop at its end ("… attack.."); an ellipsis ("…...") stays.
+fn without_doubled_stop(sentence: &str) -> &str {
+    match sentence.strip_suffix("..") {
+        Some(stem) if !stem.ends_with('.') => &sentence[..sentence.len() - 1],
+        _ => sentence,
+    }
+}
+
 fn stem_hashes(text: &str) -> Box<[u32]> {
     let prefix = |s: &str| s.char_indices().nth(STEM_PREFIX).map_or(s.len(), |(at, _)| at);
     let mut v: Vec<u32> =
@@ -1106,7 +1115,7 @@ fn build_timeline(corpus: &Corpus, article_ids: &[ArticleId], max: usize) -> Vec
     let mut by_key: BTreeMap<(Day, &str), TimelineEntry> = BTreeMap::new();
     for (a, id) in corpus.articles.iter().zip(article_ids).filter(|(a, _)| a.duplicate_of.is_none()) {
         for e in &a.extraction.events {
-            let text = a.text_at(e.sentence);
+            let text = without_doubled_stop(a.text_at(e.sentence));
             let key = (e.date, text);
             by_key
                 .entry(key)
@@ -1165,6 +1174,13 @@ mod tests {
         let claim = digest.claims.iter().find(|c| c.summary.contains(words));
         let claim = claim.unwrap_or_else(|| panic!("no claim with {words:?} in {:#?}", digest.claims));
         claim.sources.iter().map(|s| &*s.article).collect()
+    }
+
+    #[test]
+    fn a_summary_loses_a_doubled_full_stop_but_not_an_ellipsis() {
+        assert_eq!(without_doubled_stop("It came from a attack.."), "It came from a attack.");
+        assert_eq!(without_doubled_stop("And then..."), "And then...");
+        assert_eq!(without_doubled_stop("It ended."), "It ended.");
     }
 
     #[test]
