@@ -17,7 +17,9 @@ use super::{Stage, StageContext};
 use crate::cache::{Cache, KeyBuilder};
 use crate::config::ExtractConfig;
 use crate::dates::{DateKind, find_dates, resolve};
-use crate::model::{Article, ClaimKind, Corpus, Event, Extraction, Figure, Quote, Span, Statement};
+use crate::model::{
+    ActorKind, Article, ClaimKind, Corpus, Event, Extraction, Figure, Quote, Span, Statement,
+};
 use crate::text::{is_capitalized, sentences};
 
 /// The extract stage.
@@ -113,16 +115,29 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
         crate::text::words(&q.text).count() >= cfg.min_quote_words
             || who.is_some() && quotes::is_utterance(q, &paragraphs)
     });
+    let mut roles_said: Vec<(usize, String)> = Vec::new();
     for (q, who) in found_quotes {
         quote_speakers.push((q.paragraph, q.range.clone(), who.map(|m| m.actor)));
         let apposition =
             who.and_then(|m| quotes::apposition(text_of(m.paragraph), m.offset, &actors[m.actor]));
+        if let (Some(m), Some(role)) = (who, apposition.and_then(quotes::role_in)) {
+            roles_said.push((m.actor, role.to_string()));
+        }
         quotes.push(Quote {
             text: q.text,
             speaker: who.map(|m| actors[m.actor].name.clone()),
             speaker_apposition: apposition.map(str::to_string),
             paragraph: q.paragraph,
         });
+    }
+
+    // "Ann Lee, the chair of the Party, said": the chair of the Party is one of her roles.
+    for (i, role) in roles_said {
+        if actors[i].kind == ActorKind::Person && !actors[i].roles.contains(&role) {
+            let mut roles = std::mem::take(&mut actors[i].roles).into_vec();
+            crate::sorted::insert(&mut roles, role);
+            actors[i].roles = roles.into_boxed_slice();
+        }
     }
 
     let anchor = article.meta.date;
@@ -303,6 +318,11 @@ mod tests {
             &ExtractConfig::default(),
         );
         let asides: Vec<Option<&str>> = x.quotes.iter().map(|q| q.speaker_apposition.as_deref()).collect();
+        // The description's first clause is a role; an age, a home or a clause about them is not.
+        let roles = |name: &str| x.actors.iter().find(|a| a.name == name).map(|a| a.roles.to_vec());
+        assert_eq!(roles("Ana Lind"), Some(vec!["chair of the Farmers' Union".to_string()]));
+        assert_eq!(roles("Per Dahl"), Some(vec!["President of the Farmers' Union".to_string()]));
+        assert_eq!(roles("Kim Holm"), Some(Vec::new()));
         assert_eq!(
             asides,
             [

@@ -746,6 +746,29 @@ pub fn apposition<'t>(text: &'t str, offset: usize, speaker: &LocalActor) -> Opt
     (words > 0 && words <= MAX_APPOSITION_WORDS).then_some(found)
 }
 
+/// At most this many words in a role taken from an apposition.
+const MAX_ROLE_WORDS: usize = 15;
+
+/// The role an apposition gives a person, when it gives one: "the chair of the Party" gives
+/// "chair of the Party", "President of CNN Worldwide" itself, "the opposition leader who ran
+/// in 2020" "opposition leader"; not an age, a home town, a bracket or a relative clause alone,
+/// and not more than its first clause.
+pub fn role_in(apposition: &str) -> Option<&str> {
+    let first = apposition.split(", ").next()?;
+    // "the opposition leader who ran in 2020": the role ends where a clause about them starts.
+    let first = [" who ", " who’s ", " who's ", " whose ", " which ", " that ", " based ", " now "]
+        .iter()
+        .filter_map(|w| first.find(w))
+        .min()
+        .map_or(first, |end| &first[..end]);
+    let role = ["the ", "a ", "an "].iter().find_map(|a| first.strip_prefix(a)).unwrap_or(first);
+    let opener = role.split_whitespace().next()?;
+    let descriptive = !matches!(opener, "who" | "whose" | "which" | "of")
+        && !role.starts_with(|c: char| c == '(' || c.is_ascii_digit());
+    let words = crate::text::words(role).count();
+    (descriptive && (1..=MAX_ROLE_WORDS).contains(&words)).then_some(role)
+}
+
 /// Where a phrase after a name ends: at a quote mark, a semicolon or a colon; at a comma before
 /// a verb or an adverbial, or at any comma unless `commas` ("a technician in Chalmette, La.");
 /// without commas, also at a speech verb or an auxiliary ("of the Party told reporters").
