@@ -99,7 +99,6 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
     // Quotes and their speakers.
     let mut quotes = Vec::new();
     let mut quote_speakers: Vec<(usize, std::ops::Range<usize>, Option<usize>)> = Vec::new();
-    let text_of = |p: usize| paragraphs.iter().find(|x| x.0 == p).map_or("", |x| x.1);
     let sexes = quotes::sexes(&paragraphs, &mentions, &actors);
     let mut found_quotes: Vec<(quotes::RawQuote, Option<actors::Mention>)> = quotes::find(&paragraphs)
         .into_iter()
@@ -118,8 +117,9 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
     let mut roles_said: Vec<(usize, String)> = Vec::new();
     for (q, who) in found_quotes {
         quote_speakers.push((q.paragraph, q.range.clone(), who.map(|m| m.actor)));
-        let apposition =
-            who.and_then(|m| quotes::apposition(text_of(m.paragraph), m.offset, &actors[m.actor]));
+        let apposition = who.and_then(|m| {
+            quotes::apposition(quotes::text_of(&paragraphs, m.paragraph), m.offset, &actors[m.actor])
+        });
         if let (Some(m), Some(role)) = (who, apposition.and_then(quotes::role_in)) {
             roles_said.push((m.actor, role.to_string()));
         }

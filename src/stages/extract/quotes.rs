@@ -92,7 +92,7 @@ pub fn find(paragraphs: &[(usize, &str)]) -> Vec<RawQuote> {
 }
 
 /// The text of paragraph `p` among an article's paragraphs given as (index, text).
-fn text_of<'t>(paragraphs: &[(usize, &'t str)], p: usize) -> &'t str {
+pub fn text_of<'t>(paragraphs: &[(usize, &'t str)], p: usize) -> &'t str {
     paragraphs.iter().find(|x| x.0 == p).map_or("", |x| x.1)
 }
 
