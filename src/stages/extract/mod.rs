@@ -114,14 +114,18 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
         crate::text::words(&q.text).count() >= cfg.min_quote_words
             || who.is_some() && quotes::is_utterance(q, &paragraphs)
     });
-    let mut roles_said: Vec<(usize, String)> = Vec::new();
     for (q, who) in found_quotes {
         quote_speakers.push((q.paragraph, q.range.clone(), who.map(|m| m.actor)));
         let apposition = who.and_then(|m| {
             quotes::apposition(quotes::text_of(&paragraphs, m.paragraph), m.offset, &actors[m.actor])
         });
-        if let (Some(m), Some(role)) = (who, apposition.and_then(quotes::role_in)) {
-            roles_said.push((m.actor, role.to_string()));
+        // "Ann Lee, the chair of the Party, said": the chair of the Party is one of her roles.
+        if let (Some(m), Some(role)) = (who, apposition.and_then(quotes::role_in))
+            && actors[m.actor].kind == ActorKind::Person
+        {
+            let mut roles = std::mem::take(&mut actors[m.actor].roles).into_vec();
+            crate::sorted::insert(&mut roles, role.to_string());
+            actors[m.actor].roles = roles.into_boxed_slice();
         }
         quotes.push(Quote {
             text: q.text,
@@ -129,15 +133,6 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
             speaker_apposition: apposition.map(str::to_string),
             paragraph: q.paragraph,
         });
-    }
-
-    // "Ann Lee, the chair of the Party, said": the chair of the Party is one of her roles.
-    for (i, role) in roles_said {
-        if actors[i].kind == ActorKind::Person && !actors[i].roles.contains(&role) {
-            let mut roles = std::mem::take(&mut actors[i].roles).into_vec();
-            crate::sorted::insert(&mut roles, role);
-            actors[i].roles = roles.into_boxed_slice();
-        }
     }
 
     let anchor = article.meta.date;

@@ -839,11 +839,11 @@ fn closes_apposition(word: &str) -> bool {
                 | "or"
                 | "than"
                 | "then"
+                | "they"
                 | "though"
                 | "to"
                 | "too"
                 | "via"
-                | "they"
                 | "we"
                 | "when"
                 | "while"
@@ -935,7 +935,8 @@ pub fn can_speak(actor: &LocalActor) -> bool {
 /// The person a "he" or "she" before or after a quote refers to: the subject of the last
 /// sentence before the quote that names a person, taken as the first person it names
 /// ("Attorney General Ann Lee said the department would not prosecute Clinton. “…,” she said.")
-/// unless that name is a possessive ("Clinton’s aide").
+/// unless that name is a possessive ("Clinton’s aide"). A person of the other sex, and the
+/// actors in `not` (whom the attribution addresses: "…,” he told Ann Lee), are passed over.
 fn antecedent(
     q: &RawQuote,
     paragraphs: &[(usize, &str)],
