@@ -114,11 +114,28 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
         crate::text::words(&q.text).count() >= cfg.min_quote_words
             || who.is_some() && quotes::is_utterance(q, &paragraphs)
     });
-    for (q, who) in found_quotes {
+    // What the attribution says of the speaker; where it says nothing ("Lee added"), what the
+    // article first says of them elsewhere ("Ann Lee, the chair of the Party, called …"), so
+    // that each of a person's quotes describes them alike.
+    let described: Vec<_> = found_quotes
+        .into_iter()
+        .map(|(q, who)| {
+            let apposition = who.and_then(|m| {
+                let at = |m: &actors::Mention| {
+                    quotes::apposition(quotes::text_of(&paragraphs, m.paragraph), m.offset, &actors[m.actor])
+                };
+                at(&m).or_else(|| {
+                    mentions
+                        .iter()
+                        .filter(|n| n.actor == m.actor)
+                        .find_map(|n| at(n).filter(|a| quotes::names_a_role(a)))
+                })
+            });
+            (q, who, apposition)
+        })
+        .collect();
+    for (q, who, apposition) in described {
         quote_speakers.push((q.paragraph, q.range.clone(), who.map(|m| m.actor)));
-        let apposition = who.and_then(|m| {
-            quotes::apposition(quotes::text_of(&paragraphs, m.paragraph), m.offset, &actors[m.actor])
-        });
         // "Ann Lee, the chair of the Party, said": the chair of the Party is one of her roles.
         if let (Some(m), Some(role)) = (who, apposition.and_then(quotes::role_in))
             && actors[m.actor].kind == ActorKind::Person
@@ -333,6 +350,43 @@ mod tests {
                 Some("of Derry, N.H."),
                 Some("President of the Farmers' Union"),
             ]
+        );
+    }
+
+    #[test]
+    fn a_speaker_named_again_is_described_as_first_described() {
+        let x = extract_article(
+            &article(&[
+                "Ana Lind, the chair of the Farmers' Union, called the vote a “disgrace.”",
+                "“We will not accept it,” Lind said. “It is over,” said Ivo Brandt, the Post reported.",
+                "“It was a good vote,” said Jon Frey, a pollster who advised Brandt.",
+            ]),
+            &ExtractConfig::default(),
+        );
+        let asides: Vec<Option<&str>> = x.quotes.iter().map(|q| q.speaker_apposition.as_deref()).collect();
+        assert_eq!(
+            asides,
+            [Some("the chair of the Farmers' Union"), None, Some("a pollster who advised Brandt")]
+        );
+    }
+
+    #[test]
+    fn speakers_after_brackets_according_to_colons_and_any_verb() {
+        assert_speakers(
+            &[
+                "“It reminds us how important this election is,” Sen. Ana Lind (R-Fla.) said on Saturday.",
+                "“The material shows that the department compiled files,” according to the Harbor Foundation.",
+                "The Board of Elections was conclusive in its findings: “Further discussion is unnecessary.”",
+                "“For a start, that was not what she said at all,” Ivo Brandt erupted.",
+                "“He will always be the one to blame,” an angry crowd chanted.",
+            ],
+            &[
+                Some("Ana Lind"),
+                Some("Harbor Foundation"),
+                Some("Board of Elections"),
+                Some("Ivo Brandt"),
+                None,
+            ],
         );
     }
 

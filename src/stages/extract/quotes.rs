@@ -161,6 +161,22 @@ pub fn speaker(
         }
     }
 
+    // "…,” according to Ann Lee."
+    if let [according, to, name, ..] = toks.as_slice()
+        && according.text.eq_ignore_ascii_case("according")
+        && to.text == "to"
+        && let Some(m) = head_of(&speakers(cp, co + name.start..co + after_end), close_text, actors)
+    {
+        return Some(*m);
+    }
+    // "…,” Ann Lee barked.": a person and a verb in the past after a quote left open by its
+    // comma, whatever the verb.
+    if let Some(v) = verb_after_name(q, &toks)
+        && let Some(m) = speakers(cp, co..co + toks[v].start).into_iter().find(is_person)
+    {
+        return Some(*m);
+    }
+
     let (p, start) = (q.paragraph, q.range.start);
     let head = para_text.get(..start).unwrap_or("").trim_end_matches(is_opener);
     // The sentence the quote sits in, and the one before (abbreviations and initials do not
@@ -253,9 +269,10 @@ pub fn speaker(
     // "X responded by explaining it was impossible: “…": a quote introduced by a colon
     // belongs to the person the sentence is about.
     if clause.trim_end().ends_with(':') {
-        let people = mentions_in(mentions, p, sentence_start..start).filter(|m| is_person(m));
-        if let Some(m) = people.min_by_key(|m| m.offset) {
-            return Some(*m);
+        // "The board was conclusive in its findings: “…”": an organisation when no person.
+        let named = speakers(p, sentence_start..start);
+        if let Some(m) = named.iter().find(|m| is_person(m)).or(named.first()) {
+            return Some(**m);
         }
     }
     if clause.trim().is_empty() {
@@ -327,6 +344,14 @@ pub fn is_utterance(q: &RawQuote, paragraphs: &[(usize, &str)]) -> bool {
     q.text.ends_with([',', '!', '?']) && tokenize(after).iter().take(4).any(|t| is_speech_verb_token(t.text))
 }
 
+/// "…,” Ann Lee barked.": the index of a verb in the past right after a name, in the words
+/// after a quote that its comma leaves open.
+fn verb_after_name(q: &RawQuote, after: &[super::actors::Token<'_>]) -> Option<usize> {
+    let v = after.iter().take(6).position(|t| !crate::text::is_capitalized(t.text))?;
+    let verb = after[v].text;
+    (v > 0 && q.text.ends_with([',', '!', '?']) && verb.len() > 4 && verb.ends_with("ed")).then_some(v)
+}
+
 /// Where the clause that starts `s` ends: at a quote mark or at the end of a sentence, not at
 /// the dot of an initial or a title ("Gov. Kasich replied", "Jeffrey M. Jones wrote").
 fn clause_end(s: &str) -> usize {
@@ -339,7 +364,8 @@ fn clause_end(s: &str) -> usize {
                     || word.contains('.')
                     || matches!(word, "Mr" | "Mrs" | "Ms" | "Dr" | "Jr" | "St")
                     || word.len() <= 4 && lexicon::contains(lexicon::TITLES, &word.to_lowercase());
-                if !abbreviation {
+                // "Sen. Bo Ek (R-Fla.) said": a dot inside a bracket ends no sentence.
+                if !abbreviation && !s[i + 1..].starts_with(')') {
                     return i;
                 }
             }
@@ -742,8 +768,13 @@ pub fn apposition<'t>(text: &'t str, offset: usize, speaker: &LocalActor) -> Opt
             found = stem;
         }
     }
+    // "Ann Lee, President Bo Ek said he expected …" reports someone else's words; "a pollster
+    // who advised Bo Ek" still describes her.
+    let main_clause =
+        tokenize(found).into_iter().take_while(|t| !matches!(t.text, "who" | "whose" | "which" | "that"));
+    let says = main_clause.into_iter().any(|t| is_speech_verb_token(t.text));
     let words = crate::text::words(found).count();
-    (words > 0 && words <= MAX_APPOSITION_WORDS).then_some(found)
+    (words > 0 && words <= MAX_APPOSITION_WORDS && !says).then_some(found)
 }
 
 /// At most this many words in a role taken from an apposition.
@@ -767,6 +798,16 @@ pub fn role_in(apposition: &str) -> Option<&str> {
         && !role.starts_with(|c: char| c == '(' || c.is_ascii_digit());
     let words = crate::text::words(role).count();
     (descriptive && (1..=MAX_ROLE_WORDS).contains(&words)).then_some(role)
+}
+
+/// Whether an apposition is a description of who someone is ("the chair of the Party",
+/// "President of CNN"), and not a clause that goes on about something else ("these analysts
+/// admitted that …").
+pub fn names_a_role(apposition: &str) -> bool {
+    let first = apposition.split_whitespace().next().unwrap_or("");
+    let opens =
+        matches!(first, "the" | "a" | "an") || lexicon::contains(lexicon::TITLES, &first.to_lowercase());
+    opens && role_in(apposition).is_some()
 }
 
 /// Where a phrase after a name ends: at a quote mark, a semicolon or a colon; at a comma before
@@ -914,7 +955,9 @@ pub fn carry_speakers(quotes: &mut [(RawQuote, Option<Mention>)], order: &[(usiz
         // "“…,” a spokesman said." has a speaker, only not one with a name.
         let (cp, co) = q.close;
         let after = text_of(cp).get(co..).unwrap_or("");
-        let attributed = tokenize(after).iter().any(|t| is_speech_verb_token(t.text));
+        let toks = tokenize(&after[..clause_end(after)]);
+        let attributed =
+            toks.iter().any(|t| is_speech_verb_token(t.text)) || verb_after_name(q, &toks).is_some();
         if !opens_paragraph || attributed {
             continue;
         }
