@@ -722,6 +722,10 @@ mod tests {
         assert_eq!(kind_of("European Union"), Some(ActorKind::Organization));
         assert_eq!(kind_of("Belarusians"), Some(ActorKind::Group));
         assert_eq!(kind_of("Margarita Simonyan"), Some(ActorKind::Person));
+        // Two capitalised words are a person unless a word says what kind of body it is.
+        for org in ["Judicial Watch", "Elm Capital", "Critical Threats Project", "Freedom Caucus"] {
+            assert_eq!(kind_of(org), Some(ActorKind::Organization), "{org}");
+        }
         assert_eq!(kind_of("NATO"), Some(ActorKind::Organization));
         // A demonym that speaks is a surname.
         assert_eq!(actor_names("\"We will stay,\" Cuban said. A Russian said nothing."), ["Cuban"]);

@@ -360,13 +360,19 @@ mod tests {
                 "Ana Lind, the chair of the Farmers' Union, called the vote a “disgrace.”",
                 "“We will not accept it,” Lind said. “It is over,” said Ivo Brandt, the Post reported.",
                 "“It was a good vote,” said Jon Frey, a pollster who advised Brandt.",
+                "“We have won it,” said Tor Lid of Madison, Alabama, after the vote.",
             ]),
             &ExtractConfig::default(),
         );
         let asides: Vec<Option<&str>> = x.quotes.iter().map(|q| q.speaker_apposition.as_deref()).collect();
         assert_eq!(
             asides,
-            [Some("the chair of the Farmers' Union"), None, Some("a pollster who advised Brandt")]
+            [
+                Some("the chair of the Farmers' Union"),
+                None,
+                Some("a pollster who advised Brandt"),
+                Some("of Madison, Alabama")
+            ]
         );
     }
 
@@ -379,6 +385,8 @@ mod tests {
                 "The Board of Elections was conclusive in its findings: “Further discussion is unnecessary.”",
                 "“For a start, that was not what she said at all,” Ivo Brandt erupted.",
                 "“He will always be the one to blame,” an angry crowd chanted.",
+                "“This is a fantastic day for us!” beamed Jon Frey. “It is not a good day,” Eva Holm shot back.",
+                "“Nothing we do now would make a difference,” Per Dahl, director of the Open Markets Project at the Harbor Institute, said.",
             ],
             &[
                 Some("Ana Lind"),
@@ -386,6 +394,9 @@ mod tests {
                 Some("Board of Elections"),
                 Some("Ivo Brandt"),
                 None,
+                Some("Jon Frey"),
+                Some("Eva Holm"),
+                Some("Per Dahl"),
             ],
         );
     }

@@ -171,8 +171,11 @@ pub fn speaker(
     }
     // "…,” Ann Lee barked.": a person and a verb in the past after a quote left open by its
     // comma, whatever the verb.
-    if let Some(v) = verb_after_name(q, &toks)
-        && let Some(m) = speakers(cp, co..co + toks[v].start).into_iter().find(is_person)
+    if let Some(v) = unlisted_verb(q, &toks)
+        && let Some(m) =
+            speakers(cp, if v == 0 { co + toks[0].end..co + after_end } else { co..co + toks[v].start })
+                .into_iter()
+                .find(is_person)
     {
         return Some(*m);
     }
@@ -344,12 +347,16 @@ pub fn is_utterance(q: &RawQuote, paragraphs: &[(usize, &str)]) -> bool {
     q.text.ends_with([',', '!', '?']) && tokenize(after).iter().take(4).any(|t| is_speech_verb_token(t.text))
 }
 
-/// "…,” Ann Lee barked.": the index of a verb in the past right after a name, in the words
-/// after a quote that its comma leaves open.
-fn verb_after_name(q: &RawQuote, after: &[super::actors::Token<'_>]) -> Option<usize> {
+/// "…,” Ann Lee barked.", "…?” reacted Ann Lee", "…,” Ann Lee shot back": the index of a
+/// verb in the past next to a name, in the words after a quote that its comma leaves open,
+/// whatever the verb. Only for a quote that is long enough to be one: "“Scandal,” thanked
+/// Ann Lee" names a show.
+fn unlisted_verb(q: &RawQuote, after: &[super::actors::Token<'_>]) -> Option<usize> {
     let v = after.iter().take(6).position(|t| !crate::text::is_capitalized(t.text))?;
     let verb = after[v].text;
-    (v > 0 && q.text.ends_with([',', '!', '?']) && verb.len() > 4 && verb.ends_with("ed")).then_some(v)
+    let past = verb.len() > 4 && verb.ends_with("ed") || after.get(v + 1).is_some_and(|t| t.text == "back");
+    let named = v > 0 || after.get(1).is_some_and(|t| crate::text::is_capitalized(t.text));
+    (named && past && q.text.ends_with([',', '!', '?'])).then_some(v)
 }
 
 /// Where the clause that starts `s` ends: at a quote mark or at the end of a sentence, not at
@@ -572,13 +579,19 @@ fn subject_before<'m>(
     let person = before.iter().rev().skip(1).find(|m| is_person(m));
     if let Some(person) = person {
         let gap = text.get(person.offset..last.offset).unwrap_or("");
+        // "Ann Lee, director of the Critical Threats Project at the Party, said": a comma
+        // after the person's name opens their description, names and all.
+        let toks = tokenize(gap);
+        let name = name_words(gap, &toks);
+        let described = name > 0 && gap[toks[name - 1].end..].starts_with(',');
         // The words between: the person's own name, then an apposition in lower case.
-        let joins = gap.split_whitespace().skip_while(|w| crate::text::is_capitalized(w)).all(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            w.is_empty()
-                || !crate::text::is_capitalized(w)
-                || lexicon::contains(lexicon::TITLES, &w.to_lowercase())
-        });
+        let joins = described
+            || gap.split_whitespace().skip_while(|w| crate::text::is_capitalized(w)).all(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                w.is_empty()
+                    || !crate::text::is_capitalized(w)
+                    || lexicon::contains(lexicon::TITLES, &w.to_lowercase())
+            });
         if joins {
             return Some(person);
         }
@@ -825,7 +838,8 @@ fn phrase_end(s: &str, commas: bool) -> usize {
             // "of Derry, N.H.": a state after its town.
             let state = crate::text::is_capitalized(next)
                 && (next.contains('.')
-                    || lexicon::contains(lexicon::STATE_ABBREVIATIONS, &next.to_lowercase()));
+                    || lexicon::contains(lexicon::STATE_ABBREVIATIONS, &next.to_lowercase())
+                    || lexicon::contains(lexicon::PLACES, &next.to_lowercase()));
             if !commas && !state || next.is_empty() || closes_apposition(next) {
                 return i;
             }
@@ -957,7 +971,7 @@ pub fn carry_speakers(quotes: &mut [(RawQuote, Option<Mention>)], order: &[(usiz
         let after = text_of(cp).get(co..).unwrap_or("");
         let toks = tokenize(&after[..clause_end(after)]);
         let attributed =
-            toks.iter().any(|t| is_speech_verb_token(t.text)) || verb_after_name(q, &toks).is_some();
+            toks.iter().any(|t| is_speech_verb_token(t.text)) || unlisted_verb(q, &toks).is_some();
         if !opens_paragraph || attributed {
             continue;
         }
