@@ -387,6 +387,8 @@ mod tests {
                 "“He will always be the one to blame,” an angry crowd chanted.",
                 "“This is a fantastic day for us!” beamed Jon Frey. “It is not a good day,” Eva Holm shot back.",
                 "“Nothing we do now would make a difference,” Per Dahl, director of the Open Markets Project at the Harbor Institute, said.",
+                "Gov. Ole Sand blamed the court's “four liberal justices who blocked our sensible laws.”",
+                "Kim Holm also embraced the new rules -- “I think the rules are peanuts compared to theirs.”",
             ],
             &[
                 Some("Ana Lind"),
@@ -397,6 +399,8 @@ mod tests {
                 Some("Jon Frey"),
                 Some("Eva Holm"),
                 Some("Per Dahl"),
+                Some("Ole Sand"),
+                Some("Kim Holm"),
             ],
         );
     }

@@ -269,9 +269,9 @@ pub fn speaker(
             return antecedent(q, paragraphs, mentions, actors, sexes, sex, &[]);
         }
     }
-    // "X responded by explaining it was impossible: “…": a quote introduced by a colon
+    // "X responded by explaining it was impossible: “…": a quote introduced by a colon (or a dash)
     // belongs to the person the sentence is about.
-    if clause.trim_end().ends_with(':') {
+    if clause.trim_end().ends_with([':', '—', '–']) || clause.trim_end().ends_with("--") {
         // "The board was conclusive in its findings: “…”": an organisation when no person.
         let named = speakers(p, sentence_start..start);
         if let Some(m) = named.iter().find(|m| is_person(m)).or(named.first()) {
@@ -385,8 +385,31 @@ fn clause_end(s: &str) -> usize {
 /// Words that, before a quote, make its sentence's subject the speaker though they are not
 /// speech verbs: "what Ann Lee called “…”", "Ann Lee issued a statement, “…”", "the ad
 /// accuses Lee of “…”".
-const INTRODUCERS: &[&str] =
-    &["accused", "accuses", "call", "called", "calls", "describes", "described", "statement", "welcomed"];
+const INTRODUCERS: &[&str] = &[
+    "accused",
+    "accuses",
+    "blamed",
+    "branded",
+    "call",
+    "called",
+    "calls",
+    "criticized",
+    "decried",
+    "denounced",
+    "derided",
+    "describes",
+    "described",
+    "dismissed",
+    "dubbed",
+    "hailed",
+    "labeled",
+    "lambasted",
+    "praised",
+    "slammed",
+    "statement",
+    "termed",
+    "welcomed",
+];
 
 /// Verb forms that introduce speech inside a sentence whose subject is the speaker.
 const PARTICIPLES: &[&str] = &[
