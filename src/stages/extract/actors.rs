@@ -325,10 +325,11 @@ fn make_span(sentence: &str, toks: &[Token<'_>], mut before: String) -> Option<S
     }
     // Leading words that only start a sentence ("However", "The", "In").
     // A weekday in front is a date ("on Friday Mitchell won"); a month may be a first name.
-    while toks
-        .first()
-        .is_some_and(|t| lexicon::contains(NOT_NAMES, &lower(t.text)) || lexicon::is_weekday(t.text))
-    {
+    while toks.first().is_some_and(|t| {
+        let l = lower(t.text);
+        // "Stated Stone:", "Said Ann Lee:": a speech verb opening the sentence.
+        lexicon::contains(NOT_NAMES, &l) || lexicon::is_weekday(t.text) || lexicon::contains(SPEECH_VERBS, &l)
+    }) {
         before = lower(toks.remove(0).text);
     }
     while toks.last().is_some_and(|t| is_connector(&lower(t.text))) {
@@ -713,6 +714,19 @@ mod tests {
                 names.iter().any(|n| n == "Bergen") && !names.iter().any(|n| n == "More"),
                 "{text}: {names:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_word_that_opens_a_sentence_is_no_part_of_the_name_after_it() {
+        for (text, name) in [
+            ("Against Ivo Brandt, Ana Lind said little.", "Ivo Brandt"),
+            ("Was Olaf Berg there at all?", "Olaf Berg"),
+            ("Stated Olaf Berg: it is over.", "Olaf Berg"),
+            ("George Will wrote about it.", "George Will"),
+        ] {
+            let names = actor_names(text);
+            assert!(names.iter().any(|n| n == name), "{text}: {names:?}");
         }
     }
 
