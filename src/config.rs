@@ -190,7 +190,8 @@ impl Default for DedupConfig {
 pub struct ExtractConfig {
     /// Run extraction.
     pub enabled: bool,
-    /// Quotes shorter than this many words are treated as scare quotes, not as quotes.
+    /// Quotes shorter than this many words are scare quotes, unless a speaker said them
+    /// (see `quotes::is_utterance` and `quotes::is_partial_quote`).
     pub min_quote_words: usize,
 }
 

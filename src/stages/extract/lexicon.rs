@@ -1399,6 +1399,62 @@ pub const STATE_ABBREVIATIONS: &[&str] = &[
     "vt", "wash", "wis", "wyo",
 ];
 
+/// Common verbs whose past tense does not end in "-ed" ("took", "won"): where a description
+/// after a name ends and what the person did begins.
+pub const IRREGULAR_PAST: &[&str] = &[
+    "became",
+    "began",
+    "bought",
+    "broke",
+    "brought",
+    "built",
+    "came",
+    "chose",
+    "drove",
+    "fell",
+    "felt",
+    "flew",
+    "forgot",
+    "found",
+    "gave",
+    "got",
+    "grew",
+    "held",
+    "hid",
+    "hit",
+    "kept",
+    "knew",
+    "led",
+    "left",
+    "lost",
+    "made",
+    "meant",
+    "met",
+    "paid",
+    "put",
+    "ran",
+    "rose",
+    "sat",
+    "saw",
+    "sent",
+    "set",
+    "shot",
+    "sold",
+    "spent",
+    "spoke",
+    "stood",
+    "struck",
+    "swore",
+    "taught",
+    "thought",
+    "threw",
+    "took",
+    "understood",
+    "went",
+    "won",
+    "wore",
+];
+
 /// A party and state label after a legislator's name: "R-Ohio", "D-Va.".
 pub fn is_party_label(word: &str) -> bool {
     word.split_once('-').is_some_and(|(party, state)| {
@@ -1455,6 +1511,7 @@ mod tests {
             CALENDAR,
             EVENT_WORDS,
             STATE_ABBREVIATIONS,
+            IRREGULAR_PAST,
         ] {
             for w in list.windows(2) {
                 assert!(w[0] < w[1], "{} >= {}", w[0], w[1]);

@@ -108,11 +108,13 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
         })
         .collect();
     // Short quotes ("“It's unusual,” said Ann Lee. “…”") pass their speaker on, and go unless
-    // they are a whole utterance.
+    // they are a whole utterance or a speaker's partial quote ("denounced the sanctions as
+    // “illegal piggery”"); a scare quote without a speaker goes.
     quotes::carry_speakers(&mut found_quotes, &paragraphs);
     found_quotes.retain(|(q, who)| {
         crate::text::words(&q.text).count() >= cfg.min_quote_words
-            || who.is_some() && quotes::is_utterance(q, &paragraphs)
+            || who.is_some()
+                && (quotes::is_utterance(q, &paragraphs) || quotes::is_partial_quote(q, &paragraphs))
     });
     // What the attribution says of the speaker; where it says nothing ("Lee added"), what the
     // article first says of them elsewhere ("Ann Lee, the chair of the Party, called …"), so
@@ -361,6 +363,7 @@ mod tests {
                 "“We will not accept it,” Lind said. “It is over,” said Ivo Brandt, the Post reported.",
                 "“It was a good vote,” said Jon Frey, a pollster who advised Brandt.",
                 "“We have won it,” said Tor Lid of Madison, Alabama, after the vote.",
+                "Eva Holm, a conservative independent, went to see Brandt last week. “She is a fake,” Holm said.",
             ]),
             &ExtractConfig::default(),
         );
@@ -371,9 +374,25 @@ mod tests {
                 Some("the chair of the Farmers' Union"),
                 None,
                 Some("a pollster who advised Brandt"),
-                Some("of Madison, Alabama")
+                Some("of Madison, Alabama"),
+                Some("a conservative independent"),
             ]
         );
+    }
+
+    #[test]
+    fn a_short_quote_is_a_speakers_partial_quote_not_a_name_or_a_distanced_term() {
+        let x = extract_article(
+            &article(&[
+                "Ivo Brandt called the sanctions “illegal piggery” and the so-called “special operation” a success.",
+                "Ivo Brandt called the show “Fox and Friends” once, and the “bill” a mistake.",
+                "Critics called it “a disaster” though.",
+            ]),
+            &ExtractConfig::default(),
+        );
+        let quotes: Vec<(&str, Option<&str>)> =
+            x.quotes.iter().map(|q| (q.text.as_str(), q.speaker.as_deref())).collect();
+        assert_eq!(quotes, [("illegal piggery", Some("Ivo Brandt"))]);
     }
 
     #[test]

@@ -359,6 +359,24 @@ fn unlisted_verb(q: &RawQuote, after: &[super::actors::Token<'_>]) -> Option<usi
     (named && past && q.text.ends_with([',', '!', '?'])).then_some(v)
 }
 
+/// Whether a short quote is some of a speaker's own words ("called the sanctions “illegal
+/// piggery”"): at least two words, not a name in capitals ("“Fox and Friends”", "“Bernie or
+/// Bust”") and not a term the writer holds at a distance ("the so-called “special
+/// operation”").
+pub fn is_partial_quote(q: &RawQuote, paragraphs: &[(usize, &str)]) -> bool {
+    let words: Vec<&str> = crate::text::words(&q.text).collect();
+    let named = words.iter().all(|w| crate::text::is_capitalized(w) || is_connector_word(w));
+    let before = text_of(paragraphs, q.paragraph).get(..q.range.start).unwrap_or("");
+    let before = before.trim_end_matches(|c: char| is_opener(c) || c.is_whitespace()).to_lowercase();
+    let distanced = before.ends_with("so-called") || before.ends_with("so called");
+    words.len() >= 2 && !named && !distanced
+}
+
+/// The small words a name in capitals keeps in lower case ("Bernie or Bust", "Fox and Friends").
+fn is_connector_word(w: &str) -> bool {
+    matches!(w, "a" | "an" | "and" | "at" | "for" | "in" | "of" | "on" | "or" | "the" | "to")
+}
+
 /// Where the clause that starts `s` ends: at a quote mark or at the end of a sentence, not at
 /// the dot of an initial or a title ("Gov. Kasich replied", "Jeffrey M. Jones wrote").
 fn clause_end(s: &str) -> usize {
@@ -890,6 +908,8 @@ fn phrase_end(s: &str, commas: bool) -> usize {
 /// statement", "via email", "after a long pause").
 fn closes_apposition(word: &str) -> bool {
     is_speech_verb(word)
+        || lexicon::contains(lexicon::IRREGULAR_PAST, word)
+        || word.len() > 4 && word.ends_with("ly") && word != "family"
         || is_pronoun(word)
         || is_modal(word)
         || AUXILIARIES.contains(&word)
