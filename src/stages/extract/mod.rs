@@ -408,6 +408,10 @@ mod tests {
                 "“Nothing we do now would make a difference,” Per Dahl, director of the Open Markets Project at the Harbor Institute, said.",
                 "Gov. Ole Sand blamed the court's “four liberal justices who blocked our sensible laws.”",
                 "Kim Holm also embraced the new rules -- “I think the rules are peanuts compared to theirs.”",
+                "Because of the calendar, explained Tor Lid, “it will be over by March.”",
+                "Olaf Berg, who was on the slate, told Harbor Radio, “Of the three, I like Lid the best.”",
+                "Gov. Eva Lund endorsed her, citing her “firm grasp of the issues” and more.",
+                "Ana Lind asked Ivo Brandt: “Where were you on the day of the vote?”",
             ],
             &[
                 Some("Ana Lind"),
@@ -420,6 +424,10 @@ mod tests {
                 Some("Per Dahl"),
                 Some("Ole Sand"),
                 Some("Kim Holm"),
+                Some("Tor Lid"),
+                Some("Olaf Berg"),
+                Some("Eva Lund"),
+                Some("Ana Lind"),
             ],
         );
     }

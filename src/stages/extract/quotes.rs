@@ -229,6 +229,17 @@ pub fn speaker(
     if let Some(v) = finite.filter(|&v| v > 0 && lower[v - 1] == "and") {
         finite = (0..v).find(|&i| is_finite(i)).or(finite);
     }
+    // "Because of the calendar, explained Ann Lee, “…": the name right after a verb that a
+    // comma sets off (not "Lee told Ivo Brandt: “…").
+    if let Some(v) = finite.filter(|&v| {
+        is_speech_verb_token(toks[v].text) && !matches!(lower[v].as_str(), "tell" | "tells" | "told")
+    }) && para_text[..at(v)].trim_end().ends_with(',')
+        && let Some(m) = head_of(&speakers(p, at(v)..start), para_text, actors)
+        && para_text[at(v) + toks[v].text.len()..m.offset].trim().is_empty()
+        && para_text[m.offset..start].trim_end_matches(is_opener).trim_end().ends_with([',', ':'])
+    {
+        return Some(*m);
+    }
     if let Some(v) = finite.or_else(|| lower.iter().rposition(|w| PARTICIPLES.contains(&w.as_str()))) {
         // "In a recent AP interview, he even said …": a pronoun right before the verb is its
         // subject.
@@ -435,6 +446,7 @@ const PARTICIPLES: &[&str] = &[
     "arguing",
     "asking",
     "calling",
+    "citing",
     "claiming",
     "declaring",
     "describing",
