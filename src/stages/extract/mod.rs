@@ -364,6 +364,7 @@ mod tests {
                 "“It was a good vote,” said Jon Frey, a pollster who advised Brandt.",
                 "“We have won it,” said Tor Lid of Madison, Alabama, after the vote.",
                 "Eva Holm, a conservative independent, went to see Brandt last week. “She is a fake,” Holm said.",
+                "Ivo Brandt brought Bo Ek, a former county chairman in Tula, onto the stage. Ek added that it was over. “I make my own money.”",
             ]),
             &ExtractConfig::default(),
         );
@@ -376,6 +377,7 @@ mod tests {
                 Some("a pollster who advised Brandt"),
                 Some("of Madison, Alabama"),
                 Some("a conservative independent"),
+                Some("a former county chairman in Tula"),
             ]
         );
     }
@@ -393,6 +395,25 @@ mod tests {
         let quotes: Vec<(&str, Option<&str>)> =
             x.quotes.iter().map(|q| (q.text.as_str(), q.speaker.as_deref())).collect();
         assert_eq!(quotes, [("illegal piggery", Some("Ivo Brandt"))]);
+    }
+
+    #[test]
+    fn a_quote_after_a_sentence_that_opens_with_its_speaker_is_theirs() {
+        assert_speakers(
+            &[
+                "Analysts expect the bank to raise its rates in the spring.",
+                "Ana Lind added that the bank very much wants to get out of the way well before the election in the autumn, when the parties and their candidates will have other things to talk about than rates. “They don't like to talk about it, but they will.”",
+            ],
+            &[Some("Ana Lind")],
+        );
+        // Not the subject of the paragraph before when the quote does not open its own.
+        assert_speakers(
+            &[
+                "Ana Lind expects the bank to raise its rates in the spring.",
+                "The bank held its rates on Monday, as it had done for most of the year, and the markets barely moved at all on the news from the meeting. “They don't like to talk about it, but they will.”",
+            ],
+            &[None],
+        );
     }
 
     #[test]

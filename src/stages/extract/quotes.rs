@@ -199,7 +199,12 @@ pub fn speaker(
     let toks = tokenize(attribution);
     let short = sentence_start > 0 && head[sentence_start..].trim().is_empty();
     let verb = toks.iter().position(|t| is_speech_verb_token(t.text));
-    if let Some(v) = verb.filter(|&v| short && (toks.len() <= 6 || follows_quote && v <= 8)) {
+    // "Ann Lee added that the bank wants out. “…”": a sentence that opens with its speaker.
+    let opens_with_speaker =
+        |v: usize| v <= 3 && toks[..v].iter().all(|t| crate::text::is_capitalized(t.text));
+    if let Some(v) =
+        verb.filter(|&v| short && (toks.len() <= 6 || follows_quote && v <= 8 || opens_with_speaker(v)))
+    {
         if toks[..v].iter().any(|t| is_pronoun(t.text)) {
             return None; // the quote before speaks for it: see `carry_speakers`
         }
@@ -332,8 +337,13 @@ fn from_neighbours(
     }
     // "Ann Lee continued her remarks." / "“…”": a paragraph that is one quote continues the
     // person the sentence before opens with, when that sentence quotes nobody.
+    let opens_paragraph = {
+        let own = text_of(paragraphs, q.paragraph);
+        own.len() - own.trim_start().trim_start_matches(is_opener).len() >= q.range.start
+    };
     if let Some(&(prev, text)) = k.checked_sub(1).and_then(|i| paragraphs.get(i))
         && ends_paragraph
+        && opens_paragraph
     {
         let last = sentences(text).last().map_or(0..text.len(), Clone::clone);
         let opening =
@@ -930,8 +940,11 @@ fn closes_apposition(word: &str) -> bool {
         || matches!(
             word,
             "about"
+                | "across"
                 | "after"
+                | "against"
                 | "also"
+                | "among"
                 | "and"
                 | "as"
                 | "at"
@@ -944,15 +957,20 @@ fn closes_apposition(word: &str) -> bool {
                 | "however"
                 | "if"
                 | "in"
+                | "into"
                 | "it"
                 | "on"
+                | "onto"
                 | "or"
                 | "than"
                 | "then"
                 | "they"
                 | "though"
+                | "through"
                 | "to"
                 | "too"
+                | "toward"
+                | "upon"
                 | "via"
                 | "we"
                 | "when"
