@@ -337,12 +337,20 @@ pub fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
 fn is_abbreviation(before: &str) -> bool {
     let last = before.rsplit(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"').next();
     let Some(last) = last else { return false };
-    // A single capital letter: an initial ("J. R. R. Tolkien", "Ivan V. Petrov").
-    if last.chars().count() == 1 && last.chars().all(char::is_uppercase) {
+    // Initials: "J. R. R. Tolkien", "Ivan V. Petrov", "G.K. Chesterton".
+    if is_initials(last) {
         return true;
     }
     let lower = last.to_lowercase();
     ABBREVIATIONS.binary_search(&lower.as_str()).is_ok()
+}
+
+/// Whether a word before a dot is initials: capital letters, one between each dot ("J", "G.K").
+pub fn is_initials(word: &str) -> bool {
+    word.split('.').all(|part| {
+        let mut chars = part.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+    })
 }
 
 fn trim_range(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {

@@ -35,7 +35,7 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
         let abbrev_dot = c == '.'
             && start.is_some_and(|st: usize| {
                 let w = &s[st..i];
-                w.chars().count() == 1 && w.chars().all(char::is_uppercase)
+                crate::text::is_initials(w)
                     || matches!(
                         w,
                         "St" | "Mr"
@@ -129,7 +129,11 @@ pub fn kind_of(name: &str) -> Option<ActorKind> {
     if words.len() >= 2 && lexicon::is_city(&l) {
         return Some(ActorKind::Place); // "Mexico City", "Kuala Lumpur"
     }
-    if words.len() >= 2 && words.iter().all(|w| is_capitalized(w) && !is_acronym(w)) {
+    // "G.K. Butterfield": initials, not an acronym ("U.S.", "U.N." are no one's initials).
+    let initials = |w: &str| {
+        crate::text::is_initials(w.trim_end_matches('.')) && !matches!(w, "U.S." | "U.K." | "U.N." | "E.U.")
+    };
+    if words.len() >= 2 && words.iter().all(|w| is_capitalized(w) && (!is_acronym(w) || initials(w))) {
         // "People's Republics", "Western countries", "Central European": a demonym first or
         // last is no name.
         if lexicon::is_demonym_adjective(words[0]) || lexicon::is_demonym_adjective(&last) {
@@ -724,6 +728,7 @@ mod tests {
             ("Was Olaf Berg there at all?", "Olaf Berg"),
             ("Stated Olaf Berg: it is over.", "Olaf Berg"),
             ("George Will wrote about it.", "George Will"),
+            ("Party Chairman G.K. Lund of Tula said it was over.", "G.K. Lund"),
         ] {
             let names = actor_names(text);
             assert!(names.iter().any(|n| n == name), "{text}: {names:?}");
@@ -736,6 +741,7 @@ mod tests {
         assert_eq!(kind_of("European Union"), Some(ActorKind::Organization));
         assert_eq!(kind_of("Belarusians"), Some(ActorKind::Group));
         assert_eq!(kind_of("Margarita Simonyan"), Some(ActorKind::Person));
+        assert_eq!(kind_of("G.K. Chesterton"), Some(ActorKind::Person));
         // Two capitalised words are a person unless a word says what kind of body it is.
         for org in ["Judicial Watch", "Elm Capital", "Critical Threats Project", "Freedom Caucus"] {
             assert_eq!(kind_of(org), Some(ActorKind::Organization), "{org}");

@@ -787,6 +787,8 @@ pub const SPEECH_VERBS: &[&str] = &[
     "emailed",
     "emphasised",
     "emphasized",
+    "estimated",
+    "estimates",
     "exclaimed",
     "exclaims",
     "exhorted",

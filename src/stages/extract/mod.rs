@@ -433,6 +433,7 @@ mod tests {
                 "Olaf Berg, who was on the slate, told Harbor Radio, “Of the three, I like Lid the best.”",
                 "Gov. Eva Lund endorsed her, citing her “firm grasp of the issues” and more.",
                 "Ana Lind asked Ivo Brandt: “Where were you on the day of the vote?”",
+                "Tor Lid estimated that there are “somewhere between 23 and 28 people who are opposed.”",
             ],
             &[
                 Some("Ana Lind"),
@@ -449,6 +450,7 @@ mod tests {
                 Some("Olaf Berg"),
                 Some("Eva Lund"),
                 Some("Ana Lind"),
+                Some("Tor Lid"),
             ],
         );
     }
