@@ -278,6 +278,14 @@ mod tests {
         assert_eq!(speakers, expected);
     }
 
+    /// Asserts what the attribution says of each quote's speaker in an article of these paragraphs.
+    #[track_caller]
+    fn assert_descriptions(paras: &[&str], expected: &[Option<&str>]) {
+        let x = extract_article(&article(paras), &ExtractConfig::default());
+        let asides: Vec<Option<&str>> = x.quotes.iter().map(|q| q.speaker_apposition.as_deref()).collect();
+        assert_eq!(asides, expected);
+    }
+
     #[test]
     fn a_speaker_is_not_whom_the_attribution_addresses_or_mentions() {
         assert_speakers(
@@ -357,28 +365,23 @@ mod tests {
 
     #[test]
     fn a_speaker_named_again_is_described_as_first_described() {
-        let x = extract_article(
-            &article(&[
+        assert_descriptions(
+            &[
                 "Ana Lind, the chair of the Farmers' Union, called the vote a “disgrace.”",
                 "“We will not accept it,” Lind said. “It is over,” said Ivo Brandt, the Post reported.",
                 "“It was a good vote,” said Jon Frey, a pollster who advised Brandt.",
                 "“We have won it,” said Tor Lid of Madison, Alabama, after the vote.",
                 "Eva Holm, a conservative independent, went to see Brandt last week. “She is a fake,” Holm said.",
                 "Ivo Brandt brought Bo Ek, a former county chairman in Tula, onto the stage. Ek added that it was over. “I make my own money.”",
-            ]),
-            &ExtractConfig::default(),
-        );
-        let asides: Vec<Option<&str>> = x.quotes.iter().map(|q| q.speaker_apposition.as_deref()).collect();
-        assert_eq!(
-            asides,
-            [
+            ],
+            &[
                 Some("the chair of the Farmers' Union"),
                 None,
                 Some("a pollster who advised Brandt"),
                 Some("of Madison, Alabama"),
                 Some("a conservative independent"),
                 Some("a former county chairman in Tula"),
-            ]
+            ],
         );
     }
 

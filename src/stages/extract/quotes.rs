@@ -846,9 +846,10 @@ pub fn apposition<'t>(text: &'t str, offset: usize, speaker: &LocalActor) -> Opt
     }
     // "Ann Lee, President Bo Ek said he expected …" reports someone else's words; "a pollster
     // who advised Bo Ek" still describes her.
-    let main_clause =
-        tokenize(found).into_iter().take_while(|t| !matches!(t.text, "who" | "whose" | "which" | "that"));
-    let says = main_clause.into_iter().any(|t| is_speech_verb_token(t.text));
+    let says = tokenize(found)
+        .iter()
+        .take_while(|t| !matches!(t.text, "who" | "whose" | "which" | "that"))
+        .any(|t| is_speech_verb_token(t.text));
     let words = crate::text::words(found).count();
     (words > 0 && words <= MAX_APPOSITION_WORDS && !says).then_some(found)
 }
