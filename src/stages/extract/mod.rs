@@ -119,23 +119,25 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
     // What the attribution says of the speaker; where it says nothing ("Lee added"), what the
     // article first says of them elsewhere ("Ann Lee, the chair of the Party, called …"), so
     // that each of a person's quotes describes them alike.
-    let described: Vec<_> = found_quotes
-        .into_iter()
-        .map(|(q, who)| {
-            let apposition = who.and_then(|m| {
-                let at = |m: &actors::Mention| {
-                    quotes::apposition(quotes::text_of(&paragraphs, m.paragraph), m.offset, &actors[m.actor])
-                };
-                at(&m).or_else(|| {
+    let at = |m: &actors::Mention| {
+        quotes::apposition(quotes::text_of(&paragraphs, m.paragraph), m.offset, &actors[m.actor])
+    };
+    // Looked up once per actor, however many of their quotes need it.
+    let mut first_description: Vec<Option<Option<&str>>> = vec![None; actors.len()];
+    let mut described = Vec::with_capacity(found_quotes.len());
+    for (q, who) in found_quotes {
+        let apposition = who.and_then(|m| {
+            at(&m).or_else(|| {
+                *first_description[m.actor].get_or_insert_with(|| {
                     mentions
                         .iter()
                         .filter(|n| n.actor == m.actor)
                         .find_map(|n| at(n).filter(|a| quotes::names_a_role(a)))
                 })
-            });
-            (q, who, apposition)
-        })
-        .collect();
+            })
+        });
+        described.push((q, who, apposition));
+    }
     for (q, who, apposition) in described {
         quote_speakers.push((q.paragraph, q.range.clone(), who.map(|m| m.actor)));
         // "Ann Lee, the chair of the Party, said": the chair of the Party is one of her roles.

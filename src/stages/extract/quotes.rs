@@ -287,7 +287,8 @@ pub fn speaker(
     }
     // "X responded by explaining it was impossible: “…": a quote introduced by a colon (or a dash)
     // belongs to the person the sentence is about.
-    if clause.trim_end().ends_with([':', '—', '–']) || clause.trim_end().ends_with("--") {
+    let introduced = clause.trim_end();
+    if introduced.ends_with([':', '—', '–']) || introduced.ends_with("--") {
         // "The board was conclusive in its findings: “…”": an organisation when no person.
         let named = speakers(p, sentence_start..start);
         if let Some(m) = named.iter().find(|m| is_person(m)).or(named.first()) {
@@ -298,6 +299,11 @@ pub fn speaker(
         return from_neighbours(q, paragraphs, mentions, actors);
     }
     None
+}
+
+/// Whether the quote's marks open `text`, its paragraph.
+fn opens_its_paragraph(q: &RawQuote, text: &str) -> bool {
+    text.len() - text.trim_start_matches(is_opener).len() == q.range.start
 }
 
 /// The speaker of a quote that opens its paragraph, named in the paragraph before or after:
@@ -337,13 +343,9 @@ fn from_neighbours(
     }
     // "Ann Lee continued her remarks." / "“…”": a paragraph that is one quote continues the
     // person the sentence before opens with, when that sentence quotes nobody.
-    let opens_paragraph = {
-        let own = text_of(paragraphs, q.paragraph);
-        own.len() - own.trim_start().trim_start_matches(is_opener).len() >= q.range.start
-    };
     if let Some(&(prev, text)) = k.checked_sub(1).and_then(|i| paragraphs.get(i))
         && ends_paragraph
-        && opens_paragraph
+        && opens_its_paragraph(q, text_of(paragraphs, q.paragraph))
     {
         let last = sentences(text).last().map_or(0..text.len(), Clone::clone);
         let opening =
@@ -1039,14 +1041,13 @@ pub fn carry_speakers(quotes: &mut [(RawQuote, Option<Mention>)], order: &[(usiz
             continue;
         };
         let text = order[k].1;
-        let opens_paragraph = text.len() - text.trim_start_matches(is_opener).len() == q.range.start;
         // "“…,” a spokesman said." has a speaker, only not one with a name.
         let (cp, co) = q.close;
         let after = text_of(cp).get(co..).unwrap_or("");
         let toks = tokenize(&after[..clause_end(after)]);
         let attributed =
             toks.iter().any(|t| is_speech_verb_token(t.text)) || unlisted_verb(q, &toks).is_some();
-        if !opens_paragraph || attributed {
+        if !opens_its_paragraph(q, text) || attributed {
             continue;
         }
         let Some(&(previous, _)) = k.checked_sub(1).and_then(|k| order.get(k)) else { continue };
