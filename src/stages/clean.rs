@@ -779,6 +779,14 @@ fn classify_body(blocks: &[Block], labels: &mut [Label]) {
         }
         let next_good =
             (i + 1..blocks.len()).find(|&j| labels[j] == Label::Undecided || labels[j] == Label::Body);
+        // "Stated Stone:" over a paragraph that is the quote it introduces.
+        let introduces_quote = b.text.ends_with(':')
+            && b.words <= 20
+            && blocks.get(i + 1).is_some_and(|n| n.text.starts_with(['“', '"', '«', '„']));
+        if introduces_quote && (first..=last).contains(&i) {
+            labels[i] = Label::Body;
+            continue;
+        }
         let heading_shape = !b.terminal
             && b.words <= 20
             && is_capitalized(&b.text)
@@ -993,6 +1001,16 @@ mod tests {
             - Share this\n";
         let c = clean(page);
         assert_eq!(kept(&c).last(), Some(&"- Ann Lee."), "{:#?}", kept(&c));
+    }
+
+    #[test]
+    fn a_line_that_introduces_a_quote_is_body() {
+        let page = "The week brought the candidates to the state, and the voters heard a great deal from each of them about taxes.\n\n\
+            Stated Lee:\n\n\
+            “The idea that I would cut health care in this state while we wait for a new law is just not accurate at all.”\n\n\
+            The vote on the new law is due in the spring, and the council expects it to pass by a wide margin.\n";
+        let c = clean(page);
+        assert!(kept(&c).contains(&"Stated Lee:"), "{:#?}", kept(&c));
     }
 
     #[test]

@@ -461,6 +461,20 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_with_no_verb_of_speech_is_the_sentence_subjects_not_a_things_name() {
+        assert_speakers(
+            &[
+                "In the depths of the recession, Ana Lind worried that the safety net was becoming “a hammock that lulls people.”",
+                "Lind campaign manager Ivo Brandt fretted that voters were “tired of the same old promises.”",
+                "Olaf Berg acted in the movie “Hell On The High Seas 3: Tonight” last year.",
+                "As The Harbor Times’s Eva Holm puts it, Jon Frey is making the voters “an offer they cannot refuse.”",
+                "Jon Frey bought a “promoted trend” for the convention.",
+            ],
+            &[Some("Ana Lind"), Some("Ivo Brandt"), None, Some("Eva Holm")],
+        );
+    }
+
+    #[test]
     fn a_pronoun_goes_to_the_person_it_fits() {
         assert_speakers(
             &[

@@ -226,6 +226,13 @@ pub fn speaker(
     if let Some(m) = according.and_then(|a| speakers(p, at(a + 1)..according_end(a)).first().copied()) {
         return Some(*m);
     }
+    // "As The Post's Ann Lee puts it, Ivo Brandt is “…”": the one whose words they are.
+    let puts_it = lower.windows(2).position(|w| matches!(w[0].as_str(), "put" | "puts") && w[1] == "it");
+    if let Some(v) = puts_it.filter(|&v| v > 1 && lower[0] == "as")
+        && let Some(m) = head_of(&speakers(p, at(1)..at(v)), para_text, actors)
+    {
+        return Some(*m);
+    }
     // "X said, adding “…": the finite verb, when there is one, finds the subject.
     let is_finite = |i: usize| is_speech_verb_token(toks[i].text) || INTRODUCERS.contains(&lower[i].as_str());
     let mut finite = (0..toks.len()).rev().find(|&i| is_finite(i));
@@ -298,7 +305,65 @@ pub fn speaker(
     if clause.trim().is_empty() {
         return from_neighbours(q, paragraphs, mentions, actors);
     }
-    None
+    // "Ann Lee worried that the net was becoming “a hammock …”": with no verb of speech, a
+    // quote belongs to the person its sentence opens with; not a name or a thing the sentence
+    // names ("acted in the movie “Hell No”", "bought a “promoted trend”").
+    if names_a_thing(q, para_text) {
+        return None;
+    }
+    let people: Vec<&Mention> = speakers(p, sentence_start..start).into_iter().filter(is_person).collect();
+    opening_subject(&people, para_text, sentence_start).copied()
+}
+
+/// Whether a quote is a name in capitals ("“Sharknado 3: Oh Hell No!”") or follows an article
+/// ("a “promoted trend”", "the “Red Neck Country Club”").
+fn names_a_thing(q: &RawQuote, text: &str) -> bool {
+    let before =
+        text.get(..q.range.start).unwrap_or("").trim_end_matches(|c: char| is_opener(c) || c.is_whitespace());
+    let article = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "the"));
+    let words: Vec<&str> = crate::text::words(&q.text).collect();
+    let in_capitals = |w: &&str| {
+        crate::text::is_capitalized(w) || is_connector_word(w) || w.starts_with(|c: char| c.is_ascii_digit())
+    };
+    article || words.iter().all(in_capitals)
+}
+
+/// The person a sentence opens with, as the subject of its first verb: the first name after
+/// nothing but a phrase set off by a comma ("On Tuesday, Ann Lee …") or words that say who
+/// they are ("Lee campaign manager Bo Ek …"), neither a possessive nor after a preposition,
+/// and followed by a word in lower case.
+fn opening_subject<'m>(people: &[&'m Mention], text: &str, sentence_start: usize) -> Option<&'m Mention> {
+    people.iter().copied().find(|m| {
+        let lead = text[sentence_start..m.offset].trim_end();
+        let phrase = lead.rsplit(',').next().unwrap_or("").trim();
+        let opens = lead.is_empty() || lead.ends_with(',') || is_qualifier(phrase);
+        let rest = &text[m.offset..];
+        let toks = tokenize(rest);
+        let name = name_words(rest, &toks);
+        let verb = name
+            .checked_sub(1)
+            .and_then(|last| toks.get(name).filter(|t| rest[toks[last].end..t.start].trim().is_empty()))
+            .is_some_and(|t| !crate::text::is_capitalized(t.text) && t.text.chars().all(char::is_alphabetic));
+        // "Lee campaign manager Bo Ek": Lee only says whose manager.
+        let qualifies =
+            people.iter().any(|n| n.offset > m.offset && is_qualifier(text[m.offset..n.offset].trim()));
+        opens && verb && !qualifies && !is_possessive(text, m.offset) && !after_preposition(text, m.offset)
+    })
+}
+
+/// Whether words before a name say who the person is: names, then a title in lower case
+/// ("Lee campaign manager", "Florida-based Republican strategist").
+fn is_qualifier(phrase: &str) -> bool {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let names = words.iter().take_while(|w| crate::text::is_capitalized(w)).count();
+    let rest = &words[names..];
+    names > 0
+        && (1..=3).contains(&rest.len())
+        && rest.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
+        && rest.last().is_some_and(|w| lexicon::contains(lexicon::TITLES, w))
 }
 
 /// Whether the quote's marks open `text`, its paragraph.
