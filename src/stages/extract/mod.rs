@@ -461,16 +461,26 @@ mod tests {
     }
 
     #[test]
-    fn a_quote_with_no_verb_of_speech_is_the_sentence_subjects_not_a_things_name() {
+    fn a_quote_with_no_verb_of_speech_is_the_sentence_subjects_not_a_things_name_nor_a_qualifiers() {
         assert_speakers(
             &[
                 "In the depths of the recession, Ana Lind worried that the safety net was becoming “a hammock that lulls people.”",
                 "Lind campaign manager Ivo Brandt fretted that voters were “tired of the same old promises.”",
                 "Olaf Berg acted in the movie “Hell On The High Seas 3: Tonight” last year.",
                 "As The Harbor Times’s Eva Holm puts it, Jon Frey is making the voters “an offer they cannot refuse.”",
+                "After Jon Frey criticized the plan, Ana Lind shot back: “That plan was never ours to begin with.”",
+                "“We are not worried,” said Lind campaign spokesman Tor Lid. “The numbers are with us.”",
                 "Jon Frey bought a “promoted trend” for the convention.",
             ],
-            &[Some("Ana Lind"), Some("Ivo Brandt"), None, Some("Eva Holm")],
+            &[
+                Some("Ana Lind"),
+                Some("Ivo Brandt"),
+                None,
+                Some("Eva Holm"),
+                Some("Ana Lind"),
+                Some("Tor Lid"),
+                Some("Tor Lid"),
+            ],
         );
     }
 

@@ -208,9 +208,9 @@ pub fn speaker(
         if toks[..v].iter().any(|t| is_pronoun(t.text)) {
             return None; // the quote before speaks for it: see `carry_speakers`
         }
-        let named = speakers(p, previous..sentence_start);
-        if let Some(m) = named.iter().find(|m| is_person(m)).or(named.first()) {
-            return Some(**m);
+        // "said Lee campaign spokesman Bo Ek. “…”": Bo Ek, not Lee.
+        if let Some(m) = head_of(&speakers(p, previous..sentence_start), para_text, actors) {
+            return Some(*m);
         }
     }
     let clause = &head[sentence_start..];
@@ -234,7 +234,12 @@ pub fn speaker(
         return Some(*m);
     }
     // "X said, adding “…": the finite verb, when there is one, finds the subject.
-    let is_finite = |i: usize| is_speech_verb_token(toks[i].text) || INTRODUCERS.contains(&lower[i].as_str());
+    // "Ann Lee shot back: “…”": a verb with "back" answers.
+    let answers =
+        |i: usize| lower[i] == "back" && i > 0 && matches!(lower[i - 1].as_str(), "shot" | "fired" | "hit");
+    let is_finite = |i: usize| {
+        is_speech_verb_token(toks[i].text) || INTRODUCERS.contains(&lower[i].as_str()) || answers(i)
+    };
     let mut finite = (0..toks.len()).rev().find(|&i| is_finite(i));
     // "Ann Lee said that Bo Ek is “…,” and said that …": a verb joined by "and" shares the
     // subject of the first.
