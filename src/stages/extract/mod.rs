@@ -491,8 +491,9 @@ mod tests {
                 "“We have the votes,” Senator Ana Lind told reporters, and she said the bill would pass.",
                 "Her rival, Mr. Jon Frey, disagreed with the count.",
                 "“The count is wrong, and everybody in the chamber knows it,” she said.",
+                "Asked on Tuesday about Tor Lid, Eva Holm said “I know nothing about Lid and his emails,” she said.",
             ],
-            &[Some("Ana Lind"), Some("Ana Lind")],
+            &[Some("Ana Lind"), Some("Ana Lind"), Some("Eva Holm")],
         );
     }
 

@@ -1167,7 +1167,7 @@ fn antecedent(
     let subject = mentions_in(mentions, nearest.paragraph, sentence.start..nearest.offset + 1)
         .filter(|m| (m.paragraph, m.offset) < (q.paragraph, q.range.start))
         .filter(fits)
-        .find(|m| !is_possessive(text, m.offset));
+        .find(|m| !is_possessive(text, m.offset) && !after_preposition(text, m.offset));
     Some(*subject.unwrap_or(nearest))
 }
 
