@@ -336,6 +336,11 @@ fn make_span(sentence: &str, toks: &[Token<'_>], mut before: String) -> Option<S
     }) {
         before = lower(toks.remove(0).text);
     }
+    // "Los Angeles-based Republican strategist": a place made an adjective qualifies a noun.
+    if let Some(i) = toks.iter().rposition(|t| lower(t.text).ends_with("-based")) {
+        toks.drain(..=i);
+        before = "based".to_string();
+    }
     while toks.last().is_some_and(|t| is_connector(&lower(t.text))) {
         toks.pop();
     }
@@ -676,6 +681,14 @@ mod tests {
         );
         assert_eq!(names("He said on Friday Ana Lind won."), vec![("Ana Lind".into(), None)]);
         assert_eq!(names("And Ana Lind said so."), vec![("Ana Lind".into(), None)]);
+    }
+
+    #[test]
+    fn a_place_made_an_adjective_is_not_a_name() {
+        assert_eq!(
+            names("Florida-based Republican strategist Al Cardenas spoke."),
+            vec![("Republican".into(), None), ("Al Cardenas".into(), None)]
+        );
     }
 
     #[test]
