@@ -955,11 +955,6 @@ fn group_claims(
         .collect()
 }
 
-/// The content stems of a text as sorted, distinct 32-bit hashes. Two stems that share a hash
-/// (one pair in millions among a corpus's stems) only nudge a similarity.
-///
-/// A stem counts by its first [`STEM_PREFIX`] characters: the stemmer leaves "recognition"
-/// and "recognize", "presidential" and "president" apart, which restatements mix.
 /// A sentence as the briefing shows it (a claim's summary, a timeline entry): without the
 /// typo of a doubled full stop at its end ("… attack.."); an ellipsis ("…...") stays.
 fn without_doubled_stop(sentence: &str) -> &str {
@@ -969,6 +964,11 @@ fn without_doubled_stop(sentence: &str) -> &str {
     }
 }
 
+/// The content stems of a text as sorted, distinct 32-bit hashes. Two stems that share a hash
+/// (one pair in millions among a corpus's stems) only nudge a similarity.
+///
+/// A stem counts by its first [`STEM_PREFIX`] characters: the stemmer leaves "recognition"
+/// and "recognize", "presidential" and "president" apart, which restatements mix.
 fn stem_hashes(text: &str) -> Box<[u32]> {
     let prefix = |s: &str| s.char_indices().nth(STEM_PREFIX).map_or(s.len(), |(at, _)| at);
     let mut v: Vec<u32> =
