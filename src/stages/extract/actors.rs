@@ -336,8 +336,13 @@ fn make_span(sentence: &str, toks: &[Token<'_>], mut before: String) -> Option<S
     }) {
         before = lower(toks.remove(0).text);
     }
-    // "Los Angeles-based Republican strategist": a place made an adjective qualifies a noun.
-    if let Some(i) = toks.iter().rposition(|t| lower(t.text).ends_with("-based")) {
+    // "Los Angeles-based Republican strategist", "Kremlin-funded TV": a name made an adjective
+    // qualifies a noun.
+    let adjective = |t: &Token<'_>| {
+        let l = lower(t.text);
+        ["-backed", "-based", "-funded", "-led", "-owned"].iter().any(|s| l.ends_with(s))
+    };
+    if let Some(i) = toks.iter().rposition(adjective) {
         toks.drain(..=i);
         before = "based".to_string();
     }
@@ -410,7 +415,8 @@ fn make_span(sentence: &str, toks: &[Token<'_>], mut before: String) -> Option<S
 /// Whether the text after a name opens with a speech verb ("said", ", told"): the name speaks.
 fn speaks_after(rest: &str) -> bool {
     let next = rest.trim_start_matches([',', ' ']).split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    lexicon::contains(SPEECH_VERBS, &lower(next))
+    // "former Soviet states", "the Baltic states": countries, not a verb.
+    next != "states" && lexicon::contains(SPEECH_VERBS, &lower(next))
 }
 
 /// A name mention at a place in the article.
@@ -689,6 +695,11 @@ mod tests {
             names("Florida-based Republican strategist Al Cardenas spoke."),
             vec![("Republican".into(), None), ("Al Cardenas".into(), None)]
         );
+        assert_eq!(
+            names("Ana Lind of the Kremlin-funded TV channel asked him."),
+            vec![("Ana Lind".into(), None)]
+        );
+        assert_eq!(names("The meeting with former Soviet states was short."), vec![]);
     }
 
     #[test]

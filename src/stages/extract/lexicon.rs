@@ -1129,6 +1129,7 @@ pub const NOT_NAMES: &[&str] = &[
     "thus",
     "to",
     "today",
+    "tv",
     "two",
     "under",
     "unlike",
