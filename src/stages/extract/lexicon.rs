@@ -1006,6 +1006,7 @@ pub const PLACE_WORDS: &[&str] = &[
 /// Capitalised words that start sentences or headings but never name anything.
 pub const NOT_NAMES: &[&str] = &[
     "a",
+    "absent",
     "according",
     "after",
     "again",

@@ -439,6 +439,8 @@ mod tests {
                 "Gov. Eva Lund endorsed her, citing her “firm grasp of the issues” and more.",
                 "Ana Lind asked Ivo Brandt: “Where were you on the day of the vote?”",
                 "Tor Lid estimated that there are “somewhere between 23 and 28 people who are opposed.”",
+                "“You know, it happens, right?” Jon Frey went on, as if he did not hear. “But you get over it.”",
+                "Said Eva Holm, “The thought that we erred is very painful to us.”",
             ],
             &[
                 Some("Ana Lind"),
@@ -456,6 +458,9 @@ mod tests {
                 Some("Eva Lund"),
                 Some("Ana Lind"),
                 Some("Tor Lid"),
+                Some("Jon Frey"),
+                Some("Jon Frey"),
+                Some("Eva Holm"),
             ],
         );
     }

@@ -121,7 +121,7 @@ pub fn speaker(
     let after = &close_text[co.min(close_text.len())..];
     let after_end = clause_end(after);
     let toks = tokenize(&after[..after_end]);
-    if let Some(v) = toks.iter().take(16).position(|t| is_speech_verb_token(t.text)) {
+    if let Some(v) = (0..toks.len().min(16)).find(|&i| speaks_at(&toks, i)) {
         // "…,” he said during his Kremlin visit": the pronoun is the subject, and not whoever
         // the clause names after it ("…,” he told Ann Lee").
         if let Some(sex) = toks[..v].iter().find_map(|t| pronoun_sex(t.text)) {
@@ -245,6 +245,15 @@ pub fn speaker(
     // subject of the first.
     if let Some(v) = finite.filter(|&v| v > 0 && lower[v - 1] == "and") {
         finite = (0..v).find(|&i| is_finite(i)).or(finite);
+    }
+    // "Said Ann Lee, “…": a sentence that opens with its verb.
+    if let Some(first) =
+        toks.first().filter(|t| crate::text::is_capitalized(t.text) && is_speech_verb(t.text))
+        && let Some(m) = head_of(&speakers(p, at(0)..start), para_text, actors)
+        && para_text[at(0) + first.text.len()..m.offset].trim().is_empty()
+        && para_text[m.offset..start].trim_end_matches(is_opener).trim_end().ends_with([',', ':'])
+    {
+        return Some(*m);
     }
     // "Because of the calendar, explained Ann Lee, “…": the name right after a verb that a
     // comma sets off (not "Lee told Ivo Brandt: “…").
@@ -437,7 +446,8 @@ pub fn is_utterance(q: &RawQuote, paragraphs: &[(usize, &str)]) -> bool {
     let (cp, co) = q.close;
     let after = text_of(paragraphs, cp).get(co..).unwrap_or("");
     // A full stop inside the marks ends the sentence there: “dragging on.” He also urged …
-    q.text.ends_with([',', '!', '?']) && tokenize(after).iter().take(4).any(|t| is_speech_verb_token(t.text))
+    let toks = tokenize(after);
+    q.text.ends_with([',', '!', '?']) && (0..toks.len().min(4)).any(|i| speaks_at(&toks, i))
 }
 
 /// "…,” Ann Lee barked.", "…?” reacted Ann Lee", "…,” Ann Lee shot back": the index of a
@@ -555,6 +565,12 @@ fn is_speech_verb(word: &str) -> bool {
 /// is a name).
 pub fn is_speech_verb_token(word: &str) -> bool {
     !crate::text::is_capitalized(word) && is_speech_verb(word)
+}
+
+/// Whether the word at `i` is a verb of speech, or goes on speaking ("…,” she went on.").
+fn speaks_at(toks: &[super::actors::Token<'_>], i: usize) -> bool {
+    let on = || toks.get(i + 1).is_some_and(|t| t.text == "on");
+    is_speech_verb_token(toks[i].text) || matches!(toks[i].text, "went" | "goes") && on()
 }
 
 fn is_pronoun(word: &str) -> bool {
@@ -764,7 +780,7 @@ fn qualifies_a_noun(text: &str, offset: usize) -> bool {
             && !is_speech_verb(next.text)
             && !PARTICIPLES.contains(&next.text)
             && !lexicon::contains(lexicon::NOT_NAMES, next.text)
-            && !matches!(next.text, "has" | "had" | "is" | "was" | "later" | "recently")
+            && !matches!(next.text, "goes" | "has" | "had" | "is" | "later" | "recently" | "was" | "went")
     })
 }
 
@@ -1115,8 +1131,7 @@ pub fn carry_speakers(quotes: &mut [(RawQuote, Option<Mention>)], order: &[(usiz
         let (cp, co) = q.close;
         let after = text_of(cp).get(co..).unwrap_or("");
         let toks = tokenize(&after[..clause_end(after)]);
-        let attributed =
-            toks.iter().any(|t| is_speech_verb_token(t.text)) || unlisted_verb(q, &toks).is_some();
+        let attributed = (0..toks.len()).any(|i| speaks_at(&toks, i)) || unlisted_verb(q, &toks).is_some();
         if !opens_its_paragraph(q, text) || attributed {
             continue;
         }
