@@ -183,6 +183,7 @@ pub fn clean_text(text: &str, rules: &Rules<'_>) -> Cleaned {
     keep_tables(&blocks, &mut labels);
     cut_after_end(&blocks, &mut labels);
     drop_author_bio(&blocks, &mut labels, &meta);
+    drop_trailing_headings(&mut labels);
 
     let mut out = Cleaned { meta, ..Cleaned::default() };
     for (block, label) in blocks.into_iter().zip(labels) {
@@ -277,6 +278,13 @@ static CREDITED: LazyLock<Regex> =
 static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(this (article|story|material|content) (is|was) (produced|published|written|originally|first)|originally (published|appeared)|views (expressed|and opinions)|opinions expressed|exclusive rights? to|republish|reproduction|is prohibited|copyright|all rights reserved|the author\(s\)|do not necessarily reflect|editorial (standards|policy)|we may earn|affiliate|(this|our) (web ?)?site uses cookies|by continuing to (use|browse) (this|our) (web ?)?site|we use cookies|uses? cookies (and|to|for)|cookies? (policy|settings|preferences)|contributed( reporting)? to this (report|story|article)|editing by)\b|^\(?reporting by\b")
         .expect("disclaimer pattern")
+});
+
+/// A call to the reader, however long it runs: to sign up for a newsletter, to comment
+/// civilly, to buy a subscription; a page's cookie notice in any language.
+static PROMPT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b((sign up|subscribe) (for|to)\b.{0,80}\b(newsletter|inbox|updates)|delivered (straight |directly )?to your inbox|no spam\b|unsubscribe at any time|activation link|activate your subscription|be respectful of other commenters|(comment|commenting) (policy|guidelines)|for as little as|receive a (small )?commission|follow (him|her|them|us|me) on (twitter|facebook|instagram)|join our .{0,30}\b(forums?|community)\b|(have|got) a (news )?tip\b|cookies?\b.{0,80}\b(sito|site|website|navigazione|navegación|navigation))")
+        .expect("prompt pattern")
 });
 
 /// A teaser of another story: its headline run into its dateline and lead on one line
@@ -387,6 +395,8 @@ fn hard_rules(blocks: &[Block], labels: &mut [Label], rules: &Rules<'_>) {
             || b.words <= 40 && CREDITED.is_match(&b.text)
         {
             Label::Drop(RemovalReason::Caption)
+        } else if b.words <= 80 && PROMPT.is_match(&b.text) {
+            Label::Drop(RemovalReason::Social)
         } else if b.words <= 80 && DISCLAIMER.is_match(&b.text) {
             Label::Drop(RemovalReason::Disclaimer)
         } else if short && SOCIAL.is_match(&b.text) && !(b.terminal && b.words >= 9 && b.stop_share >= 0.3) {
@@ -877,6 +887,18 @@ fn cut_after_end(blocks: &[Block], labels: &mut [Label]) {
     }
 }
 
+/// A heading with no text under it ends nothing: the last kept blocks, while they are
+/// headings, are what follows the article ("Digest of the author's views every Tuesday").
+fn drop_trailing_headings(labels: &mut [Label]) {
+    for label in labels.iter_mut().rev() {
+        match label {
+            Label::Heading => *label = Label::Drop(RemovalReason::Trailing),
+            Label::Body => return,
+            _ => {}
+        }
+    }
+}
+
 /// "X is a journalist…": the author's bio, where X is the byline; or, among the last three
 /// paragraphs, anyone introduced by a trade of the newsroom ("Meg James is a corporate media
 /// reporter for …", "Molly Wood (@mollywood) is an Ideas contributor at …").
@@ -1001,6 +1023,39 @@ mod tests {
             - Share this\n";
         let c = clean(page);
         assert_eq!(kept(&c).last(), Some(&"- Ann Lee."), "{:#?}", kept(&c));
+    }
+
+    #[test]
+    fn a_heading_with_no_text_under_it_goes() {
+        let page = "The week brought the candidates to the state, and the voters heard a great deal from each of them about taxes.\n\n\
+            The vote on the new law is due in the spring, and the council expects it to pass by a wide margin.\n\n\
+            The opposition says that it will take the law to the courts if it passes, and that it has the votes to win there.\n\n\
+            Subscribe to the daily newsletter\n\n\
+            Digest of the author’s views on the most pressing issues Every Tuesday\n\n\
+            Leave a Comment\n\n\
+            This site uses a filter to reduce spam. Learn how your comment data is processed.\n";
+        let c = clean(page);
+        assert_eq!(kept(&c).len(), 3, "{:#?}", kept(&c));
+    }
+
+    #[test]
+    fn calls_to_the_reader_go_however_long() {
+        let body = "The week brought the candidates to the state, and the voters heard a great deal from each of them about taxes.";
+        let prompts = [
+            "There is plenty more where that came from. Sign up for The Morning Bell today to get the free daily newsletter delivered to your inbox.",
+            "As you comment, please be respectful of other commenters and other viewpoints, and keep the conversation civil and on topic.",
+            "Utilizziamo i cookie per essere sicuri che tu possa avere la migliore esperienza sul nostro sito web.",
+            "Ann Lee's book about the search for life, out now, is a good read. Follow her on Twitter and join our Space Forums.",
+        ];
+        let page = format!("{body}\n\n{}\n\n{body} Again.\n", prompts.join("\n\n"));
+        let c = clean(&page);
+        for p in prompts {
+            assert!(
+                c.removed.iter().any(|r| r.text == p && r.reason == RemovalReason::Social),
+                "{p}: {:#?}",
+                kept(&c)
+            );
+        }
     }
 
     #[test]
