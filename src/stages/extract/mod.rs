@@ -640,6 +640,20 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_may_point_into_a_paragraph_another_article_carries() {
+        let mut a = article(&[
+            "Lena Marsh, the mayor of Tolby, opened the new bridge over the river on Friday.",
+            "About the delays, Per Dahl told the council that the money had run out.",
+            "“We have waited for this bridge for twenty years,” he said at the opening.",
+        ]);
+        a.paragraphs[1].duplicate_of =
+            Some(crate::model::ParagraphRef { article: "other".into(), paragraph: 3 });
+        let x = extract_article(&a, &ExtractConfig::default());
+        let speakers: Vec<Option<&str>> = x.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+        assert_eq!(speakers, [Some("Per Dahl")]);
+    }
+
+    #[test]
     fn the_places_of_the_dateline_are_actors() {
         let mut a =
             article(&["Deportivo beat Valencia 2-1 on Saturday in front of a full stadium in Tolby."]);

@@ -250,7 +250,7 @@ pub fn speaker(
     if let Some(first) =
         toks.first().filter(|t| crate::text::is_capitalized(t.text) && is_speech_verb(t.text))
         && let Some(m) = head_of(&speakers(p, at(0)..start), para_text, actors)
-        && para_text[at(0) + first.text.len()..m.offset].trim().is_empty()
+        && para_text.get(at(0) + first.text.len()..m.offset).is_some_and(|gap| gap.trim().is_empty())
         && para_text[m.offset..start].trim_end_matches(is_opener).trim_end().ends_with([',', ':'])
     {
         return Some(*m);
@@ -812,7 +812,7 @@ pub fn joins_its_verb(gap: &str) -> bool {
 /// Whether the name at `offset` follows a preposition or a conjunction ("between Ann Lee and
 /// Bo Ek"), where it is not a subject.
 fn after_preposition(text: &str, offset: usize) -> bool {
-    let word = text[..offset].split_whitespace().next_back().unwrap_or("");
+    let word = text.get(..offset).unwrap_or("").split_whitespace().next_back().unwrap_or("");
     matches!(
         word.to_lowercase().as_str(),
         "about"
