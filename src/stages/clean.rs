@@ -271,6 +271,13 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("caption pattern")
 });
 
+/// A photo credit on a line of its own: "Photo: Getty Images", "Ann Lee, AP", "Ann Lee |
+/// Bloomberg | Getty Images", "(Image: © Harbor Project)".
+static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\(?(photo|image|picture|credit)s?:|©|getty images\)?$|^(\p{Lu}[\w.'-]*\s){1,3}\p{Lu}[\w.'-]*,\s(AP|AFP|Reuters|EPA|Getty Images)$")
+        .expect("credit line pattern")
+});
+
 /// A caption of any length that ends in its credit ("… at the rally.Credit...Ann Lee/The Times").
 static CREDITED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)credit\s*(\.\.\.|…)\s*\p{Lu}").expect("credit pattern"));
@@ -290,22 +297,24 @@ static PROMPT: LazyLock<Regex> = LazyLock::new(|| {
 /// A teaser of another story: its headline run into its dateline and lead on one line
 /// ("Deportees return home from US NEW DELHI: Their American dream…"). See [`is_teaser`].
 static TEASER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^.!?:]{15,160}?[a-z0-9’'”)]\s+\p{Lu}[\p{Lu} .'-]{3,30}(\s\([^)]{2,30}\))?:\s+\p{Lu}")
+    Regex::new(r"^[^.!?]{15,160}?[a-z0-9’'”)]\s+\p{Lu}[\p{Lu} .'-]{3,30}(\s\([^)]{2,30}\))?:\s+\p{Lu}")
         .expect("teaser pattern")
 });
 
-/// Whether a block is a [`TEASER`]. A headline may hold a figure ("1.9 million") or a colon
-/// before lower case ("days are numbered: warns cleric"): those are masked first, since a
-/// pattern that allowed them would be several times slower on every block.
+/// Whether a block is a [`TEASER`]. A headline may hold a colon ("days are numbered: warns
+/// cleric", "attendance high: Govt NEW DELHI: …") and a figure ("1.9 million"): figures are
+/// masked first, since a pattern that allowed their dots would be several times slower on
+/// every block.
 fn is_teaser(text: &str) -> bool {
     if TEASER.is_match(text) {
         return true;
     }
     let b = text.as_bytes();
-    let masks = |i: usize| match b[i] {
-        b'.' | b',' => i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit),
-        b':' => b.get(i + 1) == Some(&b' ') && b.get(i + 2).is_some_and(u8::is_ascii_lowercase),
-        _ => false,
+    let masks = |i: usize| {
+        matches!(b[i], b'.' | b',')
+            && i > 0
+            && b[i - 1].is_ascii_digit()
+            && b.get(i + 1).is_some_and(u8::is_ascii_digit)
     };
     if !(0..b.len()).any(masks) {
         return false;
@@ -409,12 +418,12 @@ fn hard_rules(blocks: &[Block], labels: &mut [Label], rules: &Rules<'_>) {
     }
     // A sentence right above a photo credit is its caption.
     for i in 1..blocks.len() {
-        if labels[i] == Label::Drop(RemovalReason::Caption)
-            && blocks[i].text.starts_with('©')
-            && blocks[i].words <= 8
-            && labels[i - 1] == Label::Undecided
-            && blocks[i - 1].words <= 45
-        {
+        // A credit with no words of its own ("Photo: Getty Images", not "Photo: a minister ©
+        // Ann Lee/AFP") credits the block above it.
+        let bare = || crate::text::words(&blocks[i].text).all(|w| !w.starts_with(char::is_lowercase));
+        let credit = labels[i] == Label::Drop(RemovalReason::Caption) && blocks[i].text.starts_with('©')
+            || CREDIT_LINE.is_match(&blocks[i].text) && bare();
+        if credit && blocks[i].words <= 8 && labels[i - 1] == Label::Undecided && blocks[i - 1].words <= 45 {
             labels[i - 1] = Label::Drop(RemovalReason::Caption);
         }
     }
@@ -1059,6 +1068,25 @@ mod tests {
     }
 
     #[test]
+    fn a_caption_goes_with_the_bare_credit_under_it() {
+        let body = "The week brought the candidates to the state, and the voters heard a great deal from each of them about taxes.";
+        let caption = "Teachers wearing red carry signs as they rally at the Statehouse on Tuesday.";
+        let page = format!(
+            "{body}\n\n{caption}\n\nAnn Lee, AP\n\n{body} Again.\n\n{body} Once more.\n\nPhoto: a minister © Ann Lee/AFP\n"
+        );
+        let c = clean(&page);
+        assert!(
+            c.removed.iter().any(|r| r.text == caption && r.reason == RemovalReason::Caption),
+            "{:#?}",
+            kept(&c)
+        );
+        assert!(
+            kept(&c).iter().any(|p| p.ends_with("Once more.")),
+            "a credit with its own words is its own caption"
+        );
+    }
+
+    #[test]
     fn a_line_that_introduces_a_quote_is_body() {
         let page = "The week brought the candidates to the state, and the voters heard a great deal from each of them about taxes.\n\n\
             Stated Lee:\n\n\
@@ -1126,8 +1154,9 @@ mod tests {
     fn teasers_of_other_stories_and_cookie_banners_go() {
         let lead = "NEW DELHI: The council met on Friday in the capital to discuss the budget, and the ministers agreed on most items.";
         let teaser = "Deportees return home from the border after months NEW DELHI: Their dream shattered and their savings gone, nearly 150 people came back on a flight this week.";
+        let with_colon = "Schools open again in the valley, attendance high: Govt NEW DELHI: All schools and colleges in the valley are now open, the government said.";
         let cookies = "This website uses cookies. By continuing to use our website without changing the settings, you are agreeing to our use of cookies.";
-        let c = clean(&format!("{cookies}\n\n{lead}\n\n{lead} Again.\n\n{teaser}\n"));
+        let c = clean(&format!("{cookies}\n\n{lead}\n\n{lead} Again.\n\n{teaser}\n\n{with_colon}\n"));
         let kept = kept(&c);
         assert_eq!(kept.len(), 2, "{kept:#?}");
         assert!(kept.iter().all(|p| p.starts_with("NEW DELHI")), "{kept:#?}");
