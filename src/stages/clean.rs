@@ -288,11 +288,31 @@ static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A call to the reader, however long it runs: to sign up for a newsletter, to comment
-/// civilly, to buy a subscription; a page's cookie notice in any language.
-static PROMPT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b((sign up|subscribe) (for|to)\b.{0,80}\b(newsletter|inbox|updates)|delivered (straight |directly )?to your inbox|no spam\b|unsubscribe at any time|activation link|activate your subscription|be respectful of other commenters|(comment|commenting) (policy|guidelines)|for as little as|receive a (small )?commission|follow (him|her|them|us|me) on (twitter|facebook|instagram)|join our .{0,30}\b(forums?|community)\b|(have|got) a (news )?tip\b|cookies?\b.{0,80}\b(sito|site|website|navigazione|navegación|navigation))")
-        .expect("prompt pattern")
+/// civilly, to buy a subscription; a page's cookie notice in any language. Phrases, and pairs
+/// of words that make one together (see [`calls_the_reader`]): a pattern with a gap of any
+/// 80 characters between the words costs a large automaton per thread for the whole run.
+static PROMPT: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new([
+        r"(?i)delivered (straight |directly )?to your inbox|no spam(?-u:\b)|unsubscribe at any time|activation link|activate your subscription|be respectful of other commenters|(comment|commenting) (policy|guidelines)|for as little as|receive a (small )?commission|follow (him|her|them|us|me) on (twitter|facebook|instagram)|(have|got) a (news )?tip(?-u:\b)",
+        r"(?i)sign up (for|to)|subscribe (for|to)",
+        r"(?i)newsletter|inbox|updates",
+        r"(?i)cookie",
+        r"(?i)(?-u:\b)(sito|site|website|navigazione|navegación|navigation)(?-u:\b)",
+        r"(?i)join our",
+        r"(?i)forums?|community",
+    ])
+    .expect("prompt patterns")
 });
+
+/// Whether a block calls the reader to do something ([`PROMPT`]): one of its phrases, or a
+/// pair: a sign-up and a newsletter, a cookie and a site, "join our" and a forum.
+fn calls_the_reader(text: &str) -> bool {
+    let m = PROMPT.matches(text);
+    m.matched(0)
+        || m.matched(1) && m.matched(2)
+        || m.matched(3) && m.matched(4)
+        || m.matched(5) && m.matched(6)
+}
 
 /// A teaser of another story: its headline run into its dateline and lead on one line
 /// ("Deportees return home from US NEW DELHI: Their American dream…"). See [`is_teaser`].
@@ -404,7 +424,7 @@ fn hard_rules(blocks: &[Block], labels: &mut [Label], rules: &Rules<'_>) {
             || b.words <= 40 && CREDITED.is_match(&b.text)
         {
             Label::Drop(RemovalReason::Caption)
-        } else if b.words <= 80 && PROMPT.is_match(&b.text) {
+        } else if b.words <= 80 && calls_the_reader(&b.text) {
             Label::Drop(RemovalReason::Social)
         } else if b.words <= 80 && DISCLAIMER.is_match(&b.text) {
             Label::Drop(RemovalReason::Disclaimer)
