@@ -343,8 +343,8 @@ fn make_span(sentence: &str, toks: &[Token<'_>], mut before: String) -> Option<S
         ["-backed", "-based", "-funded", "-led", "-owned"].iter().any(|s| l.ends_with(s))
     };
     if let Some(i) = toks.iter().rposition(adjective) {
+        before = lower(toks[i].text);
         toks.drain(..=i);
-        before = "based".to_string();
     }
     while toks.last().is_some_and(|t| is_connector(&lower(t.text))) {
         toks.pop();

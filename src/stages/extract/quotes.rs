@@ -246,25 +246,23 @@ pub fn speaker(
     if let Some(v) = finite.filter(|&v| v > 0 && lower[v - 1] == "and") {
         finite = (0..v).find(|&i| is_finite(i)).or(finite);
     }
-    // "Said Ann Lee, “…": a sentence that opens with its verb.
-    if let Some(first) =
-        toks.first().filter(|t| crate::text::is_capitalized(t.text) && is_speech_verb(t.text))
-        && let Some(m) = head_of(&speakers(p, at(0)..start), para_text, actors)
-        && para_text.get(at(0) + first.text.len()..m.offset).is_some_and(|gap| gap.trim().is_empty())
-        && para_text[m.offset..start].trim_end_matches(is_opener).trim_end().ends_with([',', ':'])
-    {
-        return Some(*m);
-    }
-    // "Because of the calendar, explained Ann Lee, “…": the name right after a verb that a
-    // comma sets off (not "Lee told Ivo Brandt: “…").
-    if let Some(v) = finite.filter(|&v| {
-        is_speech_verb_token(toks[v].text) && !matches!(lower[v].as_str(), "tell" | "tells" | "told")
-    }) && para_text[..at(v)].trim_end().ends_with(',')
-        && let Some(m) = head_of(&speakers(p, at(v)..start), para_text, actors)
-        && para_text[at(v) + toks[v].text.len()..m.offset].trim().is_empty()
-        && para_text[m.offset..start].trim_end_matches(is_opener).trim_end().ends_with([',', ':'])
-    {
-        return Some(*m);
+    // "Said Ann Lee, “…" and "Because of the calendar, explained Ann Lee, “…": the name right
+    // after a verb that opens the sentence or that a comma sets off (not "Lee told Ivo Brandt:
+    // “…").
+    let opens = toks.first().is_some_and(|t| crate::text::is_capitalized(t.text) && is_speech_verb(t.text));
+    let set_off = finite.filter(|&v| {
+        is_speech_verb_token(toks[v].text)
+            && !matches!(lower[v].as_str(), "tell" | "tells" | "told")
+            && para_text[..at(v)].trim_end().ends_with(',')
+    });
+    let named_right_after = |v: usize| {
+        let m = head_of(&speakers(p, at(v)..start), para_text, actors)?;
+        let gap = para_text.get(at(v) + toks[v].text.len()..m.offset)?;
+        let rest = para_text[m.offset..start].trim_end_matches(is_opener).trim_end();
+        (gap.trim().is_empty() && rest.ends_with([',', ':'])).then_some(*m)
+    };
+    if let Some(m) = opens.then_some(0).into_iter().chain(set_off).find_map(named_right_after) {
+        return Some(m);
     }
     if let Some(v) = finite.or_else(|| lower.iter().rposition(|w| PARTICIPLES.contains(&w.as_str()))) {
         // "In a recent AP interview, he even said …": a pronoun right before the verb is its
