@@ -513,6 +513,10 @@ pub fn collect(sentences: &[(usize, usize, &str)], full_text: &str) -> (Vec<Loca
         }
     }
 
+    for &(acronym, name) in lexicon::KNOWN_ACRONYMS {
+        acronym_of.entry(acronym.to_string()).or_insert_with(|| name.to_string());
+    }
+
     // A single word that speaks or carries a title somewhere in the article is a person
     // everywhere in it ("Trump said" makes every "Trump" a person).
     let speaking: BTreeSet<String> = found
@@ -796,6 +800,16 @@ mod tests {
         let org = actors.iter().find(|a| a.kind == ActorKind::Organization).unwrap();
         assert!(org.aliases.iter().any(|a| a == "ISW"), "{actors:?}");
         assert_eq!(mentions.len(), 5);
+    }
+
+    #[test]
+    fn acronyms_every_reader_knows_are_their_names() {
+        let actors =
+            actors_of("Neither the EU nor the US recognizes the vote. The European Union said so on Friday.");
+        let eu = actors.iter().find(|a| a.name == "European Union").expect("the EU");
+        assert_eq!((eu.mentions, &*eu.aliases), (2, &["EU".to_string()][..]));
+        let us = actors.iter().find(|a| a.name == "United States").expect("the US");
+        assert_eq!(us.kind, ActorKind::Place);
     }
 
     #[test]

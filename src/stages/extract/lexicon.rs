@@ -939,6 +939,22 @@ pub const EVENT_WORDS: &[&str] = &[
     "trophy",
 ];
 
+/// Acronyms every reader knows, with the name they stand for, so that "EU" in one article
+/// and "European Union" in another are one actor. An article that spells out an acronym
+/// ("Long Name (LN)") has the last word for itself.
+pub const KNOWN_ACRONYMS: &[(&str, &str)] = &[
+    ("E.U.", "European Union"),
+    ("EU", "European Union"),
+    ("U.K.", "United Kingdom"),
+    ("U.N.", "United Nations"),
+    ("U.S.", "United States"),
+    ("U.S.A.", "United States"),
+    ("UK", "United Kingdom"),
+    ("UN", "United Nations"),
+    ("US", "United States"),
+    ("USA", "United States"),
+];
+
 /// What a minister or secretary is "of" (lower case, sorted): "Secretary of State",
 /// "Minister of Foreign Affairs".
 pub const PORTFOLIOS: &[&str] = &[
