@@ -559,6 +559,9 @@ pub fn collect(sentences: &[(usize, usize, &str)], full_text: &str) -> (Vec<Loca
             ((*full).clone(), ActorKind::Person)
         } else if let Some(kind) = span.kind {
             (span.name.clone(), kind)
+        } else if single && lexicon::contains(lexicon::MEDIA_NOUNS, &span.before) {
+            // "the business newspaper Vzglyad notes": a medium, however it speaks.
+            (span.name.clone(), ActorKind::Organization)
         } else if single && (span.role.is_some() || *speaks || speaking.contains(&span.name)) {
             (span.name.clone(), ActorKind::Person)
         } else if single
@@ -800,6 +803,15 @@ mod tests {
         let org = actors.iter().find(|a| a.kind == ActorKind::Organization).unwrap();
         assert!(org.aliases.iter().any(|a| a == "ISW"), "{actors:?}");
         assert_eq!(mentions.len(), 5);
+    }
+
+    #[test]
+    fn a_name_after_the_word_for_a_medium_is_an_organisation() {
+        let actors = actors_of("Commentators for the business newspaper Vzglyad note that the talks failed.");
+        assert_eq!(
+            actors.iter().map(|a| (a.name.as_str(), a.kind)).collect::<Vec<_>>(),
+            [("Vzglyad", ActorKind::Organization)]
+        );
     }
 
     #[test]

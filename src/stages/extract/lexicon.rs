@@ -939,6 +939,24 @@ pub const EVENT_WORDS: &[&str] = &[
     "trophy",
 ];
 
+/// Words for a medium, which the medium's name follows ("the newspaper Vzglyad", "the channel
+/// RT"). Sorted.
+pub const MEDIA_NOUNS: &[&str] = &[
+    "agency",
+    "broadcaster",
+    "channel",
+    "daily",
+    "magazine",
+    "newspaper",
+    "outlet",
+    "paper",
+    "portal",
+    "station",
+    "tabloid",
+    "website",
+    "weekly",
+];
+
 /// Acronyms every reader knows, with the name they stand for, so that "EU" in one article
 /// and "European Union" in another are one actor. An article that spells out an acronym
 /// ("Long Name (LN)") has the last word for itself.
@@ -1532,6 +1550,7 @@ mod tests {
             EVENT_WORDS,
             STATE_ABBREVIATIONS,
             IRREGULAR_PAST,
+            MEDIA_NOUNS,
         ] {
             for w in list.windows(2) {
                 assert!(w[0] < w[1], "{} >= {}", w[0], w[1]);
