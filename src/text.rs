@@ -465,6 +465,11 @@ pub fn close_pairs(words: &[&str]) -> Vec<(usize, usize)> {
     pairs.into_iter().collect()
 }
 
+/// A mark that opens a quote: “ « „ and the straight ".
+pub fn is_quote_opener(c: char) -> bool {
+    matches!(c, '“' | '«' | '„' | '"')
+}
+
 /// True when the first letter is upper case.
 pub fn is_capitalized(word: &str) -> bool {
     word.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)

@@ -821,7 +821,7 @@ fn classify_body(blocks: &[Block], labels: &mut [Label]) {
         // "Stated Stone:" over a paragraph that is the quote it introduces.
         let introduces_quote = b.text.ends_with(':')
             && b.words <= 20
-            && blocks.get(i + 1).is_some_and(|n| n.text.starts_with(['“', '"', '«', '„']));
+            && blocks.get(i + 1).is_some_and(|n| n.text.starts_with(crate::text::is_quote_opener));
         if introduces_quote && (first..=last).contains(&i) {
             labels[i] = Label::Body;
             continue;

@@ -9,7 +9,7 @@
 use super::actors::{Mention, mentions_in, tokenize};
 use super::lexicon::{self, SPEECH_VERBS};
 use crate::model::{ActorKind, LocalActor};
-use crate::text::sentences;
+use crate::text::{is_quote_opener as is_opener, sentences};
 
 /// A quote found in a paragraph, before its speaker is known.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,10 +23,6 @@ pub struct RawQuote {
     pub text: String,
     /// Paragraph and byte offset right after the closing mark.
     pub close: (usize, usize),
-}
-
-fn is_opener(c: char) -> bool {
-    matches!(c, '“' | '«' | '„' | '"')
 }
 
 fn is_closer(c: char) -> bool {
@@ -337,10 +333,7 @@ fn names_a_thing(q: &RawQuote, text: &str) -> bool {
         .next()
         .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "the"));
     let words: Vec<&str> = crate::text::words(&q.text).collect();
-    let in_capitals = |w: &&str| {
-        crate::text::is_capitalized(w) || is_connector_word(w) || w.starts_with(|c: char| c.is_ascii_digit())
-    };
-    article || words.iter().all(in_capitals)
+    article || words.iter().all(|w| in_a_name(w) || w.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// The person a sentence opens with, as the subject of its first verb: the first name after
@@ -466,16 +459,18 @@ fn unlisted_verb(q: &RawQuote, after: &[super::actors::Token<'_>]) -> Option<usi
 /// operation”").
 pub fn is_partial_quote(q: &RawQuote, paragraphs: &[(usize, &str)]) -> bool {
     let words: Vec<&str> = crate::text::words(&q.text).collect();
-    let named = words.iter().all(|w| crate::text::is_capitalized(w) || is_connector_word(w));
+    let named = words.iter().all(|w| in_a_name(w));
     let before = text_of(paragraphs, q.paragraph).get(..q.range.start).unwrap_or("");
     let before = before.trim_end_matches(|c: char| is_opener(c) || c.is_whitespace()).to_lowercase();
     let distanced = before.ends_with("so-called") || before.ends_with("so called");
     words.len() >= 2 && !named && !distanced
 }
 
-/// The small words a name in capitals keeps in lower case ("Bernie or Bust", "Fox and Friends").
-fn is_connector_word(w: &str) -> bool {
-    matches!(w, "a" | "an" | "and" | "at" | "for" | "in" | "of" | "on" | "or" | "the" | "to")
+/// Whether a word may be part of a name in capitals: capitalised, or one of the small words
+/// such a name keeps in lower case ("Bernie or Bust", "Fox and Friends").
+fn in_a_name(w: &str) -> bool {
+    crate::text::is_capitalized(w)
+        || matches!(w, "a" | "an" | "and" | "at" | "for" | "in" | "of" | "on" | "or" | "the" | "to")
 }
 
 /// Where the clause that starts `s` ends: at a quote mark or at the end of a sentence, not at
