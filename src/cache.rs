@@ -14,8 +14,8 @@
 //! a record whose checksum or JSON does not match is dropped and its article recomputed.
 
 use std::collections::HashMap;
-use std::io::Write;
-use std::ops::Range;
+use std::fs::File;
+use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
@@ -65,21 +65,43 @@ impl KeyBuilder {
     }
 }
 
-/// One stage's pack: the entries read from disk and those made in this run.
-#[derive(Default)]
-struct Pack {
-    /// The file's bytes, and where each entry's payload sits in them.
-    old: Vec<u8>,
-    index: HashMap<Key, Range<usize>>,
-    /// Entries of this run: found in `old` (None) or made now (Some).
-    used: Mutex<Vec<(Key, Option<Vec<u8>>)>>,
-    cached: AtomicUsize,
-    new: AtomicUsize,
+/// Where an entry's payload lies in a file, and its checksum.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    at: u64,
+    len: u32,
+    sum: u64,
 }
 
-/// The cache of one run. A stage's pack is read when the stage first asks for it and written
-/// (then dropped) when the stage is done ([`Cache::finish`]), so that only one stage's pack
-/// is in memory at a time.
+/// One stage's pack: an index of the entries on disk, and those made in this run. Payloads
+/// stay in files, the old pack's and a spill file of this run's, and are read one at a time:
+/// a pack of a 100k-article corpus holds hundreds of megabytes that memory need not.
+#[derive(Default)]
+struct Pack {
+    old: Option<File>,
+    index: HashMap<Key, Slot>,
+    made: Mutex<Made>,
+    cached: AtomicUsize,
+    new: AtomicUsize,
+    /// Entries whose checksum or JSON did not match when read.
+    damaged: AtomicUsize,
+}
+
+/// What this run did with a pack.
+#[derive(Default)]
+struct Made {
+    /// Keys of the old entries the run used.
+    kept: Vec<Key>,
+    /// This run's entries, appended to an anonymous temporary file as they come.
+    spill: Option<BufWriter<File>>,
+    spilled: u64,
+    fresh: Vec<(Key, Slot)>,
+    /// Why the spill file could not be made or written, once; the entries are then not kept.
+    failed: Option<String>,
+}
+
+/// The cache of one run. A stage's pack is opened when the stage first asks for it and written
+/// (then closed) when the stage is done ([`Cache::finish`]).
 pub struct Cache {
     dir: PathBuf,
     program: u64,
@@ -100,25 +122,30 @@ impl Cache {
         }
     }
 
-    /// The problems met while reading packs since the last call.
+    /// The problems met since the last call.
     pub fn problems(&self) -> Vec<String> {
         std::mem::take(&mut *self.problems.lock().expect("cache lock"))
     }
 
+    fn report(&self, problem: String) {
+        self.problems.lock().expect("cache lock").push(problem);
+    }
+
     fn read_pack(&self, stage: &str) -> Pack {
         let path = self.pack_path(stage);
-        let (pack, problem) = match std::fs::read(&path) {
-            Ok(bytes) => {
-                let (pack, bad) = Pack::parse(bytes);
-                (pack, bad.map(|why| format!("{}: {why}; its entries are recomputed", path.display())))
+        match File::open(&path).and_then(Pack::parse) {
+            Ok((pack, problem)) => {
+                if let Some(why) = problem {
+                    self.report(format!("{}: {why}; its entries are recomputed", path.display()));
+                }
+                pack
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Pack::default(), None),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Pack::default(),
             Err(e) => {
-                (Pack::default(), Some(format!("{}: cannot be read: {e}; recomputing", path.display())))
+                self.report(format!("{}: cannot be read: {e}; recomputing", path.display()));
+                Pack::default()
             }
-        };
-        self.problems.lock().expect("cache lock").extend(problem);
-        pack
+        }
     }
 
     fn pack_path(&self, stage: &str) -> PathBuf {
@@ -133,21 +160,48 @@ impl Cache {
     /// The entry for `key`, if there is one that checks out.
     pub fn get<T: DeserializeOwned>(&self, stage: &str, key: Key) -> Option<T> {
         let pack = self.pack(stage);
-        let range = pack.index.get(&key)?.clone();
-        let value = serde_json::from_slice(&pack.old[range]).ok()?;
-        pack.used.lock().expect("cache lock").push((key, None));
+        let (file, slot) = (pack.old.as_ref()?, *pack.index.get(&key)?);
+        let value = read_payload(file, key, slot).and_then(|bytes| serde_json::from_slice(&bytes).ok());
+        if value.is_none() {
+            pack.damaged.fetch_add(1, Ordering::Relaxed);
+            return None;
+        }
+        pack.made.lock().expect("cache lock").kept.push(key);
         pack.cached.fetch_add(1, Ordering::Relaxed);
-        Some(value)
+        value
     }
 
     /// Stores the result for `key`.
     pub fn put<T: Serialize>(&self, stage: &str, key: Key, value: &T) {
         let pack = self.pack(stage);
-        // Serialising our own model cannot fail; if it ever did, the entry is simply not kept.
-        if let Ok(bytes) = serde_json::to_vec(value) {
-            pack.used.lock().expect("cache lock").push((key, Some(bytes)));
-        }
         pack.new.fetch_add(1, Ordering::Relaxed);
+        // Serialising our own model cannot fail; if it ever did, the entry is simply not kept.
+        let Ok(payload) = serde_json::to_vec(value) else { return };
+        let mut made = pack.made.lock().expect("cache lock");
+        if made.failed.is_some() {
+            return;
+        }
+        if made.spill.is_none() {
+            let file = std::fs::create_dir_all(&self.dir).and_then(|()| tempfile::tempfile_in(&self.dir));
+            match file {
+                Ok(file) => made.spill = Some(BufWriter::with_capacity(1 << 16, file)),
+                Err(e) => {
+                    made.failed =
+                        Some(format!("cannot make a temporary file in `{}`: {e}", self.dir.display()));
+                    return;
+                }
+            }
+        }
+        let slot = Slot { at: made.spilled, len: payload.len() as u32, sum: checksum(key, &payload) };
+        let written = made.spill.as_mut().map(|w| w.write_all(&payload));
+        match written {
+            Some(Ok(())) => {
+                made.spilled += payload.len() as u64;
+                made.fresh.push((key, slot));
+            }
+            Some(Err(e)) => made.failed = Some(format!("cannot write a temporary file: {e}")),
+            None => {}
+        }
     }
 
     /// The cached result for `entry`'s key, or `compute()`'s, which is then stored. With no
@@ -176,69 +230,110 @@ impl Cache {
     }
 
     /// Rewrites `stage`'s pack with the entries this run used, sorted by key (so the same run
-    /// writes the same bytes), atomically, and frees it. A pack this run never read is left
+    /// writes the same bytes), atomically, and closes it. A pack this run never read is left
     /// as it is.
     pub fn finish(&mut self, stage: &str) -> Result<()> {
         let Some(pack) = self.packs.get_mut(stage).and_then(OnceLock::take) else { return Ok(()) };
-        let mut used = pack.used.into_inner().expect("cache lock");
-        used.sort_by_key(|(k, _)| *k);
-        used.dedup_by_key(|(k, _)| *k);
-        let mut file = Staged::new(&self.pack_path(stage))?;
-        file.write_all(MAGIC)?;
-        for (key, fresh) in &used {
-            let payload = match fresh {
-                Some(bytes) => bytes.as_slice(),
-                None => &pack.old[pack.index[key].clone()],
-            };
-            file.write_all(&key.to_le_bytes())?;
-            file.write_all(&(payload.len() as u32).to_le_bytes())?;
-            file.write_all(&checksum(*key, payload).to_le_bytes())?;
-            file.write_all(payload)?;
+        let path = self.pack_path(stage);
+        let damaged = pack.damaged.into_inner();
+        if damaged > 0 {
+            let s = if damaged == 1 { "y" } else { "ies" };
+            self.report(format!("{}: {damaged} damaged entr{s}; recomputed", path.display()));
         }
+        let made = pack.made.into_inner().expect("cache lock");
+        if let Some(why) = made.failed {
+            self.report(format!("{}: {why}; this run's entries are not kept", path.display()));
+        }
+        let spill = made.spill.map(BufWriter::into_inner).transpose().map_err(|e| e.into_error())?;
+        // Each entry once, by key; an entry made now wins over an old one of the same key.
+        let mut entries: Vec<(Key, Option<Slot>)> = made.fresh.iter().map(|&(k, s)| (k, Some(s))).collect();
+        entries.extend(made.kept.iter().map(|&k| (k, None)));
+        entries.sort_by_key(|&(k, fresh)| (k, fresh.is_none()));
+        entries.dedup_by_key(|(k, _)| *k);
+        let mut file = Staged::new(&path)?;
+        file.write_all(MAGIC)?;
+        for (key, fresh) in entries {
+            let (source, slot) = match fresh {
+                Some(slot) => (spill.as_ref(), slot),
+                None => (pack.old.as_ref(), pack.index[&key]),
+            };
+            let Some(payload) = source.and_then(|f| read_payload(f, key, slot)) else { continue };
+            file.write_all(&key.to_le_bytes())?;
+            file.write_all(&slot.len.to_le_bytes())?;
+            file.write_all(&slot.sum.to_le_bytes())?;
+            file.write_all(&payload)?;
+        }
+        // The old pack is closed before the new one takes its name.
+        drop(pack.old);
         file.commit()
     }
 }
 
+/// A payload, if it reads back whole and matches its checksum.
+fn read_payload(file: &File, key: Key, slot: Slot) -> Option<Vec<u8>> {
+    let mut payload = vec![0; slot.len as usize];
+    read_at(file, slot.at, &mut payload).ok()?;
+    (checksum(key, &payload) == slot.sum).then_some(payload)
+}
+
+#[cfg(unix)]
+fn read_at(file: &File, at: u64, buf: &mut [u8]) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, at)
+}
+
+#[cfg(windows)]
+fn read_at(file: &File, mut at: u64, mut buf: &mut [u8]) -> std::io::Result<()> {
+    use std::os::windows::fs::FileExt;
+    while !buf.is_empty() {
+        match file.seek_read(buf, at) {
+            Ok(0) => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+            Ok(n) => {
+                buf = &mut buf[n..];
+                at += n as u64;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
 impl Pack {
-    /// Reads a pack; returns what checked out and, if something did not, why.
-    fn parse(bytes: Vec<u8>) -> (Pack, Option<String>) {
-        if !bytes.starts_with(MAGIC) {
-            let why = "not a newsbrief cache of this format".to_string();
-            return (Pack::default(), Some(why));
+    /// Reads a pack's index (its records' headers), leaving the payloads on disk; returns the
+    /// pack and, if the file is not a pack or is cut short, why. A payload is checked when it
+    /// is read.
+    fn parse(file: File) -> std::io::Result<(Pack, Option<String>)> {
+        let size = file.metadata()?.len();
+        let mut reader = BufReader::new(&file);
+        let mut magic = [0; MAGIC.len()];
+        if reader.read_exact(&mut magic).is_err() || &magic != MAGIC {
+            return Ok((Pack::default(), Some("not a newsbrief cache of this format".to_string())));
         }
         let mut index = HashMap::new();
-        let mut bad = 0;
-        let mut at = MAGIC.len();
+        let mut at = MAGIC.len() as u64;
+        let mut head = [0; 28];
         let mut truncated = false;
-        while at < bytes.len() {
-            let Some(head) = bytes.get(at..at + 28) else {
+        while at < size {
+            if at + 28 > size {
                 truncated = true;
                 break;
-            };
-            let key = Key::from_le_bytes(head[..16].try_into().expect("16 bytes"));
-            let len = u32::from_le_bytes(head[16..20].try_into().expect("4 bytes")) as usize;
-            let sum = u64::from_le_bytes(head[20..28].try_into().expect("8 bytes"));
-            let body = at + 28..at + 28 + len;
-            let Some(payload) = bytes.get(body.clone()) else {
-                truncated = true;
-                break;
-            };
-            if checksum(key, payload) == sum {
-                index.insert(key, body.clone());
-            } else {
-                bad += 1;
             }
-            at = body.end;
+            reader.read_exact(&mut head)?;
+            let key = Key::from_le_bytes(head[..16].try_into().expect("16 bytes"));
+            let len = u32::from_le_bytes(head[16..20].try_into().expect("4 bytes"));
+            let sum = u64::from_le_bytes(head[20..28].try_into().expect("8 bytes"));
+            at += 28;
+            if at + u64::from(len) > size {
+                truncated = true;
+                break;
+            }
+            index.insert(key, Slot { at, len, sum });
+            reader.seek_relative(i64::from(len))?;
+            at += u64::from(len);
         }
-        let why = match (bad, truncated) {
-            (0, false) => None,
-            (n, t) => Some(format!(
-                "{n} damaged entr{}{}",
-                if n == 1 { "y" } else { "ies" },
-                if t { ", and the file is cut short" } else { "" }
-            )),
-        };
-        (Pack { old: bytes, index, ..Pack::default() }, why)
+        drop(reader);
+        let why = truncated.then(|| "the file is cut short".to_string());
+        Ok((Pack { old: Some(file), index, ..Pack::default() }, why))
     }
 }
 
@@ -277,12 +372,15 @@ mod tests {
         let mut cache = Cache::open(dir.path());
         assert_eq!(cache.get::<Vec<f64>>("clean", k1), Some(vec![1.5, 0.1 + 0.2]));
         assert!(cache.problems().is_empty());
-        assert_eq!(cache.counts("clean"), (0, 1));
+        let k3 = key(&cache, 3);
+        cache.put("clean", k3, &"three");
+        assert_eq!(cache.counts("clean"), (1, 1));
         cache.finish("clean").unwrap();
 
         let cache = Cache::open(dir.path());
         assert!(cache.get::<String>("clean", k2).is_none(), "an entry no run used is dropped");
-        assert!(cache.get::<Vec<f64>>("clean", k1).is_some());
+        assert!(cache.get::<Vec<f64>>("clean", k1).is_some(), "a kept entry is copied over");
+        assert_eq!(cache.get::<String>("clean", k3).as_deref(), Some("three"), "a new entry is written");
     }
 
     #[test]
@@ -297,10 +395,12 @@ mod tests {
         let last = bytes.len() - 2;
         bytes[last] ^= 0x20;
         std::fs::write(&path, &bytes).unwrap();
-        let cache = Cache::open(dir.path());
+        let mut cache = Cache::open(dir.path());
         assert!(cache.get::<String>("extract", k).is_none());
+        cache.finish("extract").unwrap();
         let problems = cache.problems();
         assert!(problems[0].contains("1 damaged entry"), "{problems:?}");
+        std::fs::write(&path, &bytes).unwrap();
 
         std::fs::write(&path, b"{\"something\": \"else\"}").unwrap();
         let cache = Cache::open(dir.path());
