@@ -451,7 +451,7 @@ fn hard_rules(blocks: &[Block], labels: &mut [Label], rules: &Rules<'_>) {
 
 /// Finds the title, date, author and publisher, and marks their lines.
 fn read_metadata(blocks: &[Block], labels: &mut [Label], meta: &mut Metadata) {
-    let head = blocks.len().min(25);
+    let head = head_end(blocks, labels);
     // Date: a line that is mostly a date, near the top (or failing that, near the end).
     for i in (0..head).chain(blocks.len().saturating_sub(8)..blocks.len()) {
         if let Some(day) = date_line(&blocks[i].text) {
@@ -490,6 +490,24 @@ fn read_metadata(blocks: &[Block], labels: &mut [Label], meta: &mut Metadata) {
             labels[i] = Label::Drop(RemovalReason::Metadata);
         }
     }
+    // A bare name right next to the date line is the byline.
+    for i in 0..head {
+        let b = &blocks[i];
+        let by_date = [i.wrapping_sub(1), i + 1].iter().any(|&j| {
+            labels.get(j) == Some(&Label::Drop(RemovalReason::Metadata))
+                && date_line(&blocks[j].text).is_some()
+        });
+        if meta.author.is_none()
+            && by_date
+            && labels[i] == Label::Undecided
+            && (2..=4).contains(&b.words)
+            && !b.terminal
+            && looks_like_person(&b.text)
+        {
+            meta.author = Some(b.text.clone());
+            labels[i] = Label::Drop(RemovalReason::Metadata);
+        }
+    }
     // Publisher: "Source: X", "produced by X".
     for (i, b) in blocks.iter().enumerate() {
         if let Some(c) = SOURCE.captures(&b.text) {
@@ -522,6 +540,14 @@ fn read_metadata(blocks: &[Block], labels: &mut [Label], meta: &mut Metadata) {
     }
 }
 
+/// Where the top of the article ends: the first 25 blocks, or, below a long menu, up to
+/// a few blocks past the first sentence of prose (the date and byline sit around it).
+fn head_end(blocks: &[Block], labels: &[Label]) -> usize {
+    let prose =
+        blocks.iter().zip(labels).position(|(b, l)| *l == Label::Undecided && b.terminal && b.words >= 15);
+    prose.map_or(25, |p| (p + 5).max(25)).min(blocks.len())
+}
+
 fn title_key(title: &str) -> String {
     key_of(title)
 }
@@ -542,7 +568,7 @@ fn date_line(text: &str) -> Option<Day> {
     let leftover = words(&rest)
         .filter(|w| {
             let l = w.to_lowercase();
-            !(l.chars().all(|c| c.is_ascii_digit())
+            !(l.chars().all(|c| c.is_ascii_digit() || c == ':')
                 || matches!(
                     l.as_str(),
                     "created"
@@ -561,6 +587,25 @@ fn date_line(text: &str) -> Option<Day> {
                         | "est"
                         | "cet"
                         | "msk"
+                        | "et"
+                        | "edt"
+                        | "pt"
+                        | "pdt"
+                        | "pst"
+                        | "ct"
+                        | "cdt"
+                        | "cst"
+                        | "mt"
+                        | "mdt"
+                        | "mst"
+                        | "bst"
+                        | "cest"
+                        | "eet"
+                        | "eest"
+                        | "ist"
+                        | "jst"
+                        | "aest"
+                        | "aedt"
                         | "monday"
                         | "tuesday"
                         | "wednesday"
@@ -607,8 +652,9 @@ fn find_title(blocks: &[Block], labels: &mut [Label]) -> Option<String> {
     let index = match best {
         Some((_, i)) => i,
         None => {
-            // No repeat: the first headline-shaped line next to a date or byline line.
-            (0..head).find(|&i| {
+            // No repeat: the first headline-shaped line next to a date or byline line, which
+            // may sit below a long menu.
+            (0..head_end(blocks, labels)).find(|&i| {
                 let near = i.saturating_sub(2)..(i + 3).min(blocks.len());
                 candidate(&blocks[i])
                     && labels[i] == Label::Undecided
@@ -1029,6 +1075,31 @@ mod tests {
         “We are not going to raise taxes this year,” the finance minister told\nReuters\n.\n\n\
         A new section\n\nThe debate went on late into the night, and several members of the opposition walked out of the chamber.\n\n\
         Photo: a minister © Jane Doe/AFP\n\nShare this post\n\nShare on facebook\n\nLeave a Comment\n";
+
+    #[test]
+    fn the_date_and_byline_below_a_long_menu_are_metadata() {
+        let menu: String = (1..=40).map(|i| format!("Section {i}\n\n")).collect();
+        let lead = "The council met on Friday in the capital to discuss the budget, and the ministers agreed on most items.";
+        let page = format!(
+            "{menu}The Council Meets Again\n\nNov. 18, 2019 7:04 pm ET\n\nJane Roe\n\n{lead}\n\n\
+             The debate went on late into the night, and several members of the opposition walked out.\n"
+        );
+        let c = clean(&page);
+        assert_eq!(c.meta.date, Some(Day::ymd(2019, 11, 18)));
+        assert_eq!(c.meta.author.as_deref(), Some("Jane Roe"));
+        let texts = kept(&c);
+        assert!(!texts.iter().any(|t| t.contains("7:04") || *t == "Jane Roe"), "{texts:#?}");
+        assert_eq!(texts[0], lead, "{texts:#?}");
+
+        // With no title to stand under, the name stands by the date.
+        let c = clean(&format!("{menu}Jane Roe\n\nNov. 18, 2019 7:04 pm ET\n\n{lead}\n"));
+        assert_eq!(c.meta.author.as_deref(), Some("Jane Roe"));
+        assert_eq!(kept(&c), [lead]);
+
+        let c = clean(&format!("{menu}By Troy L. Smith, Cleveland.com\n\n{lead}\n"));
+        assert_eq!(c.meta.author.as_deref(), Some("Troy L. Smith"));
+        assert_eq!(kept(&c), [lead]);
+    }
 
     #[test]
     fn keeps_body_and_reads_metadata() {
