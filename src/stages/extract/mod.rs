@@ -194,7 +194,10 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
             named.dedup();
             named
         };
-        if words < 8 || (in_sentence.is_empty() && found.is_empty() && !dated) {
+        // A sentence that ends in a colon only introduces what follows (a list, an update of a
+        // live report, a quote in the next paragraph): it says nothing of its own.
+        let introduces = s.trim_end().ends_with(':');
+        if words < 8 || introduces || (in_sentence.is_empty() && found.is_empty() && !dated) {
             continue;
         }
         let quoted = quote_speakers
@@ -622,6 +625,17 @@ mod tests {
         assert_eq!(a.text_at(x.statements[0].sentence), a.paragraphs[0].text);
         assert_eq!(a.text_at(x.figures[0].sentence), a.paragraphs[0].text);
         assert_eq!(x.figures[0].number, 5000.0);
+    }
+
+    #[test]
+    fn a_sentence_that_introduces_what_follows_is_no_claim() {
+        let a = article(&[
+            "WASHINGTON (AP) — The Latest on the campaign of Lena Marsh in Tolby on Tuesday (all times local):",
+            "Lena Marsh, the mayor of Tolby, opened the new bridge over the river on Friday.",
+        ]);
+        let x = extract_article(&a, &ExtractConfig::default());
+        let claims: Vec<&str> = x.statements.iter().map(|s| a.text_at(s.sentence)).collect();
+        assert_eq!(claims, [a.paragraphs[1].text.as_str()]);
     }
 
     #[test]
