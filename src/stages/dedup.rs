@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 
 use anyhow::Result;
 use rayon::prelude::*;
-use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use super::{Stage, StageContext};
 use crate::model::{Corpus, Duplicate, DuplicateKind, ParagraphRef, ParagraphRefOpt};
@@ -140,7 +140,13 @@ fn word_hashes(text: &str) -> Vec<u64> {
     crate::text::words(text)
         .map(|w| {
             lower.clear();
-            lower.extend(w.chars().flat_map(char::to_lowercase));
+            if w.is_ascii() {
+                // The same bytes as below, without decoding characters.
+                lower.push_str(w);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.extend(w.chars().flat_map(char::to_lowercase));
+            }
             xxh3_64(lower.as_bytes())
         })
         .collect()
@@ -158,9 +164,13 @@ fn combine(words: &[u64]) -> u64 {
 /// Hashes of the `k`-word shingles of a text, sorted and unique. Texts shorter than `k` words
 /// are one shingle.
 fn shingles(text: &str, k: usize) -> Vec<u64> {
-    let words = word_hashes(text);
+    shingles_of(&word_hashes(text), k)
+}
+
+/// [`shingles`] from a text's [`word_hashes`].
+fn shingles_of(words: &[u64], k: usize) -> Vec<u64> {
     let mut out: Vec<u64> = if words.len() <= k {
-        if words.is_empty() { Vec::new() } else { vec![combine(&words)] }
+        if words.is_empty() { Vec::new() } else { vec![combine(words)] }
     } else {
         words.windows(k).map(combine).collect()
     };
@@ -200,19 +210,28 @@ fn signature(shingles: &[u64]) -> [u32; HASHES] {
 pub fn find_groups(texts: &[&str], k: usize, threshold: f64, bands: Bands) -> Vec<Vec<usize>> {
     let n = texts.len();
     let mut uf = UnionFind::new(n);
-    // Exact: one representative per distinct normalised text goes on to the near pass.
-    // The hash of the normalised words, or None for a text without words.
-    let exact: Vec<Option<u128>> = texts
+    // Each text's words are hashed once, for both passes: the hash of the normalised words
+    // (None for a text without words), and the MinHash signature of a text of two shingles or
+    // more.
+    let prints: Vec<(Option<u128>, Option<[u32; HASHES]>)> = texts
         .par_iter()
         .map(|t| {
             let words = word_hashes(t);
-            let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
-            (!words.is_empty()).then(|| xxh3_128(&bytes))
+            let mut exact = Xxh3::new();
+            for w in &words {
+                exact.update(&w.to_le_bytes());
+            }
+            let shingles = shingles_of(&words, k);
+            (
+                (!words.is_empty()).then(|| exact.digest128()),
+                (shingles.len() >= 2).then(|| signature(&shingles)),
+            )
         })
         .collect();
+    // Exact: one representative per distinct normalised text goes on to the near pass.
     let mut first_of: BTreeMap<u128, usize> = BTreeMap::new();
     let mut reps = Vec::new();
-    for (i, h) in exact.iter().enumerate() {
+    for (i, (h, _)) in prints.iter().enumerate() {
         let Some(h) = h else { continue };
         match first_of.get(h) {
             Some(&f) => uf.union(f, i),
@@ -223,16 +242,9 @@ pub fn find_groups(texts: &[&str], k: usize, threshold: f64, bands: Bands) -> Ve
         }
     }
     // Near: texts with at least k words, banded signatures, confirmed by true Jaccard.
-    let sigs: Vec<Option<[u32; HASHES]>> = reps
-        .par_iter()
-        .map(|&i| {
-            let s = shingles(texts[i], k);
-            (s.len() >= 2).then(|| signature(&s))
-        })
-        .collect();
     let mut buckets: Vec<(u64, u32)> = Vec::new();
-    for (r, sig) in sigs.iter().enumerate() {
-        let Some(sig) = sig else { continue };
+    for (r, &i) in reps.iter().enumerate() {
+        let Some(sig) = &prints[i].1 else { continue };
         for b in 0..bands.bands {
             let rows = &sig[b * bands.rows..(b + 1) * bands.rows];
             let mut bytes = Vec::with_capacity(4 * rows.len() + 1);
@@ -243,6 +255,7 @@ pub fn find_groups(texts: &[&str], k: usize, threshold: f64, bands: Bands) -> Ve
             buckets.push((xxh3_64(&bytes), r as u32));
         }
     }
+    drop(prints);
     buckets.par_sort_unstable();
     let mut candidates: Vec<(u32, u32)> = Vec::new();
     for run in buckets.chunk_by(|a, b| a.0 == b.0) {
