@@ -891,7 +891,7 @@ fn group_claims(
         .map(|members| {
             let articles = match members {
                 [_] => 1,
-                _ => members.iter().map(|&i| cands[i as usize].article).collect::<BTreeSet<_>>().len(),
+                _ => independent_articles(members, &cands),
             };
             let members_usize = || members.iter().map(|&i| i as usize);
             let corroboration = ((articles as f64 - 1.0) / 3.0).min(1.0);
@@ -953,6 +953,51 @@ fn group_claims(
             }
         })
         .collect()
+}
+
+/// Sentences of this many words or more that two articles print nearly word for word come
+/// from one source (a wire story both ran), not from two.
+const COPIED_WORDS: usize = 15;
+
+/// Groups larger than this count their articles without looking for copied sentences, which
+/// compares every pair of members.
+const COPIES_CHECKED_UP_TO: usize = 64;
+
+/// How many independent articles a group's statements come from: distinct articles, where
+/// two that carry one long sentence nearly word for word (four in five of their pairs of
+/// adjacent words shared) count once. A quote is left out of that test: outlets quote a speech word for word on
+/// their own.
+fn independent_articles(members: &[u32], cands: &[Candidate<'_>]) -> usize {
+    let articles: Vec<u32> = {
+        let mut a: Vec<u32> = members.iter().map(|&i| cands[i as usize].article).collect();
+        a.sort_unstable();
+        a.dedup();
+        a
+    };
+    if articles.len() < 2 || members.len() > COPIES_CHECKED_UP_TO {
+        return articles.len();
+    }
+    // Each sentence's pairs of adjacent words: a copy keeps them, a rewording does not.
+    let pairs: Vec<Option<BTreeSet<(String, String)>>> = members
+        .iter()
+        .map(|&i| {
+            let c = &cands[i as usize];
+            let w: Vec<String> = crate::text::words(c.text).map(str::to_lowercase).collect();
+            let long = c.kind != ClaimKind::Quote && w.len() >= COPIED_WORDS;
+            long.then(|| w.windows(2).map(|p| (p[0].clone(), p[1].clone())).collect())
+        })
+        .collect();
+    let mut origins = UnionFind::new(articles.len());
+    let at = |i: u32| articles.binary_search(&cands[i as usize].article).expect("member's article");
+    for (x, a) in pairs.iter().enumerate() {
+        for (y, b) in pairs.iter().enumerate().skip(x + 1) {
+            let (Some(a), Some(b)) = (a, b) else { continue };
+            if 5 * a.intersection(b).count() >= 4 * a.union(b).count() {
+                origins.union(at(members[x]), at(members[y]));
+            }
+        }
+    }
+    origins.groups().len()
 }
 
 /// A sentence as the briefing shows it (a claim's summary, a timeline entry): without the
@@ -1212,6 +1257,31 @@ mod tests {
             digest.claims.iter().find(|c| c.summary.contains("Farmers")).expect("the farmers claim");
         assert_eq!(farmers.independent_sources, 1);
         assert_eq!(digest.key_judgments.first(), Some(&rate.id), "the corroborated claim leads");
+    }
+
+    #[test]
+    fn a_sentence_two_articles_print_word_for_word_is_one_source_but_a_quote_is_not() {
+        let day = Day::ymd(2024, 3, 5);
+        let wire = "The central bank of Norland raised its key interest rate by half a point on Tuesday, the largest increase in two decades, governor Ola Berg said.";
+        let quote = "“We will not raise taxes this year, whatever the opposition says about the budget and the deficit,” said Ola Berg.";
+        let mut c = corpus(vec![
+            article("a", day, &[wire, quote]),
+            article("b", day, &["Farmers blocked the roads of Varna province for a third day.", wire, quote]),
+            article(
+                "c",
+                day,
+                &[
+                    "Ola Berg told reporters on Tuesday that the central bank of Norland had raised its interest rate by half a point.",
+                ],
+            ),
+        ]);
+        let digest = consolidate(&mut c, &ConsolidateConfig::default());
+        let rate =
+            digest.claims.iter().find(|c| c.summary.contains("interest rate")).expect("the rate claim");
+        assert_eq!(sources_of(&digest, "interest rate"), BTreeSet::from(["a", "b", "c"]));
+        assert_eq!(rate.independent_sources, 2, "a and b ran one wire story: {rate:?}");
+        let taxes = digest.claims.iter().find(|c| c.summary.contains("raise taxes")).expect("the quote");
+        assert_eq!(taxes.independent_sources, 2, "{taxes:?}");
     }
 
     #[test]
