@@ -6,10 +6,12 @@
 //! Everything here is extractive: a claim's summary is a sentence from an article, never text
 //! we made up.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 use xxhash_rust::xxh3::xxh3_64;
@@ -18,7 +20,7 @@ use crate::config::ConsolidateConfig;
 use crate::model::{ActorKind, Article, ClaimKind, Corpus, Day, Extraction, LocalActor, Precision, Span};
 use crate::sorted::{common, shared};
 use crate::stages::extract::actors::kind_of;
-use crate::text::{close, close_pairs, content_stems, fold};
+use crate::text::{close, close_pairs, fold, for_each_content_word, stem};
 use crate::union_find::UnionFind;
 
 /// An article's id, shared: the digest names the same articles millions of times on a large
@@ -1015,13 +1017,37 @@ fn without_doubled_stop(sentence: &str) -> &str {
 /// A stem counts by its first [`STEM_PREFIX`] characters: the stemmer leaves "recognition"
 /// and "recognize", "presidential" and "president" apart, which restatements mix.
 fn stem_hashes(text: &str) -> Box<[u32]> {
+    thread_local! {
+        /// Word → its hash: the stemmer is the costly part, and a corpus uses few words often.
+        static MEMO: RefCell<FxHashMap<String, u32>> = RefCell::new(FxHashMap::default());
+    }
     let prefix = |s: &str| s.char_indices().nth(STEM_PREFIX).map_or(s.len(), |(at, _)| at);
-    let mut v: Vec<u32> =
-        content_stems(text).iter().map(|s| xxh3_64(&s.as_bytes()[..prefix(s)]) as u32).collect();
-    v.sort_unstable();
-    v.dedup();
-    v.into_boxed_slice()
+    MEMO.with_borrow_mut(|memo| {
+        if memo.len() > MEMO_WORDS {
+            memo.clear();
+        }
+        let mut v = Vec::new();
+        for_each_content_word(text, |word| {
+            let hash = match memo.get(word) {
+                Some(&hash) => hash,
+                None => {
+                    let s = stem(word);
+                    let hash = xxh3_64(&s.as_bytes()[..prefix(&s)]) as u32;
+                    memo.insert(word.to_string(), hash);
+                    hash
+                }
+            };
+            v.push(hash);
+        });
+        v.sort_unstable();
+        v.dedup();
+        v.into_boxed_slice()
+    })
 }
+
+/// How many words [`stem_hashes`] remembers per thread before it starts again: a few
+/// megabytes.
+const MEMO_WORDS: usize = 100_000;
 
 /// The best claims by corroboration and score; a claim from one source only leads when too
 /// few are corroborated.

@@ -271,14 +271,27 @@ pub fn stem(word: &str) -> String {
 
 /// Stemmed content words of a text: lower case, stop words and one-letter tokens dropped.
 pub fn content_stems(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for_each_content_word(s, |w| out.push(stem(w)));
+    out
+}
+
+/// Hands `f` the content words of a text, lower-cased and unstemmed, in order: those that
+/// [`content_stems`] stems. One buffer serves every word.
+pub fn for_each_content_word(s: &str, mut f: impl FnMut(&str)) {
     let mut lower = String::new();
-    words(s)
-        .filter_map(|w| {
-            lower.clear();
+    for w in words(s) {
+        lower.clear();
+        if w.is_ascii() {
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+        } else {
             lower.extend(w.chars().flat_map(char::to_lowercase));
-            (lower.chars().nth(1).is_some() && !is_stop_word(&lower)).then(|| stem(&lower))
-        })
-        .collect()
+        }
+        if lower.chars().nth(1).is_some() && !is_stop_word(&lower) {
+            f(&lower);
+        }
+    }
 }
 
 /// Words that end with a full stop without ending a sentence.
