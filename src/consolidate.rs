@@ -6,7 +6,6 @@
 //! Everything here is extractive: a claim's summary is a sentence from an article, never text
 //! we made up.
 
-use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
@@ -727,7 +726,7 @@ fn same_people(a: &Candidate<'_>, b: &Candidate<'_>, actors: &[Actor]) -> bool {
 /// the words: "Michael Briggs, a spokesman for Sanders" is not a claim of its own.
 const MIN_SHARED_STEMS: usize = 3;
 
-/// How many characters of a stem compare (see [`stem_hashes`]).
+/// How many characters of a stem compare (see [`Stems`]).
 const STEM_PREFIX: usize = 6;
 
 /// Stems in more statements than this are too common to find restatements by; the bound also
@@ -747,9 +746,9 @@ fn candidates<'c, 'f>(
     // The stems of each actor's names, to tell a sentence's names from its other words.
     let name_stems: Vec<Box<[u32]>> = actors
         .par_iter()
-        .map(|a| {
+        .map_init(Stems::default, |stems, a| {
             let names = std::iter::once(&a.name).chain(&a.aliases);
-            let mut v: Vec<u32> = names.flat_map(|n| stem_hashes(n).into_vec()).collect();
+            let mut v: Vec<u32> = names.flat_map(|n| stems.hashes(n).into_vec()).collect();
             v.sort_unstable();
             v.dedup();
             v.into_boxed_slice()
@@ -760,15 +759,15 @@ fn candidates<'c, 'f>(
         .par_iter()
         .enumerate()
         .filter(|(_, a)| a.duplicate_of.is_none())
-        .flat_map_iter(|(ai, a)| {
+        .map_init(Stems::default, |memo, (ai, a)| {
             let name_stems = &name_stems;
             let figures = figures(ai);
-            a.extraction.statements.iter().map(move |s| {
+            let each = a.extraction.statements.iter().map(|s| {
                 let text = a.text_at(s.sentence);
                 let mut actors: Vec<u32> = s.actors.iter().filter_map(|&n| ids.at(ai, n)).collect();
                 actors.sort_unstable();
                 actors.dedup();
-                let mut stems = stem_hashes(text).into_vec();
+                let mut stems = memo.hashes(text).into_vec();
                 stems.retain(|h| !actors.iter().any(|&x| name_stems[x as usize].binary_search(h).is_ok()));
                 let mut numbers: Vec<u32> = figures
                     .iter()
@@ -798,8 +797,10 @@ fn candidates<'c, 'f>(
                     attributed: s.attributed_to.and_then(|n| ids.at(ai, n)),
                     norm: 0.0,
                 }
-            })
+            });
+            each.collect::<Vec<_>>()
         })
+        .flat_map_iter(|cands| cands)
         .collect()
 }
 
@@ -1011,29 +1012,34 @@ fn without_doubled_stop(sentence: &str) -> &str {
     }
 }
 
-/// The content stems of a text as sorted, distinct 32-bit hashes. Two stems that share a hash
-/// (one pair in millions among a corpus's stems) only nudge a similarity.
+/// The content stems of texts as sorted, distinct 32-bit hashes, with a memo of word → hash:
+/// the stemmer is the costly part of comparing statements, and a corpus uses few words often.
+/// One per parallel task, dropped with it. Two stems that share a hash (one pair in millions
+/// among a corpus's stems) only nudge a similarity.
 ///
 /// A stem counts by its first [`STEM_PREFIX`] characters: the stemmer leaves "recognition"
 /// and "recognize", "presidential" and "president" apart, which restatements mix.
-fn stem_hashes(text: &str) -> Box<[u32]> {
-    thread_local! {
-        /// Word → its hash: the stemmer is the costly part, and a corpus uses few words often.
-        static MEMO: RefCell<FxHashMap<String, u32>> = RefCell::new(FxHashMap::default());
-    }
-    let prefix = |s: &str| s.char_indices().nth(STEM_PREFIX).map_or(s.len(), |(at, _)| at);
-    MEMO.with_borrow_mut(|memo| {
-        if memo.len() > MEMO_WORDS {
-            memo.clear();
+#[derive(Default)]
+struct Stems(FxHashMap<String, u32>);
+
+impl Stems {
+    /// How many words one memo keeps before it starts again: a megabyte or two.
+    const WORDS: usize = 20_000;
+
+    /// The sorted, distinct hashes of `text`'s content stems.
+    fn hashes(&mut self, text: &str) -> Box<[u32]> {
+        let prefix = |s: &str| s.char_indices().nth(STEM_PREFIX).map_or(s.len(), |(at, _)| at);
+        if self.0.len() > Self::WORDS {
+            self.0.clear();
         }
         let mut v = Vec::new();
         for_each_content_word(text, |word| {
-            let hash = match memo.get(word) {
+            let hash = match self.0.get(word) {
                 Some(&hash) => hash,
                 None => {
                     let s = stem(word);
                     let hash = xxh3_64(&s.as_bytes()[..prefix(&s)]) as u32;
-                    memo.insert(word.to_string(), hash);
+                    self.0.insert(word.to_string(), hash);
                     hash
                 }
             };
@@ -1042,12 +1048,8 @@ fn stem_hashes(text: &str) -> Box<[u32]> {
         v.sort_unstable();
         v.dedup();
         v.into_boxed_slice()
-    })
+    }
 }
-
-/// How many words [`stem_hashes`] remembers per thread before it starts again: a few
-/// megabytes.
-const MEMO_WORDS: usize = 100_000;
 
 /// The best claims by corroboration and score; a claim from one source only leads when too
 /// few are corroborated.
@@ -1089,7 +1091,8 @@ fn find_contradictions(
             .find(|c| c.paragraph as usize == f.paragraph && c.text == text)
     };
     let statements: Vec<Option<&Candidate<'_>>> = figures.par_iter().map(statement_of).collect();
-    let stems: Vec<Box<[u32]>> = figures.par_iter().map(|f| stem_hashes(&f.about)).collect();
+    let stems: Vec<Box<[u32]>> =
+        figures.par_iter().map_init(Stems::default, |s, f| s.hashes(&f.about)).collect();
     // Candidates share a unit and at least one stem of what they measure: an inverted index
     // keeps this from comparing every pair of figures.
     let mut by_stem: HashMap<(&str, u32), Vec<usize>> = HashMap::new();
