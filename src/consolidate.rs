@@ -968,8 +968,8 @@ const COPIES_CHECKED_UP_TO: usize = 64;
 
 /// How many independent articles a group's statements come from: distinct articles, where
 /// two that carry one long sentence nearly word for word (four in five of their pairs of
-/// adjacent words shared) count once. A quote is left out of that test: outlets quote a speech word for word on
-/// their own.
+/// adjacent words shared) count once. A quote is left out of that test: outlets quote a
+/// speech word for word on their own.
 fn independent_articles(members: &[u32], cands: &[Candidate<'_>]) -> usize {
     let articles: Vec<u32> = {
         let mut a: Vec<u32> = members.iter().map(|&i| cands[i as usize].article).collect();

@@ -269,25 +269,24 @@ pub fn stem(word: &str) -> String {
     STEMMER.stem(word).into_owned()
 }
 
-/// Stemmed content words of a text: lower case, stop words and one-letter tokens dropped.
-pub fn content_stems(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for_each_content_word(s, |w| out.push(stem(w)));
-    out
+/// Puts `word` in lower case into `buf`, replacing what it held: a word is lower-cased by the
+/// million, and most are ASCII, which needs no decoding.
+pub fn lower_into(word: &str, buf: &mut String) {
+    buf.clear();
+    if word.is_ascii() {
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.extend(word.chars().flat_map(char::to_lowercase));
+    }
 }
 
-/// Hands `f` the content words of a text, lower-cased and unstemmed, in order: those that
-/// [`content_stems`] stems. One buffer serves every word.
+/// Hands `f` the content words of a text in order, lower-cased and unstemmed: stop words and
+/// one-letter tokens are dropped. One buffer serves every word.
 pub fn for_each_content_word(s: &str, mut f: impl FnMut(&str)) {
     let mut lower = String::new();
     for w in words(s) {
-        lower.clear();
-        if w.is_ascii() {
-            lower.push_str(w);
-            lower.make_ascii_lowercase();
-        } else {
-            lower.extend(w.chars().flat_map(char::to_lowercase));
-        }
+        lower_into(w, &mut lower);
         if lower.chars().nth(1).is_some() && !is_stop_word(&lower) {
             f(&lower);
         }
@@ -575,7 +574,9 @@ mod tests {
     }
 
     #[test]
-    fn content_stems_drop_stop_words() {
-        assert_eq!(content_stems("The rates went up by half a point"), ["rate", "went", "half", "point"]);
+    fn content_words_drop_stop_words_and_stem_as_snowball_does() {
+        let mut stems = Vec::new();
+        for_each_content_word("The Rates went up by half a point", |w| stems.push(stem(w)));
+        assert_eq!(stems, ["rate", "went", "half", "point"]);
     }
 }

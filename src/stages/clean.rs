@@ -540,12 +540,15 @@ fn read_metadata(blocks: &[Block], labels: &mut [Label], meta: &mut Metadata) {
     }
 }
 
-/// Where the top of the article ends: the first 25 blocks, or, below a long menu, up to
-/// a few blocks past the first sentence of prose (the date and byline sit around it).
+/// Where the title, date and byline are looked for: the first blocks of the page.
+const HEAD_BLOCKS: usize = 25;
+
+/// Where the top of the article ends: the first [`HEAD_BLOCKS`] blocks, or, below a long menu,
+/// up to a few blocks past the first sentence of prose (the date and byline sit around it).
 fn head_end(blocks: &[Block], labels: &[Label]) -> usize {
     let prose =
         blocks.iter().zip(labels).position(|(b, l)| *l == Label::Undecided && b.terminal && b.words >= 15);
-    prose.map_or(25, |p| (p + 5).max(25)).min(blocks.len())
+    prose.map_or(HEAD_BLOCKS, |p| (p + 5).max(HEAD_BLOCKS)).min(blocks.len())
 }
 
 fn title_key(title: &str) -> String {
@@ -630,7 +633,7 @@ fn looks_like_person(text: &str) -> bool {
 /// The headline: a line near the top that the page repeats (banner, breadcrumb, teaser), or
 /// the line that stands next to the date or byline. Marks its copies as repeated.
 fn find_title(blocks: &[Block], labels: &mut [Label]) -> Option<String> {
-    let head = blocks.len().min(25);
+    let head = blocks.len().min(HEAD_BLOCKS);
     let candidate = |b: &Block| b.words >= 3 && b.words <= 30 && !b.text.ends_with('.');
     let mut best: Option<(usize, usize)> = None; // (repeats, index)
     for i in 0..head {

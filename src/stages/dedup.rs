@@ -139,14 +139,7 @@ fn word_hashes(text: &str) -> Vec<u64> {
     let mut lower = String::new();
     crate::text::words(text)
         .map(|w| {
-            lower.clear();
-            if w.is_ascii() {
-                // The same bytes as below, without decoding characters.
-                lower.push_str(w);
-                lower.make_ascii_lowercase();
-            } else {
-                lower.extend(w.chars().flat_map(char::to_lowercase));
-            }
+            crate::text::lower_into(w, &mut lower);
             xxh3_64(lower.as_bytes())
         })
         .collect()
