@@ -1244,10 +1244,14 @@ mod tests {
     }
 
     /// The sources of the claim whose summary contains `words`.
-    fn sources_of<'d>(digest: &'d Digest, words: &str) -> BTreeSet<&'d str> {
+    /// The claim whose summary holds `words`.
+    fn claim_with<'d>(digest: &'d Digest, words: &str) -> &'d Claim {
         let claim = digest.claims.iter().find(|c| c.summary.contains(words));
-        let claim = claim.unwrap_or_else(|| panic!("no claim with {words:?} in {:#?}", digest.claims));
-        claim.sources.iter().map(|s| &*s.article).collect()
+        claim.unwrap_or_else(|| panic!("no claim with {words:?} in {:#?}", digest.claims))
+    }
+
+    fn sources_of<'d>(digest: &'d Digest, words: &str) -> BTreeSet<&'d str> {
+        claim_with(digest, words).sources.iter().map(|s| &*s.article).collect()
     }
 
     #[test]
@@ -1278,12 +1282,10 @@ mod tests {
             ),
         ]);
         let digest = consolidate(&mut c, &ConsolidateConfig::default());
-        let rate =
-            digest.claims.iter().find(|c| c.summary.contains("interest rate")).expect("the rate claim");
+        let rate = claim_with(&digest, "interest rate");
         assert_eq!(rate.independent_sources, 2, "{rate:?}");
         assert_eq!(sources_of(&digest, "interest rate"), BTreeSet::from(["a", "b"]));
-        let farmers =
-            digest.claims.iter().find(|c| c.summary.contains("Farmers")).expect("the farmers claim");
+        let farmers = claim_with(&digest, "Farmers");
         assert_eq!(farmers.independent_sources, 1);
         assert_eq!(digest.key_judgments.first(), Some(&rate.id), "the corroborated claim leads");
     }
@@ -1305,11 +1307,10 @@ mod tests {
             ),
         ]);
         let digest = consolidate(&mut c, &ConsolidateConfig::default());
-        let rate =
-            digest.claims.iter().find(|c| c.summary.contains("interest rate")).expect("the rate claim");
+        let rate = claim_with(&digest, "interest rate");
         assert_eq!(sources_of(&digest, "interest rate"), BTreeSet::from(["a", "b", "c"]));
         assert_eq!(rate.independent_sources, 2, "a and b ran one wire story: {rate:?}");
-        let taxes = digest.claims.iter().find(|c| c.summary.contains("raise taxes")).expect("the quote");
+        let taxes = claim_with(&digest, "raise taxes");
         assert_eq!(taxes.independent_sources, 2, "{taxes:?}");
     }
 
