@@ -1034,6 +1034,9 @@ impl Stems {
         }
         let mut v = Vec::new();
         for_each_content_word(text, |word| {
+            if REPORTING.binary_search(&word).is_ok() {
+                return;
+            }
             let hash = match self.0.get(word) {
                 Some(&hash) => hash,
                 None => {
@@ -1050,6 +1053,39 @@ impl Stems {
         v.into_boxed_slice()
     }
 }
+
+/// Words that say how a claim was reported, not what it says (lower case, sorted): two outlets
+/// that report one claim attribute it in their own words ("said at a press conference", "told
+/// reporters"), so these would only keep restatements apart.
+const REPORTING: &[&str] = &[
+    "according",
+    "add",
+    "added",
+    "adding",
+    "adds",
+    "briefing",
+    "conference",
+    "explained",
+    "interview",
+    "noted",
+    "press",
+    "reported",
+    "reporters",
+    "reports",
+    "said",
+    "say",
+    "saying",
+    "says",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "stated",
+    "statement",
+    "tell",
+    "telling",
+    "tells",
+    "told",
+];
 
 /// The best claims by corroboration and score; a claim from one source only leads when too
 /// few are corroborated.
@@ -1312,6 +1348,30 @@ mod tests {
         assert_eq!(rate.independent_sources, 2, "a and b ran one wire story: {rate:?}");
         let taxes = claim_with(&digest, "raise taxes");
         assert_eq!(taxes.independent_sources, 2, "{taxes:?}");
+    }
+
+    #[test]
+    fn how_outlets_attribute_a_claim_does_not_keep_it_apart() {
+        assert!(REPORTING.windows(2).all(|w| w[0] < w[1]), "sorted, for the binary search");
+        let day = Day::ymd(2024, 3, 5);
+        let mut c = corpus(vec![
+            article(
+                "a",
+                day,
+                &[
+                    "Lena Marsh said at a press conference on Friday that the new bridge over the Tolby river will open in May.",
+                ],
+            ),
+            article(
+                "b",
+                day,
+                &[
+                    "The new bridge over the Tolby river will open in May, Lena Marsh told reporters in a statement.",
+                ],
+            ),
+        ]);
+        let digest = consolidate(&mut c, &ConsolidateConfig::default());
+        assert_eq!(sources_of(&digest, "bridge"), BTreeSet::from(["a", "b"]), "{:#?}", digest.claims);
     }
 
     #[test]
