@@ -94,7 +94,7 @@ struct Made {
     kept: Vec<Key>,
     /// This run's entries, appended to an anonymous temporary file as they come.
     spill: Option<BufWriter<File>>,
-    spilled: u64,
+    /// Where each of this run's entries lies in the spill file, in the order written.
     fresh: Vec<(Key, Slot)>,
     /// Why the spill file could not be made or written, once; the entries are then not kept.
     failed: Option<String>,
@@ -192,11 +192,12 @@ impl Cache {
                 }
             }
         }
-        let slot = Slot { at: made.spilled, len: payload.len() as u32, sum: checksum(key, &payload) };
+        // Entries lie end to end in the spill file: the next starts where the last one ends.
+        let at = made.fresh.last().map_or(0, |(_, last)| last.at + u64::from(last.len));
+        let slot = Slot { at, len: payload.len() as u32, sum: checksum(key, &payload) };
         let written = made.spill.as_mut().map(|w| w.write_all(&payload));
         match written {
             Some(Ok(())) => {
-                made.spilled += payload.len() as u64;
                 made.fresh.push((key, slot));
             }
             Some(Err(e)) => made.failed = Some(format!("cannot write a temporary file: {e}")),

@@ -1279,13 +1279,20 @@ mod tests {
         Corpus { articles, ..Corpus::default() }
     }
 
-    /// The sources of the claim whose summary contains `words`.
+    /// The digest of articles all dated 5 March 2024, each given as its id and paragraphs.
+    fn digest_of(articles: &[(&str, &[&str])]) -> Digest {
+        let day = Day::ymd(2024, 3, 5);
+        let mut c = corpus(articles.iter().map(|(id, paras)| article(id, day, paras)).collect());
+        consolidate(&mut c, &ConsolidateConfig::default())
+    }
+
     /// The claim whose summary holds `words`.
     fn claim_with<'d>(digest: &'d Digest, words: &str) -> &'d Claim {
         let claim = digest.claims.iter().find(|c| c.summary.contains(words));
         claim.unwrap_or_else(|| panic!("no claim with {words:?} in {:#?}", digest.claims))
     }
 
+    /// The sources of the claim whose summary holds `words`.
     fn sources_of<'d>(digest: &'d Digest, words: &str) -> BTreeSet<&'d str> {
         claim_with(digest, words).sources.iter().map(|s| &*s.article).collect()
     }
@@ -1299,25 +1306,21 @@ mod tests {
 
     #[test]
     fn the_same_claim_from_two_outlets_is_one_claim_with_both_sources() {
-        let day = Day::ymd(2024, 3, 5);
-        let mut c = corpus(vec![
-            article(
+        let digest = digest_of(&[
+            (
                 "a",
-                day,
                 &[
                     "The central bank of Norland raised its key interest rate by half a point on Tuesday, governor Ola Berg said.",
                     "Farmers in the south of Norland protested against new fuel taxes for a third day in a row.",
                 ],
             ),
-            article(
+            (
                 "b",
-                day,
                 &[
                     "On Tuesday the central bank of Norland raised the key interest rate by half a point, Ola Berg said.",
                 ],
             ),
         ]);
-        let digest = consolidate(&mut c, &ConsolidateConfig::default());
         let rate = claim_with(&digest, "interest rate");
         assert_eq!(rate.independent_sources, 2, "{rate:?}");
         assert_eq!(sources_of(&digest, "interest rate"), BTreeSet::from(["a", "b"]));
@@ -1328,21 +1331,18 @@ mod tests {
 
     #[test]
     fn a_sentence_two_articles_print_word_for_word_is_one_source_but_a_quote_is_not() {
-        let day = Day::ymd(2024, 3, 5);
         let wire = "The central bank of Norland raised its key interest rate by half a point on Tuesday, the largest increase in two decades, governor Ola Berg said.";
         let quote = "“We will not raise taxes this year, whatever the opposition says about the budget and the deficit,” said Ola Berg.";
-        let mut c = corpus(vec![
-            article("a", day, &[wire, quote]),
-            article("b", day, &["Farmers blocked the roads of Varna province for a third day.", wire, quote]),
-            article(
+        let digest = digest_of(&[
+            ("a", &[wire, quote]),
+            ("b", &["Farmers blocked the roads of Varna province for a third day.", wire, quote]),
+            (
                 "c",
-                day,
                 &[
                     "Ola Berg told reporters on Tuesday that the central bank of Norland had raised its interest rate by half a point.",
                 ],
             ),
         ]);
-        let digest = consolidate(&mut c, &ConsolidateConfig::default());
         let rate = claim_with(&digest, "interest rate");
         assert_eq!(sources_of(&digest, "interest rate"), BTreeSet::from(["a", "b", "c"]));
         assert_eq!(rate.independent_sources, 2, "a and b ran one wire story: {rate:?}");
@@ -1353,54 +1353,45 @@ mod tests {
     #[test]
     fn how_outlets_attribute_a_claim_does_not_keep_it_apart() {
         assert!(REPORTING.windows(2).all(|w| w[0] < w[1]), "sorted, for the binary search");
-        let day = Day::ymd(2024, 3, 5);
-        let mut c = corpus(vec![
-            article(
+        let digest = digest_of(&[
+            (
                 "a",
-                day,
                 &[
                     "Lena Marsh said at a press conference on Friday that the new bridge over the Tolby river will open in May.",
                 ],
             ),
-            article(
+            (
                 "b",
-                day,
                 &[
                     "The new bridge over the Tolby river will open in May, Lena Marsh told reporters in a statement.",
                 ],
             ),
         ]);
-        let digest = consolidate(&mut c, &ConsolidateConfig::default());
         assert_eq!(sources_of(&digest, "bridge"), BTreeSet::from(["a", "b"]), "{:#?}", digest.claims);
     }
 
     #[test]
     fn a_sentence_that_restates_two_claims_does_not_chain_them() {
-        let day = Day::ymd(2024, 3, 5);
-        let mut c = corpus(vec![
-            article(
+        let digest = digest_of(&[
+            (
                 "a",
-                day,
                 &[
                     "The parliament of Norland voted to lower the national speed limit on motorways to 100 kilometres an hour.",
                 ],
             ),
-            article(
+            (
                 "b",
-                day,
                 &[
                     "The parliament of Norland voted to lower the national speed limit on motorways to 100 kilometres an hour, and the health ministry ordered every school in Varna province closed until the flu season ends.",
                 ],
             ),
-            article(
+            (
                 "c",
-                day,
                 &[
                     "The health ministry ordered every school in Varna province closed until the flu season ends, officials confirmed.",
                 ],
             ),
         ]);
-        let digest = consolidate(&mut c, &ConsolidateConfig::default());
         let speed = sources_of(&digest, "speed limit");
         let schools = sources_of(&digest, "every school");
         assert!(speed.len() == 2 || schools.len() == 2, "{:#?}", digest.claims);
@@ -1409,26 +1400,22 @@ mod tests {
 
     #[test]
     fn shared_names_or_differing_numbers_do_not_make_one_claim() {
-        let day = Day::ymd(2024, 3, 5);
-        let mut c = corpus(vec![
-            article(
+        let digest = digest_of(&[
+            (
                 "a",
-                day,
                 &[
                     "A spokesman for Ola Berg declined to comment on the report on Tuesday evening.",
                     "At least 12 people were killed in the flooding in Varna province, officials said.",
                 ],
             ),
-            article(
+            (
                 "b",
-                day,
                 &[
                     "A spokesman for Kari Lund declined to comment on the report on Tuesday evening.",
                     "At least 20 people were killed in the flooding in Varna province, officials said.",
                 ],
             ),
         ]);
-        let digest = consolidate(&mut c, &ConsolidateConfig::default());
         assert_eq!(sources_of(&digest, "Ola Berg"), BTreeSet::from(["a"]));
         assert_eq!(sources_of(&digest, "12 people"), BTreeSet::from(["a"]));
         assert_eq!(digest.contradictions.len(), 1, "the counts differ: {:?}", digest.contradictions);
@@ -1458,19 +1445,10 @@ mod tests {
 
     #[test]
     fn counts_of_unrelated_things_are_no_disagreement() {
-        let mut c = corpus(vec![
-            article(
-                "a",
-                Day::ymd(2024, 3, 5),
-                &["Three people were shot last summer at a cinema screening in Lafayette."],
-            ),
-            article(
-                "b",
-                Day::ymd(2024, 3, 5),
-                &["The senator spoke to a crowd of 3,000 people in downtown Reno on Sunday."],
-            ),
+        let digest = digest_of(&[
+            ("a", &["Three people were shot last summer at a cinema screening in Lafayette."]),
+            ("b", &["The senator spoke to a crowd of 3,000 people in downtown Reno on Sunday."]),
         ]);
-        let digest = consolidate(&mut c, &ConsolidateConfig::default());
         assert_eq!(digest.figures.len(), 2, "{:?}", digest.figures);
         assert!(digest.contradictions.is_empty(), "{:?}", digest.contradictions);
     }
