@@ -219,8 +219,9 @@ fn split_blocks(text: &str) -> Vec<Block> {
 }
 
 /// Joins a sentence that the page broke over lines: a line of running text that stops without
-/// punctuation (`…," analyst X told`), followed by a short piece (`Al Jazeera`) that the
-/// sentence's end mark (`.`) closes, or by a piece that goes on in lower case.
+/// punctuation (`…," analyst X told`), followed by a short piece that names someone (`Al
+/// Jazeera`) and that the sentence's end mark (`.`) closes, or by a piece that goes on in
+/// lower case (also after a bracket: `… Foreign Relations (DGAP)` / `told Tagesspiegel`).
 fn join_fragments(blocks: Vec<Block>) -> Vec<Block> {
     let only_punct = |b: &Block| b.words == 0 && b.text.chars().count() <= 3;
     let open_end = |b: &Block| {
@@ -232,15 +233,22 @@ fn join_fragments(blocks: Vec<Block>) -> Vec<Block> {
                 .next_back()
                 .is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';' | '“' | '"' | '«'))
     };
+    // "… András Rácz of the German Council on Foreign Relations (DGAP)" / "told Tagesspiegel".
+    let open_bracket =
+        |b: &Block| !b.terminal && b.words >= 6 && b.stop_share >= 0.2 && b.text.ends_with(')');
+    let lower_start = |b: &Block| b.text.chars().next().is_some_and(char::is_lowercase);
+    // The outlet or person an attribution names, on a line of its own ("Al Jazeera", "the
+    // Guardian."): not a short sentence ("An example is Kazakhstan.").
+    let a_name = |b: &Block| {
+        words(&b.text).all(|w| is_capitalized(w) || matches!(w, "of" | "the" | "de" | "der" | "la" | "and"))
+    };
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
     for (i, block) in blocks.iter().enumerate() {
         if let Some(prev) = out.last_mut() {
             let closes_next = blocks.get(i + 1).is_some_and(only_punct);
             let joins = (only_punct(block) && prev.words > 0)
-                || (open_end(prev)
-                    && block.words > 0
-                    && (block.text.chars().next().is_some_and(char::is_lowercase)
-                        || (block.words <= 4 && (block.terminal || closes_next))));
+                || ((open_end(prev) || open_bracket(prev)) && block.words > 0 && lower_start(block))
+                || (open_end(prev) && block.words <= 4 && a_name(block) && (block.terminal || closes_next));
             if joins {
                 let glue =
                     if only_punct(block) || block.text.starts_with([',', '.', ';', ':']) { "" } else { " " };
@@ -382,6 +390,13 @@ static END_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(\[?\s*\d+\s+comments?\s*\]?|comments?(\s*\(\d+\))?|top rated comments|leave a (comment|reply)|post a comment|add a comment|join the (conversation|discussion)|no comments:?|want more( stories)?( like this)?\??|(view|show|load|read) (all )?comments|comments are closed|.*comments powered by disqus|first published\b.*|originally published\b.*|©.*|copyright\b.*|.*all rights reserved\.?)$")
         .expect("end-marker pattern")
 });
+
+/// Whether a "©" line gives no year and reserves no rights: a photo's credit, or a footer that
+/// names only its owner (see [`cut_after_end`]).
+fn credit_without_year(text: &str) -> bool {
+    let year = text.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit));
+    text.starts_with('©') && !year && !text.to_lowercase().contains("rights")
+}
 
 /// The heading of a list of other stories. At the end of an article it ends it like an
 /// [`END_MARKER`]; a page dump may also put the list above the story, in a sidebar.
@@ -865,8 +880,10 @@ fn classify_body(blocks: &[Block], labels: &mut [Label]) {
             labels[i] = Label::Body;
             continue;
         }
-        let next_good =
-            (i + 1..blocks.len()).find(|&j| labels[j] == Label::Undecided || labels[j] == Label::Body);
+        // The text under a heading may open with a short sentence ("An example is Kazakhstan.").
+        let mut next_good =
+            (i + 1..blocks.len()).filter(|&j| labels[j] == Label::Undecided || labels[j] == Label::Body);
+        let (next, then) = (next_good.next(), next_good.next());
         // "Stated Stone:" over a paragraph that is the quote it introduces.
         let introduces_quote = b.text.ends_with(':')
             && b.words <= 20
@@ -878,14 +895,26 @@ fn classify_body(blocks: &[Block], labels: &mut [Label]) {
         let heading_shape = !b.terminal
             && b.words <= 20
             && is_capitalized(&b.text)
-            && next_good.is_some_and(|j| prose(&blocks[j]));
+            && (next.is_some_and(|j| prose(&blocks[j]))
+                || b.words >= 6
+                    && b.stop_share >= 0.2
+                    && next.is_some_and(|j| {
+                        blocks[j].terminal && blocks[j].words >= 3 && blocks[j].stop_share > 0.0
+                    })
+                    && then.is_some_and(|j| prose(&blocks[j])));
         labels[i] = if prose(b) {
             if !b.terminal && b.words <= 20 { Label::Heading } else { Label::Body }
         } else if i < first {
             // Above the body: a lead or teaser sentence stays (a long one that reports, however
             // many names it packs), menus and banners go.
             let reports = b.words >= 20 && REPORTS.is_match(&b.text);
-            if b.terminal && b.words >= 5 && (b.stop_share >= 0.2 || reports || !english) {
+            // The standfirst right above the story, which need not end in a full stop.
+            let standfirst = next == Some(first)
+                && english
+                && b.words >= 8
+                && b.stop_share >= 0.25
+                && 3 * words(&b.text).filter(|w| is_capitalized(w)).count() <= b.words;
+            if standfirst || b.terminal && b.words >= 5 && (b.stop_share >= 0.2 || reports || !english) {
                 Label::Body
             } else {
                 Label::Drop(RemovalReason::Navigation)
@@ -922,7 +951,9 @@ fn signs_quote(before: &str, line: &str) -> bool {
 /// Once the body has begun, a comment-section or copyright line ends the article: everything
 /// after it goes, however much it reads like prose (comments and teasers of other stories do).
 /// A "Most popular" list ends it too, unless more running text follows it than came before:
-/// then it is a sidebar, and only the list's headlines go.
+/// then it is a sidebar, and only the list's headlines go. A "©" line under a caption that
+/// gives no year and reserves no rights ends nothing: it is the photo's credit ("© Mikhail
+/// Metzel/dpa"), not the page's footer.
 fn cut_after_end(blocks: &[Block], labels: &mut [Label]) {
     let mut body_words = 0;
     let mut cut = None;
@@ -931,7 +962,13 @@ fn cut_after_end(blocks: &[Block], labels: &mut [Label]) {
         let b = &blocks[i];
         // A marker may read as a sentence ("Want more stories like this?"), but a short one.
         let body = matches!(labels[i], Label::Body);
-        if body_words >= 60 && b.words <= if body { 6 } else { 12 } && END_MARKER.is_match(&b.text) {
+        if body_words >= 60
+            && b.words <= if body { 6 } else { 12 }
+            && END_MARKER.is_match(&b.text)
+            && !(credit_without_year(&b.text)
+                && i > 0
+                && labels[i - 1] == Label::Drop(RemovalReason::Caption))
+        {
             cut = Some(i);
             break;
         } else if body {
@@ -1115,6 +1152,62 @@ mod tests {
         assert!(texts[1].ends_with("the finance minister told Reuters."), "{texts:#?}");
         assert_eq!(c.paragraphs[1].lines, [11, 13]);
         assert!(c.paragraphs[2].heading);
+    }
+
+    #[test]
+    fn a_photo_credit_mid_story_does_not_end_it_but_a_footer_does() {
+        let para = |n: usize| {
+            format!(
+                "The council met on Friday in the capital to discuss the budget, and the ministers agreed on item {n}."
+            )
+        };
+        let caption = "Close allies: the two presidents shake hands at a meeting.";
+        let page = |before: usize, between: &[&str], after: usize| {
+            let mut blocks: Vec<String> = (1..=before).map(para).collect();
+            blocks.extend(between.iter().map(|b| b.to_string()));
+            blocks.extend((before + 1..=before + after).map(para));
+            blocks.join("\n\n")
+        };
+        // Under a caption, a credit with no year is the photo's.
+        let c = clean(&page(4, &[caption, "© Mikhail Metzel/dpa"], 2));
+        assert_eq!(kept(&c).len(), 6, "{:#?}", kept(&c));
+        // A footer gives the year or reserves the rights: what follows is not the story.
+        for footer in ["© 2019 The Daily Planet", "© The Daily Planet. All rights reserved."] {
+            let c = clean(&page(4, &[caption, footer], 5));
+            assert_eq!(kept(&c).len(), 4, "{footer}: {:#?}", kept(&c));
+        }
+    }
+
+    #[test]
+    fn a_subheading_over_a_short_sentence_stays_apart_from_it() {
+        let lead = "Even if most summit participants support the plan, the president could also encounter critical voices there.";
+        let heading =
+            "Kazakhstan is on a confrontational course with the council: the plan is not recognized";
+        let split = "De facto, this is not a war of two states but a war of three, said Ann Lee of the Council on Foreign Relations (CFR)";
+        let page = format!(
+            "{lead}\n\n{heading}\n\nAn example is Kazakhstan.\n\n\
+             The country's president caused a stir a few days ago with critical statements that are rarely heard outside.\n\n\
+             {split}\n\ntold Tagesspiegel\n\n.\n\n{lead}\n"
+        );
+        let c = clean(&page);
+        let texts = kept(&c);
+        assert_eq!(texts[1], heading, "{texts:#?}");
+        assert!(c.paragraphs[1].heading);
+        assert_eq!(texts[2], "An example is Kazakhstan.", "{texts:#?}");
+        assert_eq!(texts[4], format!("{split} told Tagesspiegel."), "{texts:#?}");
+    }
+
+    #[test]
+    fn the_standfirst_above_the_story_is_its_lead() {
+        let standfirst = "Perhaps the president is the last remaining ally of the council in the region";
+        let body = "At the May 16 summit in the capital, the president was the only leader to call on the bloc to join forces.";
+        let page = format!("Will The President Stay Loyal?\n\n{standfirst}\n\n{body}\n\n{body} Again.\n");
+        let texts = kept(&clean(&page)).join("\n");
+        assert!(texts.contains(&format!("{standfirst}\n{body}")), "{texts}");
+        // A headline in title case is not one.
+        let headline = "Tim Cook On Apple Being Pulled Into The Enterprise Market Again";
+        let page = format!("{headline}\n\n{body}\n\n{body} Again.\n");
+        assert!(!kept(&clean(&page)).contains(&headline));
     }
 
     #[test]
