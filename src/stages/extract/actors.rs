@@ -95,6 +95,12 @@ fn is_connector(w: &str) -> bool {
     matches!(w, "of" | "for" | "the" | "de" | "del" | "da" | "van" | "von" | "bin" | "al" | "and" | "&")
 }
 
+/// Whether a word names a body that is "on" its subject ("Council on Foreign Relations",
+/// "Committee on Ways and Means").
+fn names_a_body(w: &str) -> bool {
+    matches!(lower(w).as_str(), "commission" | "committee" | "conference" | "council" | "subcommittee")
+}
+
 fn is_acronym(w: &str) -> bool {
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     (2..=6).contains(&letters) && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
@@ -176,9 +182,12 @@ pub fn spans(sentence: &str) -> Vec<Span> {
             }
             if is_capitalized(w) && !w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
                 j += 1;
-            } else if is_connector(w) && w != "and" && !reads_as_a_person(&toks[i..j]) {
-                // "Institute for the Study of War": a run of connectors inside a name.
-                let mut k = j;
+            } else if (is_connector(w) && w != "and" || w == "on" && names_a_body(toks[j - 1].text))
+                && !reads_as_a_person(&toks[i..j])
+            {
+                // "Institute for the Study of War", "Council on Foreign Relations": a run of
+                // connectors inside a name.
+                let mut k = j + 1;
                 while k < toks.len() && is_connector(toks[k].text) && toks[k].text != "and" {
                     k += 1;
                 }
@@ -692,6 +701,11 @@ mod tests {
             names("The Institute for the Study of War said so."),
             vec![("Institute for the Study of War".into(), None)]
         );
+        assert_eq!(
+            names("Ivo Brandt of the Harbor Council on Foreign Relations spoke on Monday."),
+            vec![("Ivo Brandt".into(), None), ("Harbor Council on Foreign Relations".into(), None)]
+        );
+        assert_eq!(names("Ruler Ana Lind spoke."), vec![("Ana Lind".into(), Some("Ruler".into()))]);
         assert_eq!(names("He said on Friday Ana Lind won."), vec![("Ana Lind".into(), None)]);
         assert_eq!(names("And Ana Lind said so."), vec![("Ana Lind".into(), None)]);
     }

@@ -303,6 +303,7 @@ mod tests {
                 "Senator Eva Holm said that Frey is a “good and decent man,” and said that Brandt “melted down last night.”",
                 "The book quotes former Brandt adviser Karl Lund:",
                 "“I would love the unions to be worse off, and I am not ashamed to say it.”",
+                "“Many have opened offices here,” an anonymous businessman tells Harbor Radio.",
             ],
             &[
                 Some("Tom Frey"),
@@ -312,6 +313,7 @@ mod tests {
                 Some("Eva Holm"),
                 Some("Eva Holm"),
                 Some("Karl Lund"),
+                None,
             ],
         );
     }

@@ -142,7 +142,9 @@ pub fn speaker(
         // "…,” said Blaze co-host Stu Burguiere": a name within eight words of the verb, a
         // person before an organisation, and no organisation that only qualifies a noun
         // ("said one former GOP leadership aide").
-        // "…,” and said that Bo Ek …" reports what was said of Bo Ek.
+        // "…,” and said that Bo Ek …" reports what was said of Bo Ek. "…,” an anonymous
+        // businessman tells Al Jazeera": whom a speaker tells is not the speaker.
+        let tells = v > 0 && matches!(toks[v].text.to_lowercase().as_str(), "tell" | "tells" | "told");
         let window = toks[v + 1..]
             .iter()
             .take(7)
@@ -152,7 +154,7 @@ pub fn speaker(
         let named = speakers(cp, co + toks[v].end..co + window);
         let heads: Vec<&Mention> =
             named.into_iter().filter(|m| is_person(m) || !qualifies_a_noun(close_text, m.offset)).collect();
-        if let Some(m) = head_of(&heads, close_text, actors) {
+        if let Some(m) = head_of(&heads, close_text, actors).filter(|_| !tells) {
             return Some(*m);
         }
     }
