@@ -1222,11 +1222,16 @@ const SAME_THING: f64 = 0.4;
 /// Dated events, the same sentence counted once, at most `max` entries (the most precise
 /// first), shown oldest first.
 fn build_timeline(corpus: &Corpus, article_ids: &[ArticleId], max: usize) -> Vec<TimelineEntry> {
+    let years = years_from_other_articles(corpus);
     let mut by_key: BTreeMap<(Day, &str), TimelineEntry> = BTreeMap::new();
-    for (a, id) in corpus.articles.iter().zip(article_ids).filter(|(a, _)| a.duplicate_of.is_none()) {
-        for e in &a.extraction.events {
+    for (ai, (a, id)) in corpus.articles.iter().zip(article_ids).enumerate() {
+        if a.duplicate_of.is_some() {
+            continue;
+        }
+        for (ei, e) in a.extraction.events.iter().enumerate() {
             let text = without_doubled_stop(a.text_at(e.sentence));
-            let key = (e.date, text);
+            let date = years.get(&(ai, ei)).map_or(e.date, |&year| Day { year, ..e.date });
+            let key = (date, text);
             by_key
                 .entry(key)
                 .and_modify(|t| {
@@ -1235,8 +1240,8 @@ fn build_timeline(corpus: &Corpus, article_ids: &[ArticleId], max: usize) -> Vec
                     }
                 })
                 .or_insert_with(|| TimelineEntry {
-                    date: e.date,
-                    precision: e.date.precision(),
+                    date,
+                    precision: date.precision(),
                     text: text.to_string(),
                     article: id.clone(),
                     paragraph: e.sentence.paragraph(),
@@ -1259,6 +1264,94 @@ fn build_timeline(corpus: &Corpus, article_ids: &[ArticleId], max: usize) -> Vec
         (a.date, &a.article, a.paragraph, &a.text).cmp(&(b.date, &b.article, b.paragraph, &b.text))
     });
     entries
+}
+
+/// A month and day written without a year more than this many days before the article is
+/// a guess: "February 24" in a December article may be that year's or, as often, a day the
+/// reader is expected to know.
+const YEAR_GUESSED_AFTER: i64 = 180;
+
+/// The events whose year was guessed (see [`YEAR_GUESSED_AFTER`]) and that another article
+/// dates otherwise: by their article and its event, the year to use. The other article must
+/// give the same month and day in a sentence that shares a word with this one ("before Russia
+/// launched its invasion on February 24" and "from February 24, when the invasion began"),
+/// and either write the year or have been written within [`YEAR_GUESSED_AFTER`] days of it;
+/// the closest such article decides.
+fn years_from_other_articles(corpus: &Corpus) -> HashMap<(usize, usize), i32> {
+    use crate::dates::{DateKind, DateMatch, find_dates};
+    // An event dated to the day: its article and its place there, its year, and how sure that
+    // is (0 days when written, else the days from it to its article).
+    struct Mention<'a> {
+        article: usize,
+        event: usize,
+        year: i32,
+        doubt: i64,
+        sentence: &'a str,
+        as_written: &'a str,
+    }
+    let mut by_day: BTreeMap<(u8, u8), Vec<Mention<'_>>> = BTreeMap::new();
+    for (ai, a) in corpus.articles.iter().enumerate().filter(|(_, a)| a.duplicate_of.is_none()) {
+        for (ei, e) in a.extraction.events.iter().enumerate() {
+            if e.date.month == 0 || e.date.day == 0 {
+                continue;
+            }
+            let sentence = a.text_at(e.sentence);
+            let guessed = matches!(
+                find_dates(&e.as_written).first(),
+                Some(DateMatch { kind: DateKind::MonthDay { .. }, .. })
+            ) && !sentence.contains(&e.date.year.to_string());
+            let doubt = if !guessed {
+                0
+            } else if let (Some(at), Some(published)) =
+                (e.date.to_date(), a.meta.date.and_then(|d| d.to_date()))
+            {
+                (published - at).whole_days()
+            } else {
+                continue;
+            };
+            let m = Mention {
+                article: ai,
+                event: ei,
+                year: e.date.year,
+                doubt,
+                sentence,
+                as_written: &e.as_written,
+            };
+            by_day.entry((e.date.month, e.date.day)).or_default().push(m);
+        }
+    }
+    let mut out = HashMap::new();
+    for mentions in by_day.values().filter(|ms| ms.iter().any(|m| m.doubt > YEAR_GUESSED_AFTER)) {
+        let words: Vec<BTreeSet<String>> =
+            mentions.iter().map(|m| content_stems(m.sentence, m.as_written)).collect();
+        for (k, m) in mentions.iter().enumerate().filter(|(_, m)| m.doubt > YEAR_GUESSED_AFTER) {
+            let best = mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, o)| o.article != m.article && o.doubt <= YEAR_GUESSED_AFTER && o.year != m.year)
+                .filter(|&(x, _)| words[x].intersection(&words[k]).next().is_some())
+                .min_by_key(|(_, o)| (o.doubt, o.article, o.event));
+            if let Some((_, o)) = best {
+                out.insert((m.article, m.event), o.year);
+            }
+        }
+    }
+    out
+}
+
+/// The stems of a sentence's content words, leaving out those of the date it gives.
+fn content_stems(sentence: &str, date: &str) -> BTreeSet<String> {
+    let mut date_words = BTreeSet::new();
+    for_each_content_word(date, |w| {
+        date_words.insert(w.to_string());
+    });
+    let mut out = BTreeSet::new();
+    for_each_content_word(sentence, |w| {
+        if !date_words.contains(w) && !w.chars().all(|c| c.is_ascii_digit()) {
+            out.insert(stem(w));
+        }
+    });
+    out
 }
 
 #[cfg(test)]
@@ -1419,6 +1512,33 @@ mod tests {
         assert_eq!(sources_of(&digest, "Ola Berg"), BTreeSet::from(["a"]));
         assert_eq!(sources_of(&digest, "12 people"), BTreeSet::from(["a"]));
         assert_eq!(digest.contradictions.len(), 1, "the counts differ: {:?}", digest.contradictions);
+    }
+
+    #[test]
+    fn a_day_long_past_takes_its_year_from_an_article_written_near_it() {
+        let early =
+            "From February 24, when the invasion began, it was clear the leader hoped for a quick end.";
+        let late = |what: &str| {
+            format!("He accused the council of planning an attack before the {what} on February 24.")
+        };
+        let dates_of = |late_text: &str| -> Vec<(Day, String)> {
+            let mut c = corpus(vec![
+                article("early", Day::ymd(2022, 5, 20), &[early]),
+                article("late", Day::ymd(2023, 12, 6), &[late_text]),
+            ]);
+            let digest = consolidate(&mut c, &ConsolidateConfig::default());
+            digest.timeline.iter().map(|t| (t.date, t.article.to_string())).collect()
+        };
+        // Both speak of the invasion: the article three months after it dates it.
+        assert_eq!(
+            dates_of(&late("invasion")),
+            [(Day::ymd(2022, 2, 24), "early".to_string()), (Day::ymd(2022, 2, 24), "late".to_string())]
+        );
+        // Nothing shared: each article's own reading stands.
+        assert_eq!(
+            dates_of(&late("vote")),
+            [(Day::ymd(2022, 2, 24), "early".to_string()), (Day::ymd(2023, 2, 24), "late".to_string())]
+        );
     }
 
     #[test]
