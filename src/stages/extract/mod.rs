@@ -304,6 +304,7 @@ mod tests {
                 "The book quotes former Brandt adviser Karl Lund:",
                 "“I would love the unions to be worse off, and I am not ashamed to say it.”",
                 "“Many have opened offices here,” an anonymous businessman tells Harbor Radio.",
+                "“It is a war of three,” Ana Lind from the Harbor Council on Foreign Relations (HCFR) told the paper.",
             ],
             &[
                 Some("Tom Frey"),
@@ -314,6 +315,7 @@ mod tests {
                 Some("Eva Holm"),
                 Some("Karl Lund"),
                 None,
+                Some("Ana Lind"),
             ],
         );
     }

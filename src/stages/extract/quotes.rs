@@ -39,6 +39,7 @@ pub fn find(paragraphs: &[(usize, &str)]) -> Vec<RawQuote> {
         // not close.
         let mut body_start = 0;
         if open.is_some()
+            && text.starts_with(is_opener)
             && let Some((_, c)) = chars.next()
         {
             body_start = c.len_utf8();
@@ -70,9 +71,15 @@ pub fn find(paragraphs: &[(usize, &str)]) -> Vec<RawQuote> {
             }
         }
         // Still open at the paragraph's end: it runs on only if the next paragraph opens with
-        // a quote mark; otherwise the mark was stray and is dropped.
+        // a quote mark, or closes one before it opens any (a page that broke the quote over
+        // two lines); otherwise the mark was stray and is dropped.
         if let Some((op, start, acc)) = &mut open {
-            let next_opens = paragraphs.get(k + 1).is_some_and(|(_, t)| t.starts_with(is_opener));
+            let next_opens = paragraphs.get(k + 1).is_some_and(|(_, t)| {
+                t.starts_with(is_opener)
+                    || t.chars()
+                        .find(|&c| is_opener(c) || is_closer(c))
+                        .is_some_and(|c| matches!(c, '”' | '»'))
+            });
             if next_opens {
                 let piece = if *op == p { &text[*start..] } else { &text[body_start..] };
                 if !acc.is_empty() {
@@ -730,12 +737,16 @@ fn subject_before<'m>(
         let toks = tokenize(gap);
         let name = name_words(gap, &toks);
         let described = name > 0 && gap[toks[name - 1].end..].starts_with(',');
-        // The words between: the person's own name, then an apposition in lower case.
+        // The words between: the person's own name, then an apposition in lower case, where
+        // names come only after a preposition ("Ann Lee from the Harbor Council (HC) told").
+        let mut in_phrase = false;
         let joins = described
             || gap.split_whitespace().skip_while(|w| crate::text::is_capitalized(w)).all(|w| {
                 let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                in_phrase |= matches!(w, "of" | "from" | "at" | "with");
                 w.is_empty()
                     || !crate::text::is_capitalized(w)
+                    || in_phrase
                     || lexicon::contains(lexicon::TITLES, &w.to_lowercase())
             });
         if joins {
@@ -1198,12 +1209,25 @@ mod tests {
             (0, "«Now it is obvious,” he said. A “scare” quote."),
             (1, "“This runs on"),
             (2, "“and ends here,” she added."),
-            (3, "An \"open mark with no end"),
+            // A page that broke a quote over two lines: the second has no opening mark.
+            (3, "“The country has been involved from day one."),
+            (4, "De facto, it is a war of three,” Ann Lee told the paper. An “aside” follows."),
+            (5, "An \"open mark with no end"),
         ];
         let qs = find(&paras);
         let texts: Vec<&str> = qs.iter().map(|q| q.text.as_str()).collect();
-        assert_eq!(texts, ["Now it is obvious,", "scare", "This runs on and ends here,"]);
+        assert_eq!(
+            texts,
+            [
+                "Now it is obvious,",
+                "scare",
+                "This runs on and ends here,",
+                "The country has been involved from day one. De facto, it is a war of three,",
+                "aside"
+            ]
+        );
         assert_eq!(qs[2].paragraph, 1);
         assert_eq!(qs[2].close.0, 2);
+        assert_eq!((qs[3].paragraph, qs[3].close.0), (3, 4));
     }
 }
