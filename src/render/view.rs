@@ -371,11 +371,15 @@ impl<'a> Citer<'a> {
 }
 
 /// The quotes the briefing shows: attributed ones first, the most mentioned speakers first;
-/// shown in corpus order.
+/// shown in corpus order. A few words in quotation marks that nobody is said to have spoken
+/// ("the “color revolution organized by the West”") are a phrase set apart, not a quote to
+/// read on its own: only `briefing.json` lists them.
 fn pick_quotes(digest: &Digest, max: usize) -> Vec<&QuoteOut> {
     let rank: HashMap<&str, usize> =
         digest.actors.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
-    let mut order: Vec<usize> = (0..digest.quotes.len()).collect();
+    let shown =
+        |q: &QuoteOut| q.speaker.is_some() || crate::text::words(&q.text).count() >= UNATTRIBUTED_WORDS;
+    let mut order: Vec<usize> = (0..digest.quotes.len()).filter(|&i| shown(&digest.quotes[i])).collect();
     order.sort_by_key(|&i| {
         let q = &digest.quotes[i];
         (q.speaker.as_deref().and_then(|s| rank.get(s)).copied().unwrap_or(usize::MAX), i)
@@ -384,6 +388,9 @@ fn pick_quotes(digest: &Digest, max: usize) -> Vec<&QuoteOut> {
     order.sort_unstable();
     order.into_iter().map(|i| &digest.quotes[i]).collect()
 }
+
+/// The fewest words an unattributed quote needs to be shown (see [`pick_quotes`]).
+const UNATTRIBUTED_WORDS: usize = 8;
 
 /// The figures the briefing shows: those in a shown claim first, then the rest in corpus
 /// order; shown in corpus order.
@@ -670,5 +677,41 @@ impl ReportView {
             appendix,
             diagnostics: corpus.diagnostics.iter().take(max).map(ToString::to_string).collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quote(text: &str, speaker: Option<&str>) -> QuoteOut {
+        QuoteOut {
+            text: text.to_string(),
+            speaker: speaker.map(str::to_string),
+            speaker_name: speaker.map(str::to_string),
+            speaker_apposition: None,
+            article: "a".into(),
+            paragraph: 0,
+        }
+    }
+
+    #[test]
+    fn a_phrase_in_quotation_marks_that_nobody_spoke_is_not_shown() {
+        let digest = Digest {
+            quotes: vec![
+                quote("hellish sanctions", Some("ann-lee")),
+                quote("color revolution organized by the West", None),
+                quote("There are many who opened offices here and moved their money through them,", None),
+            ],
+            ..Digest::default()
+        };
+        let shown: Vec<&str> = pick_quotes(&digest, 10).iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(
+            shown,
+            [
+                "hellish sanctions",
+                "There are many who opened offices here and moved their money through them,"
+            ]
+        );
     }
 }

@@ -326,11 +326,12 @@ mod tests {
             &[
                 "Sen. Ana Lind and the Harbor Foundation met on Monday.",
                 "“We will fund it,” the foundation said. “The bill will pass,” the senator said.",
+                "Asked about the vote, the senator said: “We will win it by ten votes.”",
                 "Sen. Jon Frey disagreed with her.",
                 "“It will not pass this year or in any other year,” the senator said.",
             ],
             // Two senators by then: "the senator" could be either.
-            &[Some("Harbor Foundation"), Some("Ana Lind"), None],
+            &[Some("Harbor Foundation"), Some("Ana Lind"), Some("Ana Lind"), None],
         );
     }
 

@@ -304,6 +304,14 @@ pub fn speaker(
             if let Some(m) = subject.copied().or(nearest) {
                 return Some(*m);
             }
+            // "…, the Kazakh President said: “…": the one the article named before.
+            let phrase_at = para_text[sentence_start..verb_at]
+                .rfind(',')
+                .map_or(sentence_start, |c| sentence_start + c + 1);
+            let phrase: Vec<&str> = tokenize(&para_text[phrase_at..verb_at]).iter().map(|t| t.text).collect();
+            if let Some(m) = referred_to(&phrase, q, mentions, actors) {
+                return Some(m);
+            }
         }
         if let Some(sex) = lower[..v].iter().find_map(|w| pronoun_sex(w)) {
             return antecedent(q, paragraphs, mentions, actors, sexes, sex, &[]);
