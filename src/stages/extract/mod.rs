@@ -90,6 +90,7 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
         readable.iter().filter(|p| p.duplicate_of.is_none()).map(|p| (p.index, p.text.as_str())).collect();
     let named_sents = sentences_of(&named);
     let sents = sentences_of(&paragraphs);
+    let headings: Vec<usize> = readable.iter().filter(|p| p.heading).map(|p| p.index).collect();
     let full_text: String = named.iter().map(|(_, t)| *t).collect::<Vec<_>>().join("\n");
     let (mut actors, mentions) = actors::collect(&named_sents, &full_text);
     if let Some(dateline) = &article.meta.dateline {
@@ -195,8 +196,9 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
             named
         };
         // A sentence that ends in a colon only introduces what follows (a list, an update of a
-        // live report, a quote in the next paragraph): it says nothing of its own.
-        let introduces = s.trim_end().ends_with(':');
+        // live report, a quote in the next paragraph): it says nothing of its own. Nor does a
+        // subheading, which names what the paragraphs under it say.
+        let introduces = s.trim_end().ends_with(':') || headings.contains(&p);
         if words < 8 || introduces || (in_sentence.is_empty() && found.is_empty() && !dated) {
             continue;
         }
@@ -245,8 +247,28 @@ fn reported_by(
             return Some(m.actor);
         }
     }
-    // A speech verb in lower case: "the United States" says nothing.
-    let verb = toks.iter().position(|t| quotes::is_speech_verb_token(t.text))?;
+    // A speech verb in lower case: "the United States" says nothing; nor do "the NATO states"
+    // or "his claims", where the word is a noun.
+    let noun = |i: usize| {
+        let after_determiner = i > 0
+            && matches!(
+                lower[i - 1].as_str(),
+                "the"
+                    | "these"
+                    | "those"
+                    | "many"
+                    | "some"
+                    | "other"
+                    | "its"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "our"
+                    | "of"
+            );
+        after_determiner || lower[i] == "states" && lower.get(i + 1).is_none_or(|w| w != "that")
+    };
+    let verb = (0..toks.len()).find(|&i| quotes::is_speech_verb_token(toks[i].text) && !noun(i))?;
     let at = toks[verb].start;
     let from = toks[verb.saturating_sub(20)].start;
     // The subject: the nearest name before the verb that only its own name, an apposition or
@@ -641,6 +663,31 @@ mod tests {
         let x = extract_article(&a, &ExtractConfig::default());
         let claims: Vec<&str> = x.statements.iter().map(|s| a.text_at(s.sentence)).collect();
         assert_eq!(claims, [a.paragraphs[1].text.as_str()]);
+
+        // Nor does a subheading.
+        let mut a = article(&[
+            "Tolby: Lena Marsh with a balancing act – no new bridge over the river this year",
+            "Lena Marsh, the mayor of Tolby, opened the new bridge over the river on Friday.",
+        ]);
+        a.paragraphs[0].heading = true;
+        let x = extract_article(&a, &ExtractConfig::default());
+        let claims: Vec<&str> = x.statements.iter().map(|s| a.text_at(s.sentence)).collect();
+        assert_eq!(claims, [a.paragraphs[1].text.as_str()]);
+    }
+
+    #[test]
+    fn a_plural_noun_is_no_verb_of_speech() {
+        let a = article(&[
+            "Its position between Russia and the NATO states may enable Lena Marsh to resist the pressure.",
+        ]);
+        let x = extract_article(&a, &ExtractConfig::default());
+        assert_eq!(x.statements.len(), 1);
+        assert_eq!(x.statements[0].attributed_to, None);
+        let a =
+            article(&["Lena Marsh states that the pressure on the council was never higher than this year."]);
+        let x = extract_article(&a, &ExtractConfig::default());
+        let speaker = x.statements[0].attributed_to.map(|i| x.actors[i as usize].name.as_str());
+        assert_eq!(speaker, Some("Lena Marsh"));
     }
 
     #[test]
