@@ -7,7 +7,7 @@
 //! we made up.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -543,7 +543,7 @@ impl StemIndex {
     fn new(cands: &[Candidate<'_>]) -> StemIndex {
         let mut slot: HashMap<u32, u32> = HashMap::new();
         let mut counts: Vec<u32> = Vec::new();
-        for &s in cands.iter().flat_map(|c| c.stems()) {
+        for &s in cands.iter().flat_map(|c| c.stems().iter().chain(c.figure_keys())) {
             let k = *slot.entry(s).or_insert_with(|| {
                 counts.push(0);
                 counts.len() as u32 - 1
@@ -560,7 +560,7 @@ impl StemIndex {
         let mut next = starts.clone();
         let mut statements = vec![0u32; at as usize];
         for (i, c) in cands.iter().enumerate() {
-            for s in c.stems() {
+            for s in c.stems().iter().chain(c.figure_keys()) {
                 let k = slot[s] as usize;
                 statements[next[k] as usize] = i as u32;
                 next[k] += 1;
@@ -585,12 +585,13 @@ struct Candidate<'a> {
     paragraph: u32,
     text: &'a str,
     kind: ClaimKind,
-    /// The stems, then the actors, then the numbers, in one allocation (a large corpus has
-    /// millions of statements); [`Candidate::stems`] and the others cut it.
+    /// The stems, then the actors, then the numbers, then the figure keys, in one allocation
+    /// (a large corpus has millions of statements); [`Candidate::stems`] and the others cut it.
     features: Box<[u32]>,
-    /// Where the actors and the numbers start in `features`.
+    /// Where the actors, the numbers and the figure keys start in `features`.
     actors_at: u16,
     numbers_at: u16,
+    figures_at: u16,
     attributed: Option<u32>,
     /// The length of the statement's weight vector (see [`Weights`]).
     norm: f64,
@@ -611,7 +612,13 @@ impl Candidate<'_> {
 
     /// Hashes of the numbers of the sentence's figures (bounds of ranges too).
     fn numbers(&self) -> &[u32] {
-        &self.features[usize::from(self.numbers_at)..]
+        &self.features[usize::from(self.numbers_at)..usize::from(self.figures_at)]
+    }
+
+    /// What the sentence's telling figures measure: for each one (see [`figure_keys`]), a hash
+    /// of its number, its unit and one stem of what it is about.
+    fn figure_keys(&self) -> &[u32] {
+        &self.features[usize::from(self.figures_at)..]
     }
 }
 
@@ -706,7 +713,27 @@ fn may_be_one_claim(a: &Candidate<'_>, b: &Candidate<'_>, actors: &[Actor]) -> b
     common(a.stems(), b.stems()) >= MIN_SHARED_STEMS
         && agree(a.numbers(), b.numbers())
         && same_people(a, b, actors)
+        && same_kind(a, b, actors, |k| k == ActorKind::Place)
 }
+
+/// Whether two statements of similarity `sim` say one thing: similar enough and not kept
+/// apart by [`may_be_one_claim`]; or, worded differently but not unlike, giving one telling
+/// figure of one thing ("raised rates by half a point", "rates went up 0.5 percentage points": see
+/// [`figure_keys`]) where neither names people, organisations or places the other does not.
+fn one_claim(a: &Candidate<'_>, b: &Candidate<'_>, sim: f64, threshold: f64, actors: &[Actor]) -> bool {
+    if sim >= threshold {
+        return may_be_one_claim(a, b, actors);
+    }
+    sim >= FIGURE_SIMILARITY
+        && common(a.figure_keys(), b.figure_keys()) > 0
+        && same_kind(a, b, actors, |k| matches!(k, ActorKind::Person | ActorKind::Organization))
+        && same_kind(a, b, actors, |k| k == ActorKind::Place)
+}
+
+/// How similar two statements that give one telling figure must be at least (see
+/// [`one_claim`]): "the 1,237 delegates needed" is one thing, and a figure alone may be a
+/// coincidence.
+const FIGURE_SIMILARITY: f64 = 0.2;
 
 /// Whether two sorted lists share an item, or one of them is empty.
 fn agree<T: Ord>(x: &[T], y: &[T]) -> bool {
@@ -715,11 +742,48 @@ fn agree<T: Ord>(x: &[T], y: &[T]) -> bool {
 
 /// Whether two statements name one person or organisation, or one of them names none.
 fn same_people(a: &Candidate<'_>, b: &Candidate<'_>, actors: &[Actor]) -> bool {
-    let who = |c: &Candidate<'_>| -> Vec<u32> {
-        let kind = |&i: &u32| matches!(actors[i as usize].kind, ActorKind::Person | ActorKind::Organization);
-        c.actors().iter().copied().filter(kind).collect()
+    same_kind(a, b, actors, |k| matches!(k, ActorKind::Person | ActorKind::Organization))
+}
+
+/// Whether two statements name one actor of the kinds `kind` accepts, or one of them names
+/// none.
+fn same_kind(
+    a: &Candidate<'_>,
+    b: &Candidate<'_>,
+    actors: &[Actor],
+    kind: impl Fn(ActorKind) -> bool,
+) -> bool {
+    let of = |c: &Candidate<'_>| -> Vec<u32> {
+        c.actors().iter().copied().filter(|&i| kind(actors[i as usize].kind)).collect()
     };
-    agree(&who(a), &who(b))
+    agree(&of(a), &of(b))
+}
+
+/// The keys of a figure that says something on its own: not a share in whole percent ("46
+/// percent" is in every poll), a count below a hundred or a year, nor another whole number
+/// below ten ("0.5 percentage points", "$16 billion" and "5,000 soldiers" do), with its unit
+/// and, one key each, the stems of what it measures ("rates", not the "Thursday" it was on).
+fn figure_keys(f: &FigureOut, memo: &mut Stems) -> Vec<u32> {
+    let n = f.number;
+    let whole = n.fract() == 0.0;
+    let telling = match f.unit.as_str() {
+        // Shares in whole percent are what every poll reports ("46 percent of voters").
+        "percent" => !whole,
+        "count" => n >= 100.0 && !(whole && (1900.0..=2100.0).contains(&n)),
+        _ => !whole || n >= 10.0,
+    };
+    if !telling {
+        return Vec::new();
+    }
+    static CALENDAR: LazyLock<Box<[u32]>> =
+        LazyLock::new(|| Stems::default().hashes(&crate::stages::extract::lexicon::CALENDAR.join(" ")));
+    let about = memo.hashes(&f.about);
+    let head = [n.to_bits().to_le_bytes().as_slice(), f.unit.as_bytes()].concat();
+    about
+        .iter()
+        .filter(|h| CALENDAR.binary_search(h).is_err())
+        .map(|h| xxh3_64(&[head.as_slice(), &h.to_le_bytes()].concat()) as u32)
+        .collect()
 }
 
 /// Two statements that share fewer content words than this are not one claim, however rare
@@ -777,15 +841,25 @@ fn candidates<'c, 'f>(
                     .collect();
                 numbers.sort_unstable();
                 numbers.dedup();
+                let mut keys: Vec<u32> = figures
+                    .iter()
+                    .filter(|f| f.sentence == s.sentence)
+                    .flat_map(|f| figure_keys(f, memo))
+                    .collect();
+                keys.sort_unstable();
+                keys.dedup();
                 // The offsets are `u16`: a sentence has far fewer words than these bounds.
                 let actors_at = stems.len().min(usize::from(u16::MAX / 2));
                 stems.truncate(actors_at);
-                actors.truncate(usize::from(u16::MAX / 4));
-                numbers.truncate(usize::from(u16::MAX / 4));
+                actors.truncate(usize::from(u16::MAX / 8));
+                numbers.truncate(usize::from(u16::MAX / 8));
+                keys.truncate(usize::from(u16::MAX / 8));
                 let numbers_at = (actors_at + actors.len()) as u16;
+                let figures_at = numbers_at + numbers.len() as u16;
                 let mut features = stems;
                 features.extend(actors);
                 features.extend(numbers);
+                features.extend(keys);
                 Candidate {
                     article: ai as u32,
                     paragraph: s.sentence.paragraph,
@@ -794,6 +868,7 @@ fn candidates<'c, 'f>(
                     features: features.into_boxed_slice(),
                     actors_at: actors_at as u16,
                     numbers_at,
+                    figures_at,
                     attributed: s.attributed_to.and_then(|n| ids.at(ai, n)),
                     norm: 0.0,
                 }
@@ -830,12 +905,20 @@ fn group_claims(
             .map_init(Vec::new, |later: &mut Vec<u32>, i| {
                 // Later statements that share at least two rare stems with this one.
                 later.clear();
-                for &s in cands[i].stems() {
+                let add = |later: &mut Vec<u32>, s: u32| {
                     let list = weights.index.get(s);
                     if list.len() <= COMMON_STEM {
                         let after = list.partition_point(|&j| j as usize <= i);
                         later.extend_from_slice(&list[after..]);
                     }
+                };
+                for &s in cands[i].stems() {
+                    add(later, s);
+                }
+                // One figure in common is enough to compare two statements.
+                for &k in cands[i].figure_keys() {
+                    add(later, k);
+                    add(later, k);
                 }
                 later.sort_unstable();
                 let mut out = Vec::new();
@@ -852,8 +935,8 @@ fn group_claims(
                 centrality[j as usize] += sim;
                 // Restatements within one article are not corroboration: group across articles only.
                 let (a, b) = (&cands[i], &cands[j as usize]);
-                if sim >= cfg.claim_similarity && a.article != b.article && may_be_one_claim(a, b, actors) {
-                    close.push((sim, i as u32, j));
+                if a.article != b.article && one_claim(a, b, sim, cfg.claim_similarity, actors) {
+                    close.push((sim.max(cfg.claim_similarity), i as u32, j));
                 }
             }
         }
@@ -869,7 +952,7 @@ fn group_claims(
             continue;
         }
         let (a, b) = (&cands[stands_for[ri] as usize], &cands[stands_for[rj] as usize]);
-        if similarity(a, b, &weights) >= cfg.claim_similarity && may_be_one_claim(a, b, actors) {
+        if one_claim(a, b, similarity(a, b, &weights), cfg.claim_similarity, actors) {
             let first = stands_for[ri].min(stands_for[rj]);
             sets.union(ri, rj);
             stands_for[sets.find(ri)] = first;
@@ -1512,6 +1595,35 @@ mod tests {
         assert_eq!(sources_of(&digest, "Ola Berg"), BTreeSet::from(["a"]));
         assert_eq!(sources_of(&digest, "12 people"), BTreeSet::from(["a"]));
         assert_eq!(digest.contradictions.len(), 1, "the counts differ: {:?}", digest.contradictions);
+    }
+
+    #[test]
+    fn one_telling_figure_of_one_thing_makes_one_claim_however_worded() {
+        let digest = digest_of(&[
+            (
+                "a",
+                &[
+                    "The central bank raised rates by half a point on Thursday, its biggest increase in two decades.",
+                    "In Varna, 46 percent of voters backed the mayor in the poll published on Monday.",
+                    "Unemployment in Varna fell to 4.9 percent last month, the statistics office said.",
+                ],
+            ),
+            (
+                "b",
+                &[
+                    "Interest rates went up 0.5 percentage points after the central bank's board met in the capital.",
+                    "In Varna, 46 percent of voters backed the new tax on tourists, a separate survey found.",
+                    "Unemployment in Tolby fell to 4.9 percent in the spring, the statistics office said.",
+                ],
+            ),
+        ]);
+        assert_eq!(sources_of(&digest, "half a point"), BTreeSet::from(["a", "b"]));
+        // A share in whole percent is in every poll; one figure of two places is two claims.
+        assert_eq!(
+            sources_of(&digest, "46 percent of voters backed the mayor in the poll"),
+            BTreeSet::from(["a"])
+        );
+        assert_eq!(sources_of(&digest, "Unemployment in Varna"), BTreeSet::from(["a"]));
     }
 
     #[test]
