@@ -266,7 +266,11 @@ fn reported_by(
                     | "our"
                     | "of"
             );
-        after_determiner || lower[i] == "states" && lower.get(i + 1).is_none_or(|w| w != "that")
+        let next = lower.get(i + 1).map(String::as_str);
+        after_determiner
+            || lower[i] == "states" && next != Some("that")
+            // "Ann Lee continues to tie the country to Russia": going on, not speaking.
+            || lower[i].starts_with("continue") && next == Some("to")
     };
     let verb = (0..toks.len()).find(|&i| quotes::is_speech_verb_token(toks[i].text) && !noun(i))?;
     let at = toks[verb].start;
@@ -673,6 +677,22 @@ mod tests {
         let x = extract_article(&a, &ExtractConfig::default());
         let claims: Vec<&str> = x.statements.iter().map(|s| a.text_at(s.sentence)).collect();
         assert_eq!(claims, [a.paragraphs[1].text.as_str()]);
+    }
+
+    #[test]
+    fn a_label_in_quotation_marks_is_nobody_s_words() {
+        let a = article(&[
+            "But even if Lena Marsh continues to tie her town closely to the capital, “the last mayor of the valley” is attempting a balancing act.",
+            "“Boots on the ground” would be appropriate, council member Per Dahl said after the attacks.",
+        ]);
+        let x = extract_article(&a, &ExtractConfig::default());
+        let quotes: Vec<(&str, Option<&str>)> =
+            x.quotes.iter().map(|q| (q.text.as_str(), q.speaker.as_deref())).collect();
+        assert_eq!(
+            quotes,
+            [("the last mayor of the valley", None), ("Boots on the ground", Some("Per Dahl"))]
+        );
+        assert_eq!(x.statements[0].attributed_to, None, "continuing to do something is not speaking");
     }
 
     #[test]

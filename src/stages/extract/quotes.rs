@@ -115,6 +115,9 @@ pub fn speaker(
 ) -> Option<Mention> {
     let text_of = |p: usize| text_of(paragraphs, p);
     let (para_text, close_text) = (text_of(q.paragraph), text_of(q.close.0));
+    if is_a_label(q, para_text) {
+        return None;
+    }
     let speakers = |p: usize, range: std::ops::Range<usize>| -> Vec<&Mention> {
         mentions_in(mentions, p, range).filter(|m| can_speak(&actors[m.actor])).collect()
     };
@@ -351,6 +354,27 @@ fn names_a_thing(q: &RawQuote, text: &str) -> bool {
         .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "the"));
     let words: Vec<&str> = crate::text::words(&q.text).collect();
     article || words.iter().all(|w| in_a_name(w) || w.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether a quote is a label that opens a clause as its subject ("…, “Europe's last
+/// dictator” is attempting a balancing act"): words no one is said to have spoken, unlike
+/// "his “political revolution” will end" or "a report that “less than one percent” were".
+fn is_a_label(q: &RawQuote, text: &str) -> bool {
+    let before =
+        text.get(..q.range.start).unwrap_or("").trim_end_matches(|c: char| is_opener(c) || c.is_whitespace());
+    let after = text.get(q.close.1..).filter(|_| q.close.0 == q.paragraph).unwrap_or("");
+    // The rest of the sentence names no speaker ("“Boots on the ground” would be appropriate,
+    // Ben Carson said").
+    let rest = &after[..after.find(['.', '!', '?']).unwrap_or(after.len())];
+    (before.is_empty() || before.ends_with([',', ';', '.']))
+        && !q.text.ends_with([',', '.', '!', '?', ';', ':'])
+        && crate::text::words(after).next().is_some_and(|w| {
+            matches!(
+                w,
+                "is" | "was" | "are" | "were" | "has" | "had" | "have" | "will" | "would" | "does" | "did"
+            )
+        })
+        && !tokenize(rest).iter().any(|t| is_speech_verb_token(t.text))
 }
 
 /// The person a sentence opens with, as the subject of its first verb: the first name after
