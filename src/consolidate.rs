@@ -200,9 +200,11 @@ pub fn consolidate(corpus: &mut Corpus, cfg: &ConsolidateConfig) -> Digest {
     let (actors, ids) = merge_actors(corpus, &article_ids);
 
     // Quotes and figures move into the digest, and each article's local actors go once its
-    // quotes have their speakers.
-    let mut quotes = Vec::new();
-    let mut figures = Vec::new();
+    // quotes have their speakers. Both are sized up front: on a large corpus they are
+    // millions, and a vector that doubles holds its old and new buffers at once.
+    let live = || corpus.articles.iter().filter(|a| a.duplicate_of.is_none()).map(|a| &a.extraction);
+    let mut quotes = Vec::with_capacity(live().map(|x| x.quotes.len()).sum());
+    let mut figures = Vec::with_capacity(live().map(|x| x.figures.len()).sum());
     // Where each article's figures start in `figures` (and where the last one's end).
     let mut figures_from = Vec::with_capacity(corpus.articles.len() + 1);
     for (ai, a) in corpus.articles.iter_mut().enumerate() {
@@ -965,32 +967,32 @@ fn group_claims(
     let groups = sets.groups();
     drop(sets);
     let max_c = centrality.iter().cloned().fold(0.0, f64::max).max(1e-9);
-    // Rank every group on cheap keys, then build only the claims the briefing keeps.
-    struct Ranked<'g> {
-        members: &'g [u32],
+    // Rank every group on cheap keys, then build only the claims the briefing keeps. Only the
+    // best are held (most groups are one statement, and a corpus has millions): the list is
+    // cut back to `max_claims` whenever it doubles. The group's number settles ties, so the
+    // result is the order a full sort of all groups would give.
+    struct Ranked {
+        group: usize,
         articles: usize,
         score: f64,
         first: usize,
     }
-    let mut ranked: Vec<Ranked<'_>> = groups
-        .iter()
-        .map(|members| {
-            let articles = match members {
-                [_] => 1,
-                _ => independent_articles(members, &cands),
-            };
-            let members_usize = || members.iter().map(|&i| i as usize);
-            let corroboration = ((articles as f64 - 1.0) / 3.0).min(1.0);
-            let central = members_usize().map(|i| centrality[i]).fold(0.0, f64::max) / max_c;
-            let sourced = if members_usize().any(|i| cands[i].attributed.is_some()) { 1.0 } else { 0.0 };
-            let score = ((0.55 * corroboration + 0.3 * central + 0.15 * sourced) * 1000.0).round() / 1000.0;
-            // Members are in corpus order, so the first is the earliest source sentence.
-            let first = members_usize()
-                .min_by_key(|&i| (cands[i].article, cands[i].paragraph, cands[i].text))
-                .expect("members");
-            Ranked { members, articles, score, first }
-        })
-        .collect();
+    let rank = |group: usize, members: &[u32]| {
+        let articles = match members {
+            [_] => 1,
+            _ => independent_articles(members, &cands),
+        };
+        let members_usize = || members.iter().map(|&i| i as usize);
+        let corroboration = ((articles as f64 - 1.0) / 3.0).min(1.0);
+        let central = members_usize().map(|i| centrality[i]).fold(0.0, f64::max) / max_c;
+        let sourced = if members_usize().any(|i| cands[i].attributed.is_some()) { 1.0 } else { 0.0 };
+        let score = ((0.55 * corroboration + 0.3 * central + 0.15 * sourced) * 1000.0).round() / 1000.0;
+        // Members are in corpus order, so the first is the earliest source sentence.
+        let first = members_usize()
+            .min_by_key(|&i| (cands[i].article, cands[i].paragraph, cands[i].text))
+            .expect("members");
+        Ranked { group, articles, score, first }
+    };
     let rep_of = |members: &[u32]| {
         members
             .iter()
@@ -999,21 +1001,33 @@ fn group_claims(
             .expect("members")
     };
     let key = |r: &Ranked| (cands[r.first].article, cands[r.first].paragraph);
-    ranked.sort_by(|a, b| {
+    let order = |a: &Ranked, b: &Ranked| {
         b.articles
             .min(2)
             .cmp(&a.articles.min(2))
             .then(b.score.total_cmp(&a.score))
             .then_with(|| key(a).cmp(&key(b)))
-            .then_with(|| cands[rep_of(a.members)].text.cmp(cands[rep_of(b.members)].text))
-    });
+            .then_with(|| {
+                cands[rep_of(groups.get(a.group))].text.cmp(cands[rep_of(groups.get(b.group))].text)
+            })
+            .then(a.group.cmp(&b.group))
+    };
+    let mut ranked: Vec<Ranked> = Vec::with_capacity(2 * cfg.max_claims + 1);
+    for (group, members) in groups.iter().enumerate() {
+        ranked.push(rank(group, members));
+        if ranked.len() > 2 * cfg.max_claims {
+            ranked.sort_by(order);
+            ranked.truncate(cfg.max_claims);
+        }
+    }
+    ranked.sort_by(order);
     ranked.truncate(cfg.max_claims);
     ranked
         .into_iter()
         .enumerate()
         .map(|(k, r)| {
-            let rep = rep_of(r.members);
-            let members = || r.members.iter().map(|&i| &cands[i as usize]);
+            let rep = rep_of(groups.get(r.group));
+            let members = || groups.get(r.group).iter().map(|&i| &cands[i as usize]);
             let id = |i: u32| actors[i as usize].id.as_str();
             let attributed: BTreeSet<&str> = members().filter_map(|c| c.attributed).map(id).collect();
             let actor_ids: BTreeSet<&str> =
@@ -1372,39 +1386,46 @@ fn years_from_other_articles(corpus: &Corpus) -> HashMap<(usize, usize), i32> {
         sentence: &'a str,
         as_written: &'a str,
     }
+    let mentions = || {
+        let articles = corpus.articles.iter().enumerate().filter(|(_, a)| a.duplicate_of.is_none());
+        articles.flat_map(|(ai, a)| {
+            a.extraction.events.iter().enumerate().filter_map(move |(ei, e)| {
+                if e.date.month == 0 || e.date.day == 0 {
+                    return None;
+                }
+                let sentence = a.text_at(e.sentence);
+                let guessed = matches!(
+                    find_dates(&e.as_written).first(),
+                    Some(DateMatch { kind: DateKind::MonthDay { .. }, .. })
+                ) && !sentence.contains(&e.date.year.to_string());
+                let doubt = if guessed {
+                    (a.meta.date.and_then(|d| d.to_date())? - e.date.to_date()?).whole_days()
+                } else {
+                    0
+                };
+                let m = Mention {
+                    article: ai,
+                    event: ei,
+                    year: e.date.year,
+                    doubt,
+                    sentence,
+                    as_written: &e.as_written,
+                };
+                Some(((e.date.month, e.date.day), m))
+            })
+        })
+    };
+    // Most corpora have no guessed year: only the days that have one are gathered.
+    let doubted: BTreeSet<(u8, u8)> =
+        mentions().filter(|(_, m)| m.doubt > YEAR_GUESSED_AFTER).map(|(day, _)| day).collect();
     let mut by_day: BTreeMap<(u8, u8), Vec<Mention<'_>>> = BTreeMap::new();
-    for (ai, a) in corpus.articles.iter().enumerate().filter(|(_, a)| a.duplicate_of.is_none()) {
-        for (ei, e) in a.extraction.events.iter().enumerate() {
-            if e.date.month == 0 || e.date.day == 0 {
-                continue;
-            }
-            let sentence = a.text_at(e.sentence);
-            let guessed = matches!(
-                find_dates(&e.as_written).first(),
-                Some(DateMatch { kind: DateKind::MonthDay { .. }, .. })
-            ) && !sentence.contains(&e.date.year.to_string());
-            let doubt = if !guessed {
-                0
-            } else if let (Some(at), Some(published)) =
-                (e.date.to_date(), a.meta.date.and_then(|d| d.to_date()))
-            {
-                (published - at).whole_days()
-            } else {
-                continue;
-            };
-            let m = Mention {
-                article: ai,
-                event: ei,
-                year: e.date.year,
-                doubt,
-                sentence,
-                as_written: &e.as_written,
-            };
-            by_day.entry((e.date.month, e.date.day)).or_default().push(m);
+    if !doubted.is_empty() {
+        for (day, m) in mentions().filter(|(day, _)| doubted.contains(day)) {
+            by_day.entry(day).or_default().push(m);
         }
     }
     let mut out = HashMap::new();
-    for mentions in by_day.values().filter(|ms| ms.iter().any(|m| m.doubt > YEAR_GUESSED_AFTER)) {
+    for mentions in by_day.values() {
         let words: Vec<BTreeSet<String>> =
             mentions.iter().map(|m| content_stems(m.sentence, m.as_written)).collect();
         for (k, m) in mentions.iter().enumerate().filter(|(_, m)| m.doubt > YEAR_GUESSED_AFTER) {
