@@ -534,8 +534,8 @@ fn merge_actors(corpus: &Corpus, article_ids: &[ArticleId]) -> (Vec<Actor>, Acto
 /// vector (a map of vectors would cost a header and an allocation per stem, and most stems are
 /// in one statement).
 struct StemIndex {
-    /// Stem → its list's number.
-    slot: HashMap<u32, u32>,
+    /// Stem → its list's number (the stems are hashes already: a fast hasher will do).
+    slot: FxHashMap<u32, u32>,
     /// Where each list starts in `statements`, and where the last ends.
     starts: Vec<u32>,
     statements: Vec<u32>,
@@ -543,9 +543,9 @@ struct StemIndex {
 
 impl StemIndex {
     fn new(cands: &[Candidate<'_>]) -> StemIndex {
-        let mut slot: HashMap<u32, u32> = HashMap::new();
+        let mut slot: FxHashMap<u32, u32> = FxHashMap::default();
         let mut counts: Vec<u32> = Vec::new();
-        for &s in cands.iter().flat_map(|c| c.stems().iter().chain(c.figure_keys())) {
+        for &s in cands.iter().flat_map(|c| c.stems()) {
             let k = *slot.entry(s).or_insert_with(|| {
                 counts.push(0);
                 counts.len() as u32 - 1
@@ -562,7 +562,7 @@ impl StemIndex {
         let mut next = starts.clone();
         let mut statements = vec![0u32; at as usize];
         for (i, c) in cands.iter().enumerate() {
-            for s in c.stems().iter().chain(c.figure_keys()) {
+            for s in c.stems() {
                 let k = slot[s] as usize;
                 statements[next[k] as usize] = i as u32;
                 next[k] += 1;
@@ -576,6 +576,40 @@ impl StemIndex {
         self.slot.get(&s).map_or(&[], |&k| {
             &self.statements[self.starts[k as usize] as usize..self.starts[k as usize + 1] as usize]
         })
+    }
+}
+
+/// The statements that give each figure key (see [`figure_keys`]), for the keys that two to
+/// [`COMMON_FIGURE`] statements give: most keys are one statement's, and are left out.
+struct FigureIndex {
+    /// The keys, ascending, one per statement that gives it ...
+    keys: Vec<u32>,
+    /// ... and that statement.
+    statements: Vec<u32>,
+}
+
+impl FigureIndex {
+    fn new(cands: &[Candidate<'_>]) -> FigureIndex {
+        let mut all: Vec<(u32, u32)> = cands
+            .iter()
+            .enumerate()
+            .flat_map(|(i, c)| c.figure_keys().iter().map(move |&k| (k, i as u32)))
+            .collect();
+        all.par_sort_unstable();
+        all.dedup();
+        let mut index = FigureIndex { keys: Vec::new(), statements: Vec::new() };
+        for run in all.chunk_by(|a, b| a.0 == b.0).filter(|run| (2..=COMMON_FIGURE).contains(&run.len())) {
+            index.keys.extend(run.iter().map(|e| e.0));
+            index.statements.extend(run.iter().map(|e| e.1));
+        }
+        index
+    }
+
+    /// The statements that give key `k`, ascending.
+    fn get(&self, k: u32) -> &[u32] {
+        let from = self.keys.partition_point(|&x| x < k);
+        let to = self.keys.partition_point(|&x| x <= k);
+        &self.statements[from..to]
     }
 }
 
@@ -779,12 +813,12 @@ fn figure_keys(f: &FigureOut, memo: &mut Stems) -> Vec<u32> {
     }
     static CALENDAR: LazyLock<Box<[u32]>> =
         LazyLock::new(|| Stems::default().hashes(&crate::stages::extract::lexicon::CALENDAR.join(" ")));
+    let head = xxh3_64(&n.to_bits().to_le_bytes()) ^ xxh3_64(f.unit.as_bytes()).rotate_left(17);
     let about = memo.hashes(&f.about);
-    let head = [n.to_bits().to_le_bytes().as_slice(), f.unit.as_bytes()].concat();
     about
         .iter()
         .filter(|h| CALENDAR.binary_search(h).is_err())
-        .map(|h| xxh3_64(&[head.as_slice(), &h.to_le_bytes()].concat()) as u32)
+        .map(|&h| xxh3_64(&(head ^ u64::from(h)).to_le_bytes()) as u32)
         .collect()
 }
 
@@ -798,6 +832,10 @@ const STEM_PREFIX: usize = 6;
 /// Stems in more statements than this are too common to find restatements by; the bound also
 /// keeps the pass linear on large corpora.
 const COMMON_STEM: usize = 200;
+
+/// Figure keys (see [`figure_keys`]) in more statements than this find no restatements: a
+/// figure that many give of one thing is a commonplace, and the bound keeps the pass linear.
+const COMMON_FIGURE: usize = 32;
 
 /// Statements compared per parallel batch: bounds the memory the pairs take.
 const BATCH: usize = 8192;
@@ -898,6 +936,7 @@ fn group_claims(
 ) -> Vec<Claim> {
     let n = cands.len();
     cands.par_iter_mut().for_each(|c| c.norm = weights.norm(c));
+    let figures = FigureIndex::new(&cands);
     let mut centrality = vec![0.0f64; n];
     let mut close: Vec<(f64, u32, u32)> = Vec::new();
     for start in (0..n).step_by(BATCH) {
@@ -917,10 +956,13 @@ fn group_claims(
                 for &s in cands[i].stems() {
                     add(later, s);
                 }
-                // One figure in common is enough to compare two statements.
+                // One figure in common is enough to compare two statements, unless many give
+                // it ("$1 million" of "people").
                 for &k in cands[i].figure_keys() {
-                    add(later, k);
-                    add(later, k);
+                    let list = figures.get(k);
+                    let after = list.partition_point(|&j| j as usize <= i);
+                    later.extend_from_slice(&list[after..]);
+                    later.extend_from_slice(&list[after..]);
                 }
                 later.sort_unstable();
                 let mut out = Vec::new();
