@@ -490,6 +490,33 @@ fn unshout(name: &str) -> String {
     out
 }
 
+/// Whether an article speaks of a name more often as of a thing than as of a person: "its"
+/// or ", which" right after it ("Apple said its sales", "Ascom, which makes") against "he",
+/// "she", "his", "her" or ", who".
+fn spoken_of_as_a_thing(name: &str, text: &str) -> bool {
+    let (mut thing, mut person) = (0, 0);
+    for (at, _) in text.match_indices(name) {
+        let after = &text[at + name.len()..];
+        if after.starts_with(|c: char| c.is_alphanumeric()) {
+            continue; // part of a longer word
+        }
+        if after.starts_with(", which") {
+            thing += 1;
+        } else if after.starts_with(", who") {
+            person += 1;
+        }
+        for w in crate::text::words(after).take(4) {
+            match w {
+                "its" | "it" => thing += 1,
+                "he" | "she" | "his" | "her" | "him" => person += 1,
+                _ => continue,
+            }
+            break;
+        }
+    }
+    thing > person
+}
+
 /// Builds the article's actors from its sentences' spans and returns them with every mention.
 /// `sentences` holds (paragraph index, byte offset of the sentence in the paragraph, sentence).
 pub fn collect(sentences: &[(usize, usize, &str)], full_text: &str) -> (Vec<LocalActor>, Vec<Mention>) {
@@ -527,11 +554,21 @@ pub fn collect(sentences: &[(usize, usize, &str)], full_text: &str) -> (Vec<Loca
     }
 
     // A single word that speaks or carries a title somewhere in the article is a person
-    // everywhere in it ("Trump said" makes every "Trump" a person).
+    // everywhere in it ("Trump said" makes every "Trump" a person), unless the article speaks
+    // of it as of a thing ("Apple said its", "Apple, which").
+    let speakers: BTreeSet<&str> = found
+        .iter()
+        .filter(|(_, _, s, speaks)| *speaks && !s.name.contains(' '))
+        .map(|(_, _, s, _)| s.name.as_str())
+        .collect();
+    let things: BTreeSet<&str> =
+        speakers.into_iter().filter(|name| spoken_of_as_a_thing(name, full_text)).collect();
     let speaking: BTreeSet<String> = found
         .iter()
         .filter(|(_, _, s, speaks)| {
-            !s.name.contains(' ') && s.kind.is_none() && (*speaks || s.role.is_some())
+            !s.name.contains(' ')
+                && s.kind.is_none()
+                && (s.role.is_some() || *speaks && !things.contains(s.name.as_str()))
         })
         .map(|(_, _, s, _)| s.name.clone())
         .collect();
@@ -571,8 +608,15 @@ pub fn collect(sentences: &[(usize, usize, &str)], full_text: &str) -> (Vec<Loca
         } else if single && lexicon::contains(lexicon::MEDIA_NOUNS, &span.before) {
             // "the business newspaper Vzglyad notes": a medium, however it speaks.
             (span.name.clone(), ActorKind::Organization)
-        } else if single && (span.role.is_some() || *speaks || speaking.contains(&span.name)) {
+        } else if single
+            && (span.role.is_some()
+                || *speaks && !things.contains(span.name.as_str())
+                || speaking.contains(&span.name))
+        {
             (span.name.clone(), ActorKind::Person)
+        } else if single && *speaks {
+            // "Verizon said in a statement", where the article says "its": a thing that speaks.
+            (span.name.clone(), ActorKind::Organization)
         } else if single
             && !span.initial
             && span.name.chars().count() > 2
@@ -650,6 +694,21 @@ mod tests {
 
     fn names(s: &str) -> Vec<(String, Option<String>)> {
         spans(s).into_iter().map(|sp| (sp.name, sp.role)).collect()
+    }
+
+    #[test]
+    fn a_name_that_speaks_is_a_person_unless_spoken_of_as_a_thing() {
+        let kinds = |text: &str| -> Vec<(String, ActorKind)> {
+            actors_of(text).into_iter().map(|a| (a.name, a.kind)).collect()
+        };
+        assert_eq!(
+            kinds("Acme said its profits rose. Acme, which makes tools, did not comment."),
+            [("Acme".to_string(), ActorKind::Organization)]
+        );
+        assert_eq!(
+            kinds("Lind said he would run. Lind, who lost in 2020, did not comment."),
+            [("Lind".to_string(), ActorKind::Person)]
+        );
     }
 
     #[test]
