@@ -75,9 +75,16 @@ impl StageTiming {
 
 /// Runs the whole pipeline on a validated config and writes the briefing.
 pub fn run(config: &Config, mode: Mode) -> Result<RunSummary> {
+    run_with(config, mode, || {})
+}
+
+/// [`run`], calling `before_consolidate` once the per-article stages are done: the binary
+/// tunes its allocator there for the stage where memory peaks.
+pub fn run_with(config: &Config, mode: Mode, before_consolidate: impl FnOnce()) -> Result<RunSummary> {
     let (mut corpus, mut timings) = analyse(config, mode)?;
     let articles = corpus.articles.len();
     let bytes = timings.first().map_or(0, |t| t.bytes);
+    before_consolidate();
     let progress = Progress::start(mode, "consolidate", 1);
     let digest = consolidate::consolidate(&mut corpus, &config.consolidate);
     let elapsed = progress.finish(&format!("{} claims, {} actors", digest.claims.len(), digest.actors.len()));

@@ -16,6 +16,21 @@ use newsbrief::{RunSummary, ingest, render, stages};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc's `mi_option_purge_delay` (see its `mimalloc.h`; `libmimalloc-sys` names the
+/// options around it, not this one).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// From consolidation on, freed memory goes back to the system at once instead of after
+/// mimalloc's 10 ms: consolidate builds and frees large structures one after another while the
+/// whole corpus is in memory, and a 100k corpus peaked there at the 1 GiB target (972 and 974
+/// MiB with this in two runs). Earlier stages keep the default: purging at once slowed extract by
+/// half.
+fn return_freed_memory_at_once() {
+    // SAFETY: sets one allocator option to a value mimalloc documents (a delay in ms, 0 for
+    // at once); it takes effect at the next purge and may be called at any time.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) };
+}
+
 #[derive(Parser)]
 #[command(
     name = "newsbrief",
@@ -127,7 +142,7 @@ fn run(args: RunArgs) -> Result<ExitCode> {
     let started = std::time::Instant::now();
     let config = Config::from_path(&args.config, &overrides)?;
     set_threads(args.jobs)?;
-    let summary = newsbrief::run(&config, Mode::detect(args.quiet))?;
+    let summary = newsbrief::run_with(&config, Mode::detect(args.quiet), return_freed_memory_at_once)?;
     if let Some(path) = &args.timings {
         write_timings(path, &summary, started.elapsed().as_secs_f64())?;
     }
