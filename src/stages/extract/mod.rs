@@ -664,9 +664,11 @@ mod tests {
             "WASHINGTON (AP) — The Latest on the campaign of Lena Marsh in Tolby on Tuesday (all times local):",
             "Lena Marsh, the mayor of Tolby, opened the new bridge over the river on Friday.",
         ]);
-        let x = extract_article(&a, &ExtractConfig::default());
-        let claims: Vec<&str> = x.statements.iter().map(|s| a.text_at(s.sentence)).collect();
-        assert_eq!(claims, [a.paragraphs[1].text.as_str()]);
+        let claims_of = |a: &Article| -> Vec<String> {
+            let x = extract_article(a, &ExtractConfig::default());
+            x.statements.iter().map(|s| a.text_at(s.sentence).to_string()).collect()
+        };
+        assert_eq!(claims_of(&a), [a.paragraphs[1].text.as_str()]);
 
         // Nor does a subheading.
         let mut a = article(&[
@@ -674,9 +676,7 @@ mod tests {
             "Lena Marsh, the mayor of Tolby, opened the new bridge over the river on Friday.",
         ]);
         a.paragraphs[0].heading = true;
-        let x = extract_article(&a, &ExtractConfig::default());
-        let claims: Vec<&str> = x.statements.iter().map(|s| a.text_at(s.sentence)).collect();
-        assert_eq!(claims, [a.paragraphs[1].text.as_str()]);
+        assert_eq!(claims_of(&a), [a.paragraphs[1].text.as_str()]);
     }
 
     #[test]
