@@ -762,7 +762,7 @@ fn one_claim(a: &Candidate<'_>, b: &Candidate<'_>, sim: f64, threshold: f64, act
     }
     sim >= FIGURE_SIMILARITY
         && common(a.figure_keys(), b.figure_keys()) > 0
-        && same_kind(a, b, actors, |k| matches!(k, ActorKind::Person | ActorKind::Organization))
+        && same_people(a, b, actors)
         && same_kind(a, b, actors, |k| k == ActorKind::Place)
 }
 
