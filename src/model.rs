@@ -169,6 +169,9 @@ pub enum RemovalReason {
     Disclaimer,
     /// The title, teaser or date repeated.
     Repeated,
+    /// The standfirst under the title that sums the story up, set apart from it by the byline
+    /// or the date.
+    Teaser,
     /// Title, date, byline or publisher line: kept as metadata.
     Metadata,
     /// A line that recurs across many articles of the corpus.
@@ -190,6 +193,7 @@ impl fmt::Display for RemovalReason {
             Self::Caption => "caption",
             Self::Disclaimer => "disclaimer",
             Self::Repeated => "repeated",
+            Self::Teaser => "teaser",
             Self::Metadata => "metadata",
             Self::CorpusRepeated => "corpus_repeated",
             Self::UserRule => "user_rule",

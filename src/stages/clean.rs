@@ -181,6 +181,8 @@ pub fn clean_text(text: &str, rules: &Rules<'_>) -> Cleaned {
     classify_body(&blocks, &mut labels);
     keep_numbered_lists(&blocks, &mut labels);
     keep_tables(&blocks, &mut labels);
+    keep_cell_tables(&blocks, &mut labels);
+    keep_recurring_lines(&blocks, &mut labels);
     cut_after_end(&blocks, &mut labels);
     drop_author_bio(&blocks, &mut labels, &meta);
     drop_trailing_headings(&mut labels);
@@ -265,7 +267,7 @@ fn join_fragments(blocks: Vec<Block>) -> Vec<Block> {
 /// Boilerplate phrases, for short lines only: a body paragraph may well mention "share".
 static SOCIAL: LazyLock<RegexSet> = LazyLock::new(|| {
     RegexSet::new([
-        r"(?i)^(share|tweet|e-?mail|print|subscribe|sign (in|up)|log ?in|register|follow( us)?|like|comments?|leave a (comment|reply)|no comments|\d+ comments?|reply|read (more|also|next)|also read|see also|related( articles| stories| posts)?|recommended|more from|advertisement|sponsored|newsletter|click here|download|listen|watch|back to top|skip to|menu|search|home|join( us)?|source link|original|translation\b|tags?|topics?)\b",
+        r"(?i)^(share|tweet|e-?mail|print|subscribe|sign (in|up)|log ?in|register|follow( us)?|like|comments?|leave a (comment|reply)|no comments|\d+ comments?|reply|read (more|also|next)|also read|see also|related( articles| stories| posts)?|recommended|more from|advert(isement)?|sponsored|newsletter|click here|download|listen|watch|back to top|skip to|menu|search|home|join( us)?|source link|original|translation\b|tags?|topics?)\b",
         r"(?i)\b(facebook|twitter|telegram|instagram|whatsapp|linkedin|pinterest|youtube|tiktok|reddit|vkontakte)\b",
         r"(?i)\b(newsletter|subscribe|subscription|sign up|akismet|cookies?|privacy policy|terms of (use|service)|all rights reserved|comment data|log in|sign in)\b",
         r"(?i)^(home|news|world|politics|business|opinion|sport|sports)\s*([»›>|/]|$)",
@@ -286,12 +288,15 @@ static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("credit line pattern")
 });
 
-/// A caption of any length that ends in its credit ("… at the rally.Credit...Ann Lee/The Times").
-static CREDITED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)credit\s*(\.\.\.|…)\s*\p{Lu}").expect("credit pattern"));
+/// A caption of any length that ends in its credit ("… at the rally.Credit...Ann Lee/The Times",
+/// "… November 19, 2019. © Reuters / Ann Lee", "… to the Moon [SpaceX via Nasa]").
+static CREDITED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)credit\s*(\.\.\.|…)\s*\p{Lu}|[.!?]\s*©\s*\p{Lu}[^.©]{0,60}$|(?-i)[\[(]\p{Lu}[\w.&'-]*(\s\p{Lu}[\w.&'-]*)*\s?(via|/)\s?\p{Lu}[\w.&'-]*(\s\p{Lu}[\w.&'-]*)*[\])]$")
+        .expect("credit pattern")
+});
 
 static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(this (article|story|material|content) (is|was) (produced|published|written|originally|first)|originally (published|appeared)|views (expressed|and opinions)|opinions expressed|exclusive rights? to|republish|reproduction|is prohibited|copyright|all rights reserved|the author\(s\)|do not necessarily reflect|editorial (standards|policy)|we may earn|affiliate|(this|our) (web ?)?site uses cookies|by continuing to (use|browse) (this|our) (web ?)?site|we use cookies|uses? cookies (and|to|for)|cookies? (policy|settings|preferences)|contributed( reporting)? to this (report|story|article)|editing by)\b|^\(?reporting by\b")
+    Regex::new(r"(?i)\b(this (article|story|material|content) (is|was) (produced|published|written|originally|first)|originally (published|appeared)|views (expressed|and opinions)|opinions expressed|exclusive rights? to|republish|reproduction|is prohibited|copyright|all rights reserved|the author\(s\)|do not necessarily reflect|editorial (standards|policy)|we may earn|affiliate|(this|our) (web ?)?site uses cookies|our use of cookies|by continuing to (use|browse) (this|our) (web ?)?site|we use cookies|uses? cookies (and|to|for)|cookies? (policy|settings|preferences)|contributed( reporting)? to this (report|story|article)|editing by)\b|^\(?reporting by\b")
         .expect("disclaimer pattern")
 });
 
@@ -648,10 +653,16 @@ fn looks_like_person(text: &str) -> bool {
 /// The headline: a line near the top that the page repeats (banner, breadcrumb, teaser), or
 /// the line that stands next to the date or byline. Marks its copies as repeated.
 fn find_title(blocks: &[Block], labels: &mut [Label]) -> Option<String> {
+    // The title stands above the story: a line that recurs only from the first paragraph of
+    // prose on is the story's own (the question put to each person interviewed).
+    let prose = (0..blocks.len()).find(|&i| {
+        let b = &blocks[i];
+        labels[i] == Label::Undecided && b.words >= 12 && b.terminal && b.stop_share >= 0.2
+    });
     let head = blocks.len().min(HEAD_BLOCKS);
     let candidate = |b: &Block| b.words >= 3 && b.words <= 30 && !b.text.ends_with('.');
     let mut best: Option<(usize, usize)> = None; // (repeats, index)
-    for i in 0..head {
+    for i in 0..head.min(prose.unwrap_or(head)) {
         let b = &blocks[i];
         if !candidate(b)
             || labels[i] != Label::Undecided && labels[i] != Label::Drop(RemovalReason::Navigation)
@@ -676,7 +687,7 @@ fn find_title(blocks: &[Block], labels: &mut [Label]) -> Option<String> {
                 let near = i.saturating_sub(2)..(i + 3).min(blocks.len());
                 candidate(&blocks[i])
                     && labels[i] == Label::Undecided
-                    && blocks[i].words >= 4
+                    && blocks[i].words >= 5
                     && !blocks[i].text.ends_with([':', ';', ','])
                     && near.into_iter().filter(|&j| j != i).any(|j| {
                         labels[j] == Label::Drop(RemovalReason::Metadata)
@@ -727,6 +738,34 @@ fn drop_repeats(blocks: &[Block], labels: &mut [Label], meta: &Metadata) {
         }
     }
 }
+
+/// A line the story itself repeats is part of it: the question put to each person in a
+/// round of interviews, the label under each item of a list ("See it now: Amazon"). It recurs
+/// [`RECURRING`] times or more, inside the body, has three words or more ("Advert" has not), and
+/// its first occurrence was kept; a title or teaser printed twice recurs less, or above the body.
+fn keep_recurring_lines(blocks: &[Block], labels: &mut [Label]) {
+    let body: Vec<usize> = (0..blocks.len()).filter(|&i| labels[i] == Label::Body).collect();
+    let (Some(&start), Some(&end)) = (body.first(), body.last()) else { return };
+    let mut occurrences: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, b) in blocks.iter().enumerate().filter(|(_, b)| !b.key.is_empty()) {
+        occurrences.entry(b.key.as_str()).or_default().push(i);
+    }
+    for at in occurrences.values().filter(|at| at.len() >= RECURRING) {
+        let first = labels[at[0]];
+        if !matches!(first, Label::Body | Label::Heading) || at[0] < start || blocks[at[0]].words < 3 {
+            continue;
+        }
+        for &i in &at[1..] {
+            if i < end && labels[i] == Label::Drop(RemovalReason::Repeated) {
+                labels[i] = first;
+            }
+        }
+    }
+}
+
+/// How many times a line recurs in a story at least to be part of it (see
+/// [`keep_recurring_lines`]).
+const RECURRING: usize = 3;
 
 /// The label of the last block in `labels` that is not dropped.
 fn last_kept(labels: &[Label]) -> Option<Label> {
@@ -798,6 +837,48 @@ fn keep_tables(blocks: &[Block], labels: &mut [Label]) {
     }
 }
 
+/// A table flattened one cell to a line ("Pos." / "Driver" / "1" / "Kyle Busch" / "5040" / …)
+/// under running text is part of the body: a long run of blocks of a few words each, many of
+/// them numbers. Cells repeat, on the page and across the corpus ("0", "1"), and some read as
+/// sentences ("Martin Truex Jr."), so those count as cells too; the run ends at its last
+/// number, so the menu that may follow it does not join it.
+fn keep_cell_tables(blocks: &[Block], labels: &mut [Label]) {
+    let number = |b: &Block| {
+        b.text.chars().any(|c| c.is_ascii_digit())
+            && b.text.chars().all(|c| c.is_ascii_digit() || ".,:%+-–/ ".contains(c))
+    };
+    let cell = |labels: &[Label], i: usize| {
+        blocks[i].words <= CELL_WORDS
+            && matches!(
+                labels[i],
+                Label::Body
+                    | Label::Drop(
+                        RemovalReason::Fragment | RemovalReason::Repeated | RemovalReason::CorpusRepeated
+                    )
+            )
+    };
+    let mut i = 0;
+    while i < blocks.len() {
+        let mut j = i;
+        while j < blocks.len() && cell(labels, j) {
+            j += 1;
+        }
+        let end = (i..j).rev().find(|&k| number(&blocks[k])).map_or(i, |k| k + 1);
+        let numbers = (i..end).filter(|&k| number(&blocks[k])).count();
+        let after_text = matches!(last_kept(&labels[..i]), Some(Label::Body | Label::Heading));
+        if end - i >= TABLE_CELLS && 5 * numbers >= 2 * (end - i) && after_text {
+            labels[i..end].fill(Label::Body);
+        }
+        i = j.max(i + 1);
+    }
+}
+
+/// Words a cell of a flattened table has at most (see [`keep_cell_tables`]).
+const CELL_WORDS: usize = 4;
+
+/// Cells from which a run of them is a table: four rows of four.
+const TABLE_CELLS: usize = 16;
+
 /// Whether a line lists names: after an optional label ("Austria :"), at least
 /// [`ROSTER_NAMES`] items between commas or semicolons, four in five of them one to four
 /// capitalised words once shirt numbers, bracketed notes and trailing figures are set aside
@@ -863,8 +944,15 @@ fn classify_body(blocks: &[Block], labels: &mut [Label]) {
             (b.words >= 12 && b.terminal) || b.words >= 25 && punctuated()
         }
     };
-    let undecided: Vec<usize> = (0..blocks.len()).filter(|&i| labels[i] == Label::Undecided).collect();
-    let good: Vec<usize> = undecided.iter().copied().filter(|&i| prose(&blocks[i])).collect();
+    let mut undecided: Vec<usize> = (0..blocks.len()).filter(|&i| labels[i] == Label::Undecided).collect();
+    let mut good: Vec<usize> = undecided.iter().copied().filter(|&i| prose(&blocks[i])).collect();
+    if let [dek, second, ..] = good[..]
+        && is_dek(blocks, labels, dek, second)
+    {
+        labels[dek] = Label::Drop(RemovalReason::Teaser);
+        good.remove(0);
+        undecided.retain(|&i| i != dek);
+    }
     let (Some(&first), Some(&last)) = (good.first(), good.last()) else {
         // No prose at all: keep what has sentence shape, drop the rest.
         for i in undecided {
@@ -874,6 +962,22 @@ fn classify_body(blocks: &[Block], labels: &mut [Label]) {
         }
         return;
     };
+    // The standfirst right above the story, and the lines of a lead that the page broke
+    // before its sentences ended: sentence case, with stop words, up to the story with nothing
+    // else between.
+    let sentence_case = |b: &Block| {
+        english
+            && b.words >= 8
+            && b.stop_share >= 0.25
+            && 2 * words(&b.text).skip(1).filter(|w| is_capitalized(w)).count() <= b.words
+    };
+    let lead_in: Vec<usize> = undecided
+        .iter()
+        .rev()
+        .filter(|&&i| i < first)
+        .take_while(|&&i| sentence_case(&blocks[i]))
+        .copied()
+        .collect();
     for &i in &undecided {
         let b = &blocks[i];
         if i > 0 && matches!(labels[i - 1], Label::Body) && signs_quote(&blocks[i - 1].text, &b.text) {
@@ -908,13 +1012,11 @@ fn classify_body(blocks: &[Block], labels: &mut [Label]) {
             // Above the body: a lead or teaser sentence stays (a long one that reports, however
             // many names it packs), menus and banners go.
             let reports = b.words >= 20 && REPORTS.is_match(&b.text);
-            // The standfirst right above the story, which need not end in a full stop.
-            let standfirst = next == Some(first)
-                && english
-                && b.words >= 8
-                && b.stop_share >= 0.25
-                && 3 * words(&b.text).filter(|w| is_capitalized(w)).count() <= b.words;
-            if standfirst || b.terminal && b.words >= 5 && (b.stop_share >= 0.2 || reports || !english) {
+            let above_story =
+                labels[i + 1..first].iter().all(|l| *l == Label::Undecided || *l == Label::Body);
+            if lead_in.contains(&i)
+                || above_story && b.terminal && b.words >= 5 && (b.stop_share >= 0.2 || reports || !english)
+            {
                 Label::Body
             } else {
                 Label::Drop(RemovalReason::Navigation)
@@ -938,6 +1040,20 @@ fn classify_body(blocks: &[Block], labels: &mut [Label]) {
         };
     }
 }
+
+/// Whether the first paragraph of prose, `dek`, is the standfirst under the title that sums
+/// the story up, not its lead: a sentence or two, set apart from the story (`second`, the next
+/// paragraph of prose) by the byline or the date line, with no dated line above it.
+fn is_dek(blocks: &[Block], labels: &[Label], dek: usize, second: usize) -> bool {
+    let metadata = |j: &usize| labels[*j] == Label::Drop(RemovalReason::Metadata);
+    let dated = |j: usize| find_dates(&blocks[j].text).iter().any(|m| matches!(m.kind, DateKind::Full(_)));
+    blocks[dek].words <= DEK_WORDS
+        && (dek + 1..second).any(|j| metadata(&j))
+        && !(0..dek).filter(metadata).any(dated)
+}
+
+/// Words a standfirst has at most (see [`is_dek`]).
+const DEK_WORDS: usize = 45;
 
 /// Whether `line` signs the quote that ends the paragraph before it, as a quotations column
 /// does: "“…”" / "- Ann Lee, Philadelphia.".
@@ -1208,6 +1324,70 @@ mod tests {
         let headline = "Tim Cook On Apple Being Pulled Into The Enterprise Market Again";
         let page = format!("{headline}\n\n{body}\n\n{body} Again.\n");
         assert!(!kept(&clean(&page)).contains(&headline));
+        // A lead the page broke into lines before its sentences ended is kept whole.
+        let broken = [
+            "Chelsea have this morning paid the fee to the Spanish league to secure the signing of the keeper",
+            "This has freed the move of Thibaut Courtois to Real Madrid",
+        ];
+        let page = format!("{headline}\n\n{}\n\n{}\n\n{body}\n\n{body} Again.\n", broken[0], broken[1]);
+        assert_eq!(kept(&clean(&page))[..2], broken);
+    }
+
+    #[test]
+    fn a_standfirst_set_apart_by_the_byline_is_a_teaser() {
+        let dek = "The deal comes on top of five sales earlier this week.";
+        let lead = "The carrier finalized a deal to purchase 30 of the jets, executives of both companies announced on Wednesday.";
+        let more = "The order replaces part of an earlier one for a larger model, which has been delayed by problems with its engines.";
+        let page =
+            format!("The Carrier Buys Jets\n\n{dek}\n\nBy Jane Roe\n\nNov. 18, 2019\n\n{lead}\n\n{more}\n");
+        let c = clean(&page);
+        assert_eq!(kept(&c), [lead, more]);
+        assert!(c.removed.iter().any(|r| r.text == dek && r.reason == RemovalReason::Teaser));
+        // Under the date line, the first paragraph is the story's.
+        let page =
+            format!("The Carrier Buys Jets\n\nNov. 18, 2019\n\n{dek}\n\nBy Jane Roe\n\n{lead}\n\n{more}\n");
+        assert_eq!(kept(&clean(&page)), [dek, lead, more]);
+    }
+
+    #[test]
+    fn a_table_flattened_one_cell_to_a_line_is_body() {
+        let body = "The final standings of the series after 36 races, with the points each driver scored this season:";
+        let mut rows = ["Pos.", "Driver", "Points", "Wins"].join("\n\n");
+        for (pos, name, points, wins) in [
+            (1, "Kyle Busch", 5040, 5),
+            (2, "Martin Truex Jr.", 5035, 7),
+            (3, "Ann Lee", 5033, 4),
+            (4, "Joey Logano", 2380, 1),
+        ] {
+            rows.push_str(&format!("\n\n{pos}\n\n{name}\n\n{points}\n\n{wins}"));
+        }
+        let menu = "Home\n\nNews\n\nSport";
+        let c = clean(&format!("{body}\n\n{rows}\n\n{menu}\n"));
+        let texts = kept(&c);
+        assert_eq!(texts.len(), 1 + 4 + 16, "{texts:#?}");
+        assert!(texts.contains(&"5040") && texts.contains(&"Kyle Busch") && !texts.contains(&"Sport"));
+        // A list of short links under the text is no table.
+        let links = ["Home", "World", "Sport", "Business", "Science", "Culture", "Travel", "Weather"]
+            .repeat(2)
+            .join("\n\n");
+        assert_eq!(kept(&clean(&format!("{body}\n\n{links}\n"))), [body]);
+    }
+
+    #[test]
+    fn a_line_the_story_repeats_is_part_of_it() {
+        let intro = "We asked five of the city's food bloggers the same questions about their work and their kitchens.";
+        let question = "What inspired you to start your page?";
+        let answer = "My grandmother cooked for the whole street every Sunday, and I wanted to keep her recipes alive.";
+        let page: String =
+            (1..=4).map(|i| format!("{question}\n\nAdvert\n\n{answer} Blogger {i}.\n\n")).collect::<String>();
+        let c = clean(&format!("The City's Food Bloggers\n\n{intro}\n\n{page}"));
+        let texts = kept(&c);
+        assert_eq!(texts.iter().filter(|t| **t == question).count(), 4, "{texts:#?} {:#?}", c.removed);
+        assert!(!texts.contains(&"Advert"));
+        // A title printed twice is dropped the second time.
+        let title = "Bloggers of the city talk about their kitchens";
+        let c = clean(&format!("{title}\n\n{intro}\n\n{title}\n\n{answer}\n\n{title}\n\n{answer} Again.\n"));
+        assert!(!kept(&c).contains(&title), "{:#?}", kept(&c));
     }
 
     #[test]
@@ -1405,7 +1585,10 @@ mod tests {
         let credits = "Associated Press writers Ana Lind and Jon Frey contributed to this report.";
         let wire = "(Reporting by Ana Lind; editing by Jon Frey)";
         let bio = "Kari Dahl is a sports reporter for the Varna Times, covering swimming and athletics.";
-        let page = [cookies, body, caption, body2, credits, wire, bio].join("\n\n");
+        let consent = "By choosing I Accept, you consent to our use of cookies and other tracking technologies.";
+        let credited = "A swimmer dives at the start of the final in Varna, November 19, 2019. © Reuters / Ana Lind";
+        let via = "This illustration shows the plans for the new city pool in Varna [City Council via Reuters]";
+        let page = [cookies, consent, credited, body, caption, via, body2, credits, wire, bio].join("\n\n");
         let c = clean(&page);
         let kept = kept(&c);
         assert_eq!(kept, [body, body2]);
