@@ -568,7 +568,7 @@ const HEAD_BLOCKS: usize = 25;
 fn head_end(blocks: &[Block], labels: &[Label]) -> usize {
     let prose =
         blocks.iter().zip(labels).position(|(b, l)| *l == Label::Undecided && b.terminal && b.words >= 15);
-    prose.map_or(HEAD_BLOCKS, |p| (p + 5).max(HEAD_BLOCKS)).min(blocks.len())
+    prose.map_or(HEAD_BLOCKS, |p| (p + 10).max(HEAD_BLOCKS)).min(blocks.len())
 }
 
 fn title_key(title: &str) -> String {
@@ -1043,17 +1043,21 @@ fn classify_body(blocks: &[Block], labels: &mut [Label]) {
 
 /// Whether the first paragraph of prose, `dek`, is the standfirst under the title that sums
 /// the story up, not its lead: a sentence or two, set apart from the story (`second`, the next
-/// paragraph of prose) by the byline or the date line, with no dated line above it.
+/// paragraph of prose) by the byline or the date line, with no dated line right above it.
 fn is_dek(blocks: &[Block], labels: &[Label], dek: usize, second: usize) -> bool {
     let metadata = |j: &usize| labels[*j] == Label::Drop(RemovalReason::Metadata);
     let dated = |j: usize| find_dates(&blocks[j].text).iter().any(|m| matches!(m.kind, DateKind::Full(_)));
     blocks[dek].words <= DEK_WORDS
         && (dek + 1..second).any(|j| metadata(&j))
-        && !(0..dek).filter(metadata).any(dated)
+        && !(dek.saturating_sub(DEK_DATE_ABOVE)..dek).filter(metadata).any(dated)
 }
 
 /// Words a standfirst has at most (see [`is_dek`]).
 const DEK_WORDS: usize = 45;
+
+/// Blocks above the first paragraph where a date line makes it the story's lead (see
+/// [`is_dek`]): a site's header may give today's date far above.
+const DEK_DATE_ABOVE: usize = 4;
 
 /// Whether `line` signs the quote that ends the paragraph before it, as a quotations column
 /// does: "“…”" / "- Ann Lee, Philadelphia.".
@@ -1335,7 +1339,7 @@ mod tests {
 
     #[test]
     fn a_standfirst_set_apart_by_the_byline_is_a_teaser() {
-        let dek = "The deal comes on top of five sales earlier this week.";
+        let dek = "The deal comes on top of five sales earlier this week, and it cuts an older order for a larger model.";
         let lead = "The carrier finalized a deal to purchase 30 of the jets, executives of both companies announced on Wednesday.";
         let more = "The order replaces part of an earlier one for a larger model, which has been delayed by problems with its engines.";
         let page =
@@ -1347,6 +1351,23 @@ mod tests {
         let page =
             format!("The Carrier Buys Jets\n\nNov. 18, 2019\n\n{dek}\n\nBy Jane Roe\n\n{lead}\n\n{more}\n");
         assert_eq!(kept(&clean(&page)), [dek, lead, more]);
+        // Today's date in the site's header, far above, says nothing of it.
+        let header = "November 20, 2019\n\nWorld\n\nBusiness\n\nMarkets\n\nTech\n\nOpinion";
+        let page = format!(
+            "{header}\n\nThe Carrier Buys Jets\n\n{dek}\n\nBy Jane Roe\n\nNov. 18, 2019\n\n{lead}\n\n{more}\n"
+        );
+        assert_eq!(kept(&clean(&page)), [lead, more]);
+        // A byline spread over lines may push the date line well below the standfirst.
+        let byline =
+            "By\n\nJane Roe\n\nThe Carrier Times\n\nBiographyJane Roe\n\n@janeroe\n\njane.roe@example.com";
+        let menu: String = (1..=30).map(|i| format!("Section {i}\n\n")).collect();
+        let page = format!(
+            "{menu}The Carrier Buys Jets\n\n{dek}\n\n{byline}\n\nNov. 18, 2019 8:03 am ET\n\n{lead}\n\n{}",
+            [more; 8].join("\n\n")
+        );
+        let c = clean(&page);
+        assert_eq!(c.meta.date, Some(Day::ymd(2019, 11, 18)));
+        assert_eq!(kept(&c)[..2], [lead, more]);
     }
 
     #[test]
@@ -1585,9 +1606,12 @@ mod tests {
         let credits = "Associated Press writers Ana Lind and Jon Frey contributed to this report.";
         let wire = "(Reporting by Ana Lind; editing by Jon Frey)";
         let bio = "Kari Dahl is a sports reporter for the Varna Times, covering swimming and athletics.";
-        let consent = "By choosing I Accept, you consent to our use of cookies and other tracking technologies.";
-        let credited = "A swimmer dives at the start of the final in Varna, November 19, 2019. © Reuters / Ana Lind";
-        let via = "This illustration shows the plans for the new city pool in Varna [City Council via Reuters]";
+        let consent =
+            "By choosing I Accept, you consent to our use of cookies and other tracking technologies.";
+        let credited =
+            "A swimmer dives at the start of the final in Varna, November 19, 2019. © Reuters / Ana Lind";
+        let via =
+            "This illustration shows the plans for the new city pool in Varna [City Council via Reuters]";
         let page = [cookies, consent, credited, body, caption, via, body2, credits, wire, bio].join("\n\n");
         let c = clean(&page);
         let kept = kept(&c);
