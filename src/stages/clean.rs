@@ -1033,12 +1033,22 @@ fn classify_body(blocks: &[Block], labels: &mut [Label]) {
             }
         } else if heading_shape {
             Label::Heading
-        } else if b.terminal && b.words >= 3 {
+        } else if b.terminal && b.words >= 3 || enumerates(b) {
             Label::Body
         } else {
             Label::Drop(RemovalReason::Fragment)
         };
     }
+}
+
+/// Whether a block inside the body lists things, though it is no sentence: the ingredients of
+/// a dish ("Asparagus and Eggs [1 cup asparagus, 2 poached eggs, ½ cup sweet potato, …]"), the
+/// items of a kit. A list of names is a tag line or another story's teaser ("… tagged Consider
+/// This, Jessie Buckley, Mary Steenburgen"): at most one word in three is capitalised.
+fn enumerates(b: &Block) -> bool {
+    b.words >= 12
+        && b.text.matches(',').count() >= 3
+        && 3 * words(&b.text).skip(1).filter(|w| is_capitalized(w)).count() <= b.words
 }
 
 /// Whether the first paragraph of prose, `dek`, is the standfirst under the title that sums
@@ -1395,6 +1405,20 @@ mod tests {
     }
 
     #[test]
+    fn a_list_inside_the_body_is_body_and_a_tag_line_is_not() {
+        let intro = "This meal plan works for both programs, so there is no need to work out a new one when you finish the first.";
+        let dish = "Beef and Peppers [4 oz. ground beef, 1 cup sweet peppers, 10 olives, 1 Tbsp. cilantro or green onions]";
+        let tags = "This Article is related to: Awards and tagged Consider This, Jessie Buckley, Mary Steenburgen, Wild Rose";
+        let end = "Drink plenty of water through the day, and eat the last meal at least two hours before you go to bed.";
+        let c = clean(&format!(
+            "Meal Prep for the Week\n\n{intro}\n\n{dish}\n\n{tags}\n\n{}\n\n{end}\n",
+            dish.replace("Beef", "Lamb")
+        ));
+        assert_eq!(kept(&c)[..2], [intro, dish]);
+        assert!(!kept(&c).contains(&tags));
+    }
+
+    #[test]
     fn a_line_the_story_repeats_is_part_of_it() {
         let intro = "We asked five of the city's food bloggers the same questions about their work and their kitchens.";
         let question = "What inspired you to start your page?";
@@ -1612,7 +1636,9 @@ mod tests {
             "A swimmer dives at the start of the final in Varna, November 19, 2019. © Reuters / Ana Lind";
         let via =
             "This illustration shows the plans for the new city pool in Varna [City Council via Reuters]";
-        let page = [cookies, consent, credited, body, caption, via, body2, credits, wire, bio].join("\n\n");
+        let file = "FILE PHOTO: Swimmers train at the city pool in Varna, Bulgaria, November 18, 2019, ahead of the final. REUTERS/Ana Lind";
+        let page =
+            [cookies, consent, credited, body, caption, via, file, body2, credits, wire, bio].join("\n\n");
         let c = clean(&page);
         let kept = kept(&c);
         assert_eq!(kept, [body, body2]);
