@@ -425,6 +425,20 @@ fn separators(text: &str) -> usize {
     marks + closed.saturating_sub(opened)
 }
 
+/// Whether a block is a long line in capitals: the headline of another story or video set in
+/// the page ("CO-FOUNDER 'PROUD' OF HOME DEPOT EMPLOYEES LIVING OUT THEIR AMERICAN DREAM"), or
+/// a banner. A subheading in capitals is short ("HOW TO USE A WATER BATH CANNER").
+fn shouts(b: &Block) -> bool {
+    // Scripts without case (Hangul, Arabic) have no capitals to shout in.
+    let letters = b.text.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = b.text.chars().filter(|c| c.is_uppercase()).count();
+    let lower = b.text.chars().filter(|c| c.is_lowercase()).count();
+    b.words >= SHOUTED_WORDS && lower == 0 && 5 * upper >= 4 * letters
+}
+
+/// Words from which a line in capitals is no subheading (see [`shouts`]).
+const SHOUTED_WORDS: usize = 8;
+
 /// Rules that decide a block on its own: user regexes, corpus repetition, captions,
 /// disclaimers, social prompts.
 fn hard_rules(blocks: &[Block], labels: &mut [Label], rules: &Rules<'_>) {
@@ -450,7 +464,7 @@ fn hard_rules(blocks: &[Block], labels: &mut [Label], rules: &Rules<'_>) {
             Label::Drop(RemovalReason::Disclaimer)
         } else if short && SOCIAL.is_match(&b.text) && !(b.terminal && b.words >= 9 && b.stop_share >= 0.3) {
             Label::Drop(RemovalReason::Social)
-        } else if b.words >= 20 && is_teaser(&b.text) || separators(&b.text) >= 2 {
+        } else if b.words >= 20 && is_teaser(&b.text) || separators(&b.text) >= 2 || shouts(b) {
             Label::Drop(RemovalReason::Navigation)
         } else {
             Label::Undecided
@@ -839,7 +853,7 @@ fn keep_tables(blocks: &[Block], labels: &mut [Label]) {
 
 /// A table flattened one cell to a line ("Pos." / "Driver" / "1" / "Kyle Busch" / "5040" / …)
 /// under running text is part of the body: a long run of blocks of a few words each, many of
-/// them numbers. Cells repeat, on the page and across the corpus ("0", "1"), and some read as
+/// them numbers (one in three). Cells repeat, on the page and across the corpus ("0", "1"), and some read as
 /// sentences ("Martin Truex Jr."), so those count as cells too; the run ends at its last
 /// number, so the menu that may follow it does not join it.
 fn keep_cell_tables(blocks: &[Block], labels: &mut [Label]) {
@@ -866,7 +880,7 @@ fn keep_cell_tables(blocks: &[Block], labels: &mut [Label]) {
         let end = (i..j).rev().find(|&k| number(&blocks[k])).map_or(i, |k| k + 1);
         let numbers = (i..end).filter(|&k| number(&blocks[k])).count();
         let after_text = matches!(last_kept(&labels[..i]), Some(Label::Body | Label::Heading));
-        if end - i >= TABLE_CELLS && 5 * numbers >= 2 * (end - i) && after_text {
+        if end - i >= TABLE_CELLS && 3 * numbers >= end - i && after_text {
             labels[i..end].fill(Label::Body);
         }
         i = j.max(i + 1);
@@ -876,8 +890,8 @@ fn keep_cell_tables(blocks: &[Block], labels: &mut [Label]) {
 /// Words a cell of a flattened table has at most (see [`keep_cell_tables`]).
 const CELL_WORDS: usize = 4;
 
-/// Cells from which a run of them is a table: four rows of four.
-const TABLE_CELLS: usize = 16;
+/// Cells from which a run of them is a table: three rows of four.
+const TABLE_CELLS: usize = 12;
 
 /// Whether a line lists names: after an optional label ("Austria :"), at least
 /// [`ROSTER_NAMES`] items between commas or semicolons, four in five of them one to four
@@ -1397,6 +1411,10 @@ mod tests {
         let texts = kept(&c);
         assert_eq!(texts.len(), 1 + 4 + 16, "{texts:#?}");
         assert!(texts.contains(&"5040") && texts.contains(&"Kyle Busch") && !texts.contains(&"Sport"));
+        // Three rows of a quote table, its changes signed.
+        let quotes = "Ticker\n\nSecurity\n\nLast\n\nChange\n\nHD\n\nTHE HOME DEPOT INC.\n\n225.86\n\n-12.99\n\nLOW\n\nLOWE'S COMPANIES INC.\n\n113.40\n\n-1.62";
+        let c = clean(&format!("{body}\n\n{quotes}\n\n{menu}\n"));
+        assert_eq!(kept(&c).len(), 1 + 12, "{:#?}", kept(&c));
         // A list of short links under the text is no table.
         let links = ["Home", "World", "Sport", "Business", "Science", "Culture", "Travel", "Weather"]
             .repeat(2)
@@ -1416,6 +1434,21 @@ mod tests {
         ));
         assert_eq!(kept(&c)[..2], [intro, dish]);
         assert!(!kept(&c).contains(&tags));
+    }
+
+    #[test]
+    fn a_headline_in_capitals_inside_the_story_goes() {
+        let body = "The retailer earned $2.8 billion in the third quarter, as revenue rose 3.5 percent to $27.2 billion.";
+        let heading = "WHAT THE COMPANY EXPECTS FOR THE YEAR";
+        let more = "Comparable sales rose 3.6 percent, missing the 4.8 percent gain that analysts surveyed had expected.";
+        let video = "CO-FOUNDER 'PROUD' OF HOME DEPOT EMPLOYEES LIVING OUT THEIR AMERICAN DREAM";
+        let end = "The shares are up 39 percent this year, while the broader market is up 24.5 percent over the same time.";
+        let c =
+            clean(&format!("The Retailer Reports\n\n{body}\n\n{heading}\n\n{more}\n\n{video}\n\n{end}\n"));
+        assert_eq!(kept(&c), [body, heading, more, end]);
+        // A script without capitals does not shout.
+        let korean = "엔터미디어 KBS 예능국의 아침마당 접수한 유재석, 그가 뜨는 이유는 무엇인가 하는 질문에 대한 답이다";
+        assert!(!shouts(&Block::new(korean.to_string(), [1, 1])));
     }
 
     #[test]
