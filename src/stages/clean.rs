@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 use anyhow::Result;
 use rayon::prelude::*;
 use regex::{Regex, RegexSet};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -130,7 +131,15 @@ impl Block {
 }
 
 fn key_of(text: &str) -> String {
-    words(text).map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+    // One buffer, not a string per word: every line of every page gets a key.
+    let mut key = String::with_capacity(text.len());
+    for w in words(text) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    key
 }
 
 /// Whether a text ends a sentence. An embedded post ends in the link its platform adds ("…
@@ -214,7 +223,13 @@ fn split_blocks(text: &str) -> Vec<Block> {
         .enumerate()
         .filter_map(|(i, line)| {
             let norm = normalize(line);
-            let collapsed = norm.split_whitespace().collect::<Vec<_>>().join(" ");
+            let mut collapsed = String::with_capacity(norm.len());
+            for piece in norm.split_whitespace() {
+                if !collapsed.is_empty() {
+                    collapsed.push(' ');
+                }
+                collapsed.push_str(piece);
+            }
             (!collapsed.is_empty()).then(|| Block::new(collapsed, [i + 1, i + 1]))
         })
         .collect()
@@ -429,11 +444,14 @@ fn separators(text: &str) -> usize {
 /// the page ("CO-FOUNDER 'PROUD' OF HOME DEPOT EMPLOYEES LIVING OUT THEIR AMERICAN DREAM"), or
 /// a banner. A subheading in capitals is short ("HOW TO USE A WATER BATH CANNER").
 fn shouts(b: &Block) -> bool {
+    // Most lines have a small letter among their first few: they are out at once.
+    if b.words < SHOUTED_WORDS || b.text.chars().any(char::is_lowercase) {
+        return false;
+    }
     // Scripts without case (Hangul, Arabic) have no capitals to shout in.
     let letters = b.text.chars().filter(|c| c.is_alphabetic()).count();
     let upper = b.text.chars().filter(|c| c.is_uppercase()).count();
-    let lower = b.text.chars().filter(|c| c.is_lowercase()).count();
-    b.words >= SHOUTED_WORDS && lower == 0 && 5 * upper >= 4 * letters
+    5 * upper >= 4 * letters
 }
 
 /// Words from which a line in capitals is no subheading (see [`shouts`]).
@@ -730,7 +748,7 @@ fn find_title(blocks: &[Block], labels: &mut [Label]) -> Option<String> {
 
 /// Exact repeats of an earlier block, and a teaser block that restates the title and the lead.
 fn drop_repeats(blocks: &[Block], labels: &mut [Label], meta: &Metadata) {
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
     for (i, b) in blocks.iter().enumerate() {
         if b.key.is_empty() {
             continue;
@@ -758,9 +776,14 @@ fn drop_repeats(blocks: &[Block], labels: &mut [Label], meta: &Metadata) {
 /// [`RECURRING`] times or more, inside the body, has three words or more ("Advert" has not), and
 /// its first occurrence was kept; a title or teaser printed twice recurs less, or above the body.
 fn keep_recurring_lines(blocks: &[Block], labels: &mut [Label]) {
-    let body: Vec<usize> = (0..blocks.len()).filter(|&i| labels[i] == Label::Body).collect();
-    let (Some(&start), Some(&end)) = (body.first(), body.last()) else { return };
-    let mut occurrences: HashMap<&str, Vec<usize>> = HashMap::new();
+    let body = || (0..blocks.len()).filter(|&i| labels[i] == Label::Body);
+    let (Some(start), Some(end)) = (body().next(), body().next_back()) else { return };
+    let repeats_inside = |i: usize| i > start && i < end && labels[i] == Label::Drop(RemovalReason::Repeated);
+    // Most pages repeat nothing inside the story: no map for them.
+    if !(0..blocks.len()).any(repeats_inside) {
+        return;
+    }
+    let mut occurrences: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (i, b) in blocks.iter().enumerate().filter(|(_, b)| !b.key.is_empty()) {
         occurrences.entry(b.key.as_str()).or_default().push(i);
     }
