@@ -128,6 +128,11 @@ impl Block {
         let terminal = ends_sentence(&text);
         Block { text, lines, key, words: n, stop_share: stops as f64 / n.max(1) as f64, terminal }
     }
+
+    /// The capitalised words after the first (a sentence's first word has its capital anyway).
+    fn capitals(&self) -> usize {
+        words(&self.text).skip(1).filter(|w| is_capitalized(w)).count()
+    }
 }
 
 fn key_of(text: &str) -> String {
@@ -1002,12 +1007,8 @@ fn classify_body(blocks: &[Block], labels: &mut [Label]) {
     // The standfirst right above the story, and the lines of a lead that the page broke
     // before its sentences ended: sentence case, with stop words, up to the story with nothing
     // else between.
-    let sentence_case = |b: &Block| {
-        english
-            && b.words >= 8
-            && b.stop_share >= 0.25
-            && 2 * words(&b.text).skip(1).filter(|w| is_capitalized(w)).count() <= b.words
-    };
+    let sentence_case =
+        |b: &Block| english && b.words >= 8 && b.stop_share >= 0.25 && 2 * b.capitals() <= b.words;
     let lead_in: Vec<usize> = undecided
         .iter()
         .rev()
@@ -1083,9 +1084,7 @@ fn classify_body(blocks: &[Block], labels: &mut [Label]) {
 /// items of a kit. A list of names is a tag line or another story's teaser ("… tagged Consider
 /// This, Jessie Buckley, Mary Steenburgen"): at most one word in three is capitalised.
 fn enumerates(b: &Block) -> bool {
-    b.words >= 12
-        && b.text.matches(',').count() >= 3
-        && 3 * words(&b.text).skip(1).filter(|w| is_capitalized(w)).count() <= b.words
+    b.words >= 12 && b.text.matches(',').count() >= 3 && 3 * b.capitals() <= b.words
 }
 
 /// Whether the first paragraph of prose, `dek`, is the standfirst under the title that sums
@@ -1415,6 +1414,19 @@ mod tests {
         let c = clean(&page);
         assert_eq!(c.meta.date, Some(Day::ymd(2019, 11, 18)));
         assert_eq!(kept(&c)[..2], [lead, more]);
+    }
+
+    #[test]
+    fn a_sentence_above_the_story_stays_only_next_to_it() {
+        let lead = "The carrier finalized a deal to purchase 30 of the jets, executives of both companies announced on Wednesday.";
+        let more = "The order replaces part of an earlier one for a larger model, which has been delayed by problems with its engines.";
+        let other = "Is the new runway ready now?";
+        let page = format!(
+            "The Carrier Buys Jets\n\nThe Carrier Buys Jets\n\n{other}\n\nShare this article\n\n{lead}\n\n{more}\n"
+        );
+        assert_eq!(kept(&clean(&page)), [lead, more]);
+        let page = format!("The Carrier Buys Jets\n\nThe Carrier Buys Jets\n\n{other}\n\n{lead}\n\n{more}\n");
+        assert_eq!(kept(&clean(&page)), [other, lead, more]);
     }
 
     #[test]
