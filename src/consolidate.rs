@@ -1367,9 +1367,22 @@ fn build_timeline(corpus: &Corpus, article_ids: &[ArticleId], max: usize) -> Vec
         if a.duplicate_of.is_some() {
             continue;
         }
-        for (ei, e) in a.extraction.events.iter().enumerate() {
-            let text = without_doubled_stop(a.text_at(e.sentence));
-            let date = years.get(&(ai, ei)).map_or(e.date, |&year| Day { year, ..e.date });
+        // One row per sentence: a sentence that gives several dates ("On Tuesday, the president
+        // flew to Tajikistan before going on to Turkmenistan on Wednesday") is dated by its most
+        // exact one, the earliest of those.
+        let mut dated: Vec<(&str, Day, usize)> = a
+            .extraction
+            .events
+            .iter()
+            .enumerate()
+            .map(|(ei, e)| {
+                let date = years.get(&(ai, ei)).map_or(e.date, |&year| Day { year, ..e.date });
+                (without_doubled_stop(a.text_at(e.sentence)), date, e.sentence.paragraph())
+            })
+            .collect();
+        dated.sort_by(|x, y| (x.0, x.1.precision(), x.1).cmp(&(y.0, y.1.precision(), y.1)));
+        dated.dedup_by(|later, first| later.0 == first.0);
+        for (text, date, paragraph) in dated {
             let key = (date, text);
             by_key
                 .entry(key)
@@ -1383,7 +1396,7 @@ fn build_timeline(corpus: &Corpus, article_ids: &[ArticleId], max: usize) -> Vec
                     precision: date.precision(),
                     text: text.to_string(),
                     article: id.clone(),
-                    paragraph: e.sentence.paragraph(),
+                    paragraph,
                     sources: vec![id.clone()],
                 });
         }
@@ -1714,6 +1727,18 @@ mod tests {
             dates_of(&late("vote")),
             [(Day::ymd(2022, 2, 24), "early".to_string()), (Day::ymd(2023, 2, 24), "late".to_string())]
         );
+    }
+
+    #[test]
+    fn a_sentence_with_two_dates_is_one_row_dated_by_the_earlier() {
+        // 29 June 2022 was a Wednesday.
+        let trip =
+            "On Tuesday, the president flew to Tajikistan before going on to Turkmenistan on Wednesday.";
+        let vote = "The council voted on the budget in March 2021, and again in May 2021.";
+        let mut c = corpus(vec![article("trip", Day::ymd(2022, 6, 29), &[trip, vote])]);
+        let digest = consolidate(&mut c, &ConsolidateConfig::default());
+        let rows: Vec<(Day, &str)> = digest.timeline.iter().map(|t| (t.date, t.text.as_str())).collect();
+        assert_eq!(rows, [(Day::ymd(2021, 3, 0), vote), (Day::ymd(2022, 6, 28), trip)]);
     }
 
     #[test]
