@@ -109,7 +109,7 @@ fn is_acronym(w: &str) -> bool {
 /// The kind a name has by itself, when general knowledge tells.
 pub fn kind_of(name: &str) -> Option<ActorKind> {
     let l = lower(name);
-    if lexicon::contains(PLACES, &l) || matches!(name, "US" | "U.S." | "UK" | "U.K." | "USA") {
+    if PLACES.contains(&l) || matches!(name, "US" | "U.S." | "UK" | "U.K." | "USA") {
         return Some(ActorKind::Place);
     }
     if lexicon::is_group(&l) {
@@ -117,16 +117,16 @@ pub fn kind_of(name: &str) -> Option<ActorKind> {
     }
     let words: Vec<&str> = name.split_whitespace().collect();
     let last = words.last().map(|w| lower(w)).unwrap_or_default();
-    if words.len() >= 2 && lexicon::contains(lexicon::EVENT_WORDS, &last) {
+    if words.len() >= 2 && lexicon::EVENT_WORDS.contains(&last) {
         return None; // "World Cup", "Hong Kong Open": an event, not an actor
     }
     if words.len() == 2 && last == "city" && lexicon::is_city(&lower(words[0])) {
         return Some(ActorKind::Organization); // "Manchester City": a city's club, not a city
     }
-    if words.len() >= 2 && lexicon::contains(lexicon::PLACE_WORDS, &last) {
+    if words.len() >= 2 && lexicon::PLACE_WORDS.contains(&last) {
         return Some(ActorKind::Place); // "Palm Beach County", "Red Square"
     }
-    if words.iter().any(|w| lexicon::contains(ORG_WORDS, &lower(w.trim_end_matches('.')))) {
+    if words.iter().any(|w| ORG_WORDS.contains(&lower(w.trim_end_matches('.')))) {
         return Some(ActorKind::Organization);
     }
     if words.len() == 1 && is_acronym(name) {
@@ -265,7 +265,7 @@ fn reads_as_a_person(run: &[Token<'_>]) -> bool {
     name.len() >= 2
         && name.iter().all(|t| {
             let w = lower(t.text);
-            is_capitalized(t.text) && !lexicon::contains(ORG_WORDS, &w) && !lexicon::contains(PLACES, &w)
+            is_capitalized(t.text) && !ORG_WORDS.contains(&w) && !PLACES.contains(&w)
         })
 }
 
@@ -286,12 +286,12 @@ fn joins_an_organisation(sentence: &str, rest: &[Token<'_>]) -> bool {
         }
         last = Some(t.text);
     }
-    last.is_some_and(|w| lexicon::contains(ORG_WORDS, &lower(w)))
+    last.is_some_and(|w| ORG_WORDS.contains(&lower(w)))
 }
 
 /// Whether a word is a title or a rank ("President", "Gen.").
 fn is_title(t: &Token<'_>) -> bool {
-    lexicon::contains(TITLES, &lower(t.text.trim_end_matches('.')))
+    TITLES.contains(&lower(t.text.trim_end_matches('.')))
 }
 
 /// Whether the word after `previous` and `gap` opens a sentence of its own: a quotation
@@ -311,14 +311,14 @@ fn opens_a_sentence(previous: &str, gap: &str) -> bool {
 /// hyphen qualify a noun; they name no actor.
 fn is_compound_of_places(lower: &str) -> bool {
     lower.contains('-')
-        && lower.split('-').all(|part| lexicon::contains(PLACES, part) || lexicon::is_demonym_adjective(part))
+        && lower.split('-').all(|part| PLACES.contains(part) || lexicon::is_demonym_adjective(part))
 }
 
 /// A single word with the ending of an idea or a process ("Russophobia", "Putinism",
 /// "Westernize"), capitalised for its root: no actor.
 fn is_abstract_noun(lower: &str) -> bool {
     const ENDINGS: &[&str] = &["ism", "isms", "phobia", "philia", "ization", "isation", "ize", "ized"];
-    !lower.contains(' ') && !lexicon::contains(PLACES, lower) && ENDINGS.iter().any(|e| lower.ends_with(e))
+    !lower.contains(' ') && !PLACES.contains(lower) && ENDINGS.iter().any(|e| lower.ends_with(e))
 }
 
 /// A span from its tokens; `before` is the lower-cased word ahead of it, empty at the start of
@@ -341,7 +341,7 @@ fn make_span(sentence: &str, toks: &[Token<'_>], mut before: String) -> Option<S
     while toks.first().is_some_and(|t| {
         let l = lower(t.text);
         // "Stated Stone:", "Said Ann Lee:": a speech verb opening the sentence.
-        lexicon::contains(NOT_NAMES, &l) || lexicon::is_weekday(t.text) || lexicon::contains(SPEECH_VERBS, &l)
+        NOT_NAMES.contains(&l) || lexicon::is_weekday(t.text) || SPEECH_VERBS.contains(&l)
     }) {
         before = lower(toks.remove(0).text);
     }
@@ -370,14 +370,14 @@ fn make_span(sentence: &str, toks: &[Token<'_>], mut before: String) -> Option<S
             let mut k = name_start + 1;
             while k < toks.len() && {
                 let w = lower(toks[k].text);
-                lexicon::contains(PLACES, &w) || lexicon::contains(PORTFOLIOS, &w)
+                PLACES.contains(&w) || PORTFOLIOS.contains(&w)
             } {
                 k += 1;
             }
             name_start = k;
         }
         let rest = &toks[name_start.min(toks.len())..];
-        let rest_is_org = rest.iter().any(|t| lexicon::contains(ORG_WORDS, &lower(t.text)));
+        let rest_is_org = rest.iter().any(|t| ORG_WORDS.contains(&lower(t.text)));
         if !rest.is_empty() && !rest_is_org && rest.iter().all(|t| !is_connector(t.text)) {
             let role_text = &sentence[toks[0].start..toks[name_start - 1].end];
             role = Some(role_text.to_string());
@@ -401,8 +401,8 @@ fn make_span(sentence: &str, toks: &[Token<'_>], mut before: String) -> Option<S
     let last = toks.last()?;
     let name = &sentence[first.start..last.end];
     let l = lower(name);
-    if lexicon::contains(CALENDAR, &l)
-        || lexicon::contains(NOT_NAMES, &l)
+    if CALENDAR.contains(&l)
+        || NOT_NAMES.contains(&l)
         || lexicon::is_party_label(name)
         || is_compound_of_places(&l)
         || is_abstract_noun(&l)
@@ -425,7 +425,7 @@ fn make_span(sentence: &str, toks: &[Token<'_>], mut before: String) -> Option<S
 fn speaks_after(rest: &str) -> bool {
     let next = rest.trim_start_matches([',', ' ']).split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     // "former Soviet states", "the Baltic states": countries, not a verb.
-    next != "states" && lexicon::contains(SPEECH_VERBS, &lower(next))
+    next != "states" && SPEECH_VERBS.contains(&lower(next))
 }
 
 /// A name mention at a place in the article.
@@ -605,7 +605,7 @@ pub fn collect(sentences: &[(usize, usize, &str)], full_text: &str) -> (Vec<Loca
             ((*full).clone(), ActorKind::Person)
         } else if let Some(kind) = span.kind {
             (span.name.clone(), kind)
-        } else if single && lexicon::contains(lexicon::MEDIA_NOUNS, &span.before) {
+        } else if single && lexicon::MEDIA_NOUNS.contains(&span.before) {
             // "the business newspaper Vzglyad notes": a medium, however it speaks.
             (span.name.clone(), ActorKind::Organization)
         } else if single

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lexicon::{self, SPEECH_VERBS};
+use super::lexicon::SPEECH_VERBS;
 use crate::text::is_stop_word;
 
 /// A figure found in a sentence.
@@ -213,7 +213,7 @@ fn counted_noun(noun: &str) -> &str {
     let counted = &noun[..end];
     let last = counted.rsplit(' ').next().unwrap_or("");
     let lower = last.to_lowercase();
-    let a_noun = !lower.ends_with("ed") && !is_stop_word(&lower) && !lexicon::contains(SPEECH_VERBS, &lower);
+    let a_noun = !lower.ends_with("ed") && !is_stop_word(&lower) && !SPEECH_VERBS.contains(&lower);
     if a_noun && (last.starts_with(char::is_lowercase) || last.ends_with('s')) { counted } else { "" }
 }
 

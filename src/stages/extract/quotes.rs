@@ -409,7 +409,7 @@ fn is_qualifier(phrase: &str) -> bool {
     names > 0
         && (1..=3).contains(&rest.len())
         && rest.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
-        && rest.last().is_some_and(|w| lexicon::contains(lexicon::TITLES, w))
+        && rest.last().is_some_and(|w| lexicon::TITLES.contains(w))
 }
 
 /// Whether the quote's marks open `text`, its paragraph.
@@ -525,7 +525,7 @@ fn clause_end(s: &str) -> usize {
                 let abbreviation = word.chars().count() == 1 && word.chars().all(char::is_uppercase)
                     || word.contains('.')
                     || matches!(word, "Mr" | "Mrs" | "Ms" | "Dr" | "Jr" | "St")
-                    || word.len() <= 4 && lexicon::contains(lexicon::TITLES, &word.to_lowercase());
+                    || word.len() <= 4 && lexicon::TITLES.contains(&word.to_lowercase());
                 // "Sen. Bo Ek (R-Fla.) said": a dot inside a bracket ends no sentence.
                 if !abbreviation && !s[i + 1..].starts_with(')') {
                     return i;
@@ -592,7 +592,7 @@ const PARTICIPLES: &[&str] = &[
 ];
 
 fn is_speech_verb(word: &str) -> bool {
-    lexicon::contains(SPEECH_VERBS, &word.to_lowercase())
+    SPEECH_VERBS.contains(&word.to_lowercase())
 }
 
 /// A speech verb as written in running text, in lower case ("States" in "the United States"
@@ -779,7 +779,7 @@ fn subject_before<'m>(
                 w.is_empty()
                     || !crate::text::is_capitalized(w)
                     || in_phrase
-                    || lexicon::contains(lexicon::TITLES, &w.to_lowercase())
+                    || lexicon::TITLES.contains(&w.to_lowercase())
             });
         if joins {
             return Some(person);
@@ -817,7 +817,7 @@ fn qualifies_a_noun(text: &str, offset: usize) -> bool {
         rest[last.end..next.start].trim().is_empty()
             && !is_speech_verb(next.text)
             && !PARTICIPLES.contains(&next.text)
-            && !lexicon::contains(lexicon::NOT_NAMES, next.text)
+            && !lexicon::NOT_NAMES.contains(next.text)
             && !matches!(next.text, "goes" | "has" | "had" | "is" | "later" | "recently" | "was" | "went")
     })
 }
@@ -951,7 +951,7 @@ pub fn apposition<'t>(text: &'t str, offset: usize, speaker: &LocalActor) -> Opt
             // "Ann Lee, clearly frustrated, …" is how she spoke, not who she is.
             let adverb = first.ends_with("ly") && first != "family";
             // "Bo Ek, President of the Party, said": a title opens one in capitals too.
-            let title = lexicon::contains(lexicon::TITLES, &first.to_lowercase());
+            let title = lexicon::TITLES.contains(&first.to_lowercase());
             (first.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) || title)
                 && !closes_apposition(first)
                 && !adverb
@@ -966,7 +966,7 @@ pub fn apposition<'t>(text: &'t str, offset: usize, speaker: &LocalActor) -> Opt
     // The sentence's full stop goes, an abbreviation's stays ("of Tujunga, Calif.").
     if let Some(stem) = found.strip_suffix('.') {
         let last = stem.rsplit([' ', '-']).next().unwrap_or("");
-        if !(last.contains('.') || lexicon::contains(lexicon::STATE_ABBREVIATIONS, &last.to_lowercase())) {
+        if !(last.contains('.') || lexicon::STATE_ABBREVIATIONS.contains(&last.to_lowercase())) {
             found = stem;
         }
     }
@@ -1008,8 +1008,7 @@ pub fn role_in(apposition: &str) -> Option<&str> {
 /// admitted that …").
 pub fn names_a_role(apposition: &str) -> bool {
     let first = apposition.split_whitespace().next().unwrap_or("");
-    let opens =
-        matches!(first, "the" | "a" | "an") || lexicon::contains(lexicon::TITLES, &first.to_lowercase());
+    let opens = matches!(first, "the" | "a" | "an") || lexicon::TITLES.contains(&first.to_lowercase());
     opens && role_in(apposition).is_some()
 }
 
@@ -1028,8 +1027,8 @@ fn phrase_end(s: &str, commas: bool) -> usize {
             // "of Derry, N.H.": a state after its town.
             let state = crate::text::is_capitalized(next)
                 && (next.contains('.')
-                    || lexicon::contains(lexicon::STATE_ABBREVIATIONS, &next.to_lowercase())
-                    || lexicon::contains(lexicon::PLACES, &next.to_lowercase()));
+                    || lexicon::STATE_ABBREVIATIONS.contains(&next.to_lowercase())
+                    || lexicon::PLACES.contains(&next.to_lowercase()));
             if !commas && !state || next.is_empty() || closes_apposition(next) {
                 return i;
             }
@@ -1057,7 +1056,7 @@ fn phrase_end(s: &str, commas: bool) -> usize {
 /// statement", "via email", "after a long pause").
 fn closes_apposition(word: &str) -> bool {
     is_speech_verb(word)
-        || lexicon::contains(lexicon::IRREGULAR_PAST, word)
+        || lexicon::IRREGULAR_PAST.contains(word)
         || word.len() > 4 && word.ends_with("ly") && word != "family"
         || is_pronoun(word)
         || is_modal(word)
