@@ -1286,7 +1286,10 @@ fn find_contradictions(
             && differs
             && match (statements[i], statements[j]) {
                 (Some(x), Some(y)) => {
-                    same_people(x, y, actors) && similarity_but_numbers(x, y, weights) >= SAME_THING
+                    named_alike(x, y, actors)
+                        && !gives(y, a.number)
+                        && !gives(x, b.number)
+                        && similarity_but_numbers(x, y, weights) >= SAME_THING
                 }
                 _ => false,
             }
@@ -1357,6 +1360,21 @@ fn find_contradictions(
 /// How alike, but for their numbers, two sentences must be for their figures to be about the
 /// same thing (see [`find_contradictions`]).
 const SAME_THING: f64 = 0.4;
+
+/// Whether two sentences whose figures may disagree are about one named thing: they name one
+/// actor at least (the place of the flood, the poll's sponsor), and no person or organisation
+/// that the other does not. Sentences that name nothing ("The poll has a margin of error of 3
+/// percentage points") may be about any poll.
+fn named_alike(x: &Candidate<'_>, y: &Candidate<'_>, actors: &[Actor]) -> bool {
+    common(x.actors(), y.actors()) > 0 && same_people(x, y, actors)
+}
+
+/// Whether a sentence gives `number` among its figures: then it agrees with the figure that
+/// gives it, and its other figure is of something else ("Florida, 99 delegates, and Ohio, 66
+/// delegates" against "all 99 delegates in Florida").
+fn gives(c: &Candidate<'_>, number: f64) -> bool {
+    c.numbers().contains(&(xxh3_64(&number.to_bits().to_le_bytes()) as u32))
+}
 
 /// Dated events, the same sentence counted once, at most `max` entries (the most precise
 /// first), shown oldest first.
@@ -1771,6 +1789,34 @@ mod tests {
         ]);
         assert_eq!(digest.figures.len(), 2, "{:?}", digest.figures);
         assert!(digest.contradictions.is_empty(), "{:?}", digest.contradictions);
+    }
+
+    #[test]
+    fn figures_of_unnamed_polls_or_of_other_states_are_no_disagreement() {
+        // Two polls' margins of error: nothing names which poll.
+        let digest = digest_of(&[
+            ("a", &["The poll of likely voters has a margin of error of plus or minus 3 percentage points."]),
+            (
+                "b",
+                &["The poll of likely voters has a margin of error of plus or minus 4.5 percentage points."],
+            ),
+        ]);
+        assert!(digest.contradictions.is_empty(), "{:?}", digest.contradictions);
+        // A sentence that gives the other's number too speaks of something else with its own.
+        let digest = digest_of(&[
+            ("a", &["Senator Ann Lee picked up all 99 delegates in Florida on Tuesday night."]),
+            (
+                "b",
+                &["Both Florida, 99 delegates, and Ohio, 66 delegates, went to Senator Ann Lee on Tuesday."],
+            ),
+        ]);
+        assert!(digest.contradictions.is_empty(), "{:?}", digest.contradictions);
+        // Named, and with nothing to tell them apart, they disagree.
+        let digest = digest_of(&[
+            ("a", &["Senator Ann Lee picked up all 99 delegates in Florida on Tuesday night."]),
+            ("b", &["Senator Ann Lee picked up all 92 delegates in Florida on Tuesday night."]),
+        ]);
+        assert_eq!(digest.contradictions.len(), 1, "{:?}", digest.contradictions);
     }
 
     #[test]
