@@ -822,6 +822,11 @@ fn figure_keys(f: &FigureOut, memo: &mut Stems) -> Vec<u32> {
         .collect()
 }
 
+/// What a statement's numbers are compared on (see [`Candidate::numbers`]).
+fn number_key(n: f64) -> u32 {
+    xxh3_64(&n.to_bits().to_le_bytes()) as u32
+}
+
 /// Two statements that share fewer content words than this are not one claim, however rare
 /// the words: "Michael Briggs, a spokesman for Sanders" is not a claim of its own.
 const MIN_SHARED_STEMS: usize = 3;
@@ -877,7 +882,7 @@ fn candidates<'c, 'f>(
                     .iter()
                     .filter(|f| f.sentence == s.sentence)
                     .flat_map(|f| std::iter::once(f.number).chain(f.number_max))
-                    .map(|n| xxh3_64(&n.to_bits().to_le_bytes()) as u32)
+                    .map(number_key)
                     .collect();
                 numbers.sort_unstable();
                 numbers.dedup();
@@ -1373,7 +1378,7 @@ fn named_alike(x: &Candidate<'_>, y: &Candidate<'_>, actors: &[Actor]) -> bool {
 /// gives it, and its other figure is of something else ("Florida, 99 delegates, and Ohio, 66
 /// delegates" against "all 99 delegates in Florida").
 fn gives(c: &Candidate<'_>, number: f64) -> bool {
-    c.numbers().contains(&(xxh3_64(&number.to_bits().to_le_bytes()) as u32))
+    c.numbers().contains(&number_key(number))
 }
 
 /// Dated events, the same sentence counted once, at most `max` entries (the most precise
