@@ -1269,6 +1269,7 @@ fn find_contradictions(
             .iter()
             .take_while(|c| c.article as usize == ai)
             .find(|c| c.paragraph as usize == f.paragraph && c.text == text)
+            .filter(|c| !describes_a_survey(c.text))
     };
     let statements: Vec<Option<&Candidate<'_>>> = figures.par_iter().map(statement_of).collect();
     let stems: Vec<Box<[u32]>> =
@@ -1365,6 +1366,14 @@ fn find_contradictions(
 /// How alike, but for their numbers, two sentences must be for their figures to be about the
 /// same thing (see [`find_contradictions`]).
 const SAME_THING: f64 = 0.4;
+
+/// Whether a sentence tells how a poll was taken ("The Quinnipiac poll of 1,237 voters has a
+/// margin of error of 2.8 points"): its figures describe the survey, not the world, and two
+/// polls' margins and samples differ without disagreeing.
+fn describes_a_survey(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    lower.contains("margin of error") || lower.contains("margin of sampling error")
+}
 
 /// Whether two sentences whose figures may disagree are about one named thing: they name one
 /// actor at least (the place of the flood, the poll's sponsor), and no person or organisation
@@ -1805,6 +1814,12 @@ mod tests {
                 "b",
                 &["The poll of likely voters has a margin of error of plus or minus 4.5 percentage points."],
             ),
+        ]);
+        assert!(digest.contradictions.is_empty(), "{:?}", digest.contradictions);
+        // Named or not, two polls' margins of error and samples are how each was taken.
+        let digest = digest_of(&[
+            ("a", &["The Quinnipiac poll of 1,237 voters has a margin of error of 3 percentage points."]),
+            ("b", &["The Quinnipiac poll of 1,561 voters has a margin of error of 2.5 percentage points."]),
         ]);
         assert!(digest.contradictions.is_empty(), "{:?}", digest.contradictions);
         // A sentence that gives the other's number too speaks of something else with its own.
