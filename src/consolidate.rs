@@ -1805,38 +1805,35 @@ mod tests {
         assert!(digest.contradictions.is_empty(), "{:?}", digest.contradictions);
     }
 
+    /// The disagreements between two articles of one sentence each.
+    fn disagreements(a: &str, b: &str) -> Vec<Contradiction> {
+        digest_of(&[("a", &[a]), ("b", &[b])]).contradictions
+    }
+
     #[test]
     fn figures_of_unnamed_polls_or_of_other_states_are_no_disagreement() {
         // Two polls' margins of error: nothing names which poll.
-        let digest = digest_of(&[
-            ("a", &["The poll of likely voters has a margin of error of plus or minus 3 percentage points."]),
-            (
-                "b",
-                &["The poll of likely voters has a margin of error of plus or minus 4.5 percentage points."],
-            ),
-        ]);
-        assert!(digest.contradictions.is_empty(), "{:?}", digest.contradictions);
+        let found = disagreements(
+            "The poll of likely voters has a margin of error of plus or minus 3 percentage points.",
+            "The poll of likely voters has a margin of error of plus or minus 4.5 percentage points.",
+        );
+        assert!(found.is_empty(), "{found:?}");
         // Named or not, two polls' margins of error and samples are how each was taken.
-        let digest = digest_of(&[
-            ("a", &["The Quinnipiac poll of 1,237 voters has a margin of error of 3 percentage points."]),
-            ("b", &["The Quinnipiac poll of 1,561 voters has a margin of error of 2.5 percentage points."]),
-        ]);
-        assert!(digest.contradictions.is_empty(), "{:?}", digest.contradictions);
+        let found = disagreements(
+            "The Quinnipiac poll of 1,237 voters has a margin of error of 3 percentage points.",
+            "The Quinnipiac poll of 1,561 voters has a margin of error of 2.5 percentage points.",
+        );
+        assert!(found.is_empty(), "{found:?}");
         // A sentence that gives the other's number too speaks of something else with its own.
-        let digest = digest_of(&[
-            ("a", &["Senator Ann Lee picked up all 99 delegates in Florida on Tuesday night."]),
-            (
-                "b",
-                &["Both Florida, 99 delegates, and Ohio, 66 delegates, went to Senator Ann Lee on Tuesday."],
-            ),
-        ]);
-        assert!(digest.contradictions.is_empty(), "{:?}", digest.contradictions);
+        let florida = "Senator Ann Lee picked up all 99 delegates in Florida on Tuesday night.";
+        let found = disagreements(
+            florida,
+            "Both Florida, 99 delegates, and Ohio, 66 delegates, went to Senator Ann Lee on Tuesday.",
+        );
+        assert!(found.is_empty(), "{found:?}");
         // Named, and with nothing to tell them apart, they disagree.
-        let digest = digest_of(&[
-            ("a", &["Senator Ann Lee picked up all 99 delegates in Florida on Tuesday night."]),
-            ("b", &["Senator Ann Lee picked up all 92 delegates in Florida on Tuesday night."]),
-        ]);
-        assert_eq!(digest.contradictions.len(), 1, "{:?}", digest.contradictions);
+        let found = disagreements(florida, &florida.replace("99", "92"));
+        assert_eq!(found.len(), 1, "{found:?}");
     }
 
     #[test]
