@@ -748,8 +748,7 @@ fn similarity(a: &Candidate<'_>, b: &Candidate<'_>, w: &Weights) -> f64 {
 fn may_be_one_claim(a: &Candidate<'_>, b: &Candidate<'_>, actors: &[Actor]) -> bool {
     common(a.stems(), b.stems()) >= MIN_SHARED_STEMS
         && agree(a.numbers(), b.numbers())
-        && same_people(a, b, actors)
-        && same_kind(a, b, actors, |k| k == ActorKind::Place)
+        && same_people_and_places(a, b, actors)
 }
 
 /// Whether two statements of similarity `sim` say one thing: similar enough and not kept
@@ -762,8 +761,7 @@ fn one_claim(a: &Candidate<'_>, b: &Candidate<'_>, sim: f64, threshold: f64, act
     }
     sim >= FIGURE_SIMILARITY
         && common(a.figure_keys(), b.figure_keys()) > 0
-        && same_people(a, b, actors)
-        && same_kind(a, b, actors, |k| k == ActorKind::Place)
+        && same_people_and_places(a, b, actors)
 }
 
 /// How similar two statements that give one telling figure must be at least (see
@@ -779,6 +777,12 @@ fn agree<T: Ord>(x: &[T], y: &[T]) -> bool {
 /// Whether two statements name one person or organisation, or one of them names none.
 fn same_people(a: &Candidate<'_>, b: &Candidate<'_>, actors: &[Actor]) -> bool {
     same_kind(a, b, actors, |k| matches!(k, ActorKind::Person | ActorKind::Organization))
+}
+
+/// Whether two statements name one person or organisation and one place, each where both name
+/// some: what keeps restatements of different people's or places' doings apart.
+fn same_people_and_places(a: &Candidate<'_>, b: &Candidate<'_>, actors: &[Actor]) -> bool {
+    same_people(a, b, actors) && same_kind(a, b, actors, |k| k == ActorKind::Place)
 }
 
 /// Whether two statements name one actor of the kinds `kind` accepts, or one of them names
