@@ -70,12 +70,84 @@ fn title_case(text: &str) -> bool {
     ws.len() >= 3 && caps * 10 >= ws.len() * 7
 }
 
+/// What sets a headline in Title Case apart from running text: its words with letters, how
+/// many are capitalised, how many have a lower-case letter (a line in capitals is shouted,
+/// not title-cased) and how many capitalised function words follow the first word ("The"
+/// opens many names, and "May", "Will" and initials are names).
+struct Casing {
+    words: usize,
+    capitalised: usize,
+    mixed: usize,
+    function_words: usize,
+}
+
+impl Casing {
+    fn of(text: &str) -> Casing {
+        let ws: Vec<&str> = crate::text::words(text).filter(|w| w.chars().any(char::is_alphabetic)).collect();
+        let function_words = ws
+            .iter()
+            .skip(1)
+            .filter(|w| w.chars().count() > 1 && is_capitalized(w))
+            .map(|w| w.to_lowercase())
+            .filter(|w| crate::text::is_stop_word(w) && !["the", "may", "will", "can"].contains(&w.as_str()))
+            .count();
+        Casing {
+            words: ws.len(),
+            capitalised: ws.iter().filter(|w| is_capitalized(w)).count(),
+            mixed: ws.iter().filter(|w| w.chars().any(char::is_lowercase)).count(),
+            function_words,
+        }
+    }
+
+    fn mostly_capitalised(&self) -> bool {
+        self.capitalised * 10 >= self.words * 7 && self.mixed * 2 >= self.words
+    }
+}
+
+/// A headline set in Title Case inside running text ("Flint Water Response Perfectly Captures
+/// The Difference Between Bernie Sanders And Hillary Clinton.", a title, a list of related
+/// stories): its capitals are no evidence of names.
+fn title_case_sentence(sentence: &str) -> bool {
+    let casing = Casing::of(sentence);
+    casing.words >= 4 && casing.mostly_capitalised() && casing.function_words >= 2
+}
+
+/// One part of a headline in Title Case, between colons, dashes and quotation marks: a name
+/// ("Cecile Richards") has no function word.
+fn title_case_part(part: &str) -> bool {
+    let casing = Casing::of(part);
+    casing.mostly_capitalised() && casing.function_words >= 1
+}
+
+/// Where a headline's parts meet.
+const HEADLINE_BREAKS: &[char] = &[':', '—', '–', '|', '“', '”', '"', '‘'];
+
 /// The sentences of paragraphs given as (index, text): (paragraph, byte offset, sentence).
+/// Of a headline in Title Case, only the parts that are not, between colons, dashes and
+/// quotation marks, are kept: "Cecile Richards" of "Cecile Richards: ‘I’m Sick Of Men …’".
 fn sentences_of<'a>(paragraphs: &[(usize, &'a str)]) -> Vec<(usize, usize, &'a str)> {
-    paragraphs
-        .iter()
-        .flat_map(|&(p, text)| sentences(text).into_iter().map(move |r| (p, r.start, &text[r])))
-        .collect()
+    let mut out = Vec::new();
+    for &(p, text) in paragraphs {
+        for r in sentences(text) {
+            let sentence = &text[r.clone()];
+            if !title_case_sentence(sentence) {
+                out.push((p, r.start, sentence));
+                continue;
+            }
+            let mut start = 0;
+            let parts =
+                sentence.match_indices(|c| HEADLINE_BREAKS.contains(&c)).chain([(sentence.len(), "")]);
+            for (end, mark) in parts {
+                let part = sentence[start..end].trim_start();
+                let at = r.start + end - part.len();
+                if crate::text::words(part).next().is_some() && !title_case_part(part) {
+                    out.push((p, at, part.trim_end()));
+                }
+                start = end + mark.len();
+            }
+        }
+    }
+    out
 }
 
 /// Everything extract finds in one article.
@@ -737,6 +809,23 @@ mod tests {
         let x = extract_article(&a, &ExtractConfig::default());
         let speakers: Vec<Option<&str>> = x.quotes.iter().map(|q| q.speaker.as_deref()).collect();
         assert_eq!(speakers, [Some("Per Dahl")]);
+    }
+
+    #[test]
+    fn a_headline_in_title_case_names_only_what_stands_apart_in_it() {
+        let a = article(&[
+            "Flint Water Response Perfectly Captures The Difference Between Bernie Sanders And Hillary Clinton.",
+            "Cecile Richards: ‘I’m Sick Of Men Telling Us What To Do With Our Bodies.’",
+            "From Ann Lee of The Tolby Post, with Will Hay.",
+        ]);
+        let x = extract_article(&a, &ExtractConfig::default());
+        let names: Vec<&str> = x.actors.iter().map(|a| a.name.as_str()).collect();
+        assert!(names.iter().all(|n| !n.contains("Water") && !n.contains("Sick")), "{names:?}");
+        // The part of a headline that is no headline, and a sentence with a few names in it,
+        // are read as usual.
+        for name in ["Cecile Richards", "Ann Lee", "Tolby Post", "Will Hay"] {
+            assert!(names.contains(&name), "{name}: {names:?}");
+        }
     }
 
     #[test]
