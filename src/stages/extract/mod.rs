@@ -427,9 +427,20 @@ mod tests {
                 "Asked about the vote, the senator said: “We will win it by ten votes.”",
                 "Sen. Jon Frey disagreed with her.",
                 "“It will not pass this year or in any other year,” the senator said.",
+                "Sen. Ana Lind and Sen. Jon Frey left the chamber together.",
+                "“We will try again next year, with a bill that has more votes,” the senator said.",
             ],
-            // Two senators by then: "the senator" could be either.
-            &[Some("Harbor Foundation"), Some("Ana Lind"), Some("Ana Lind"), None],
+            // Two senators by then: "the senator" is the one named last, just before, and
+            // could be either once both are named together.
+            &[Some("Harbor Foundation"), Some("Ana Lind"), Some("Ana Lind"), Some("Jon Frey"), None],
+        );
+        // A senator in office is not "the former senator".
+        assert_speakers(
+            &[
+                "Sen. Ana Lind met the mayor on Monday.",
+                "“We will pass the bill next year, whatever it takes,” the former senator said.",
+            ],
+            &[None],
         );
     }
 

@@ -715,7 +715,7 @@ const PERSON_NOUNS: &[&str] = &[
 ];
 
 /// The actor a noun phrase refers back to, when the article named exactly one before the
-/// quote: "the foundation" (or "the civil rights foundation") an organisation whose name ends
+/// quote, or one last and close by: "the foundation" (or "the civil rights foundation") an organisation whose name ends
 /// in that noun, "the senator" a person with that title among their roles ("Sen.").
 fn referred_to(
     phrase: &[&str],
@@ -728,7 +728,10 @@ fn referred_to(
         return None;
     }
     let noun = noun.to_lowercase();
+    // "the former president" is not the president in office.
+    let former = phrase.iter().any(|w| w.eq_ignore_ascii_case("former"));
     let fits = |a: &LocalActor| match a.kind {
+        _ if former && !a.roles.iter().any(|r| r.to_lowercase().contains("former")) => false,
         ActorKind::Organization if ORG_NOUNS.contains(&noun.as_str()) => {
             a.name.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(&noun))
         }
@@ -745,8 +748,14 @@ fn referred_to(
         .rev()
         .filter(|m| (m.paragraph, m.offset) < (q.paragraph, q.range.start) && fits(&actors[m.actor]));
     let nearest = named.next()?;
-    // Two such actors: "the senator" could be either.
-    named.all(|m| m.actor == nearest.actor).then_some(*nearest)
+    // Two such actors: "the senator" could be either, unless one was named last, in the
+    // paragraph or the one before, and the other only in a paragraph before that ("Tokayev
+    // countered." then "the Kazakh President said", Putin two paragraphs up).
+    let recent = nearest.paragraph + 1 >= q.paragraph;
+    named
+        .filter(|m| m.actor != nearest.actor)
+        .all(|m| recent && m.paragraph < nearest.paragraph)
+        .then_some(*nearest)
 }
 
 /// The subject of a speech verb among the speakers before it: the nearest one, except that
