@@ -454,8 +454,8 @@ fn merge_actors(corpus: &Corpus, article_ids: &[ArticleId]) -> (Vec<Actor>, Acto
     let mut actor_of = vec![0u32; entries.len()];
     let mut used_ids: HashSet<String> = HashSet::new();
     let mut next_suffix: HashMap<String, usize> = HashMap::new();
-    let mut staged: Vec<(Actor, usize)> = Vec::new();
-    for (k, members) in groups.iter().enumerate() {
+    // Each group's actor is built on its own, in parallel; `collect` keeps the groups' order.
+    let build = |members: &[u32]| {
         let mut form_counts: BTreeMap<&str, usize> = BTreeMap::new();
         let mut aliases = BTreeSet::new();
         let mut roles = BTreeSet::new();
@@ -498,7 +498,7 @@ fn merge_actors(corpus: &Corpus, article_ids: &[ArticleId]) -> (Vec<Actor>, Acto
                 .max_by_key(|&(k, n)| (*n, std::cmp::Reverse(*k)))
                 .map_or(ActorKind::Organization, |(k, _)| *k)
         };
-        let actor = Actor {
+        Actor {
             id: String::new(),
             name,
             kind,
@@ -506,9 +506,10 @@ fn merge_actors(corpus: &Corpus, article_ids: &[ArticleId]) -> (Vec<Actor>, Acto
             roles: roles.into_iter().map(String::from).collect(),
             mentions,
             articles: articles.into_iter().map(|ai| article_ids[ai].clone()).collect(),
-        };
-        staged.push((actor, k));
-    }
+        }
+    };
+    let mut staged: Vec<(Actor, usize)> =
+        (0..groups.len()).into_par_iter().map(|k| (build(groups.get(k)), k)).collect();
     // Most mentioned first; ids are given in that order so that clashes resolve the same way.
     staged.sort_by(|a, b| b.0.mentions.cmp(&a.0.mentions).then_with(|| a.0.name.cmp(&b.0.name)));
     for (mut actor, k) in staged {
