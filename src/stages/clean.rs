@@ -316,7 +316,7 @@ static CREDITED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(this (article|story|material|content) (is|was) (produced|published|written|originally|first)|originally (published|appeared)|views (expressed|and opinions)|opinions expressed|exclusive rights? to|republish|reproduction|is prohibited|copyright|all rights reserved|the author\(s\)|do not necessarily reflect|editorial (standards|policy)|we may earn|affiliate|(this|our) (web ?)?site uses cookies|our use of cookies|by continuing to (use|browse) (this|our) (web ?)?site|we use cookies|uses? cookies (and|to|for)|cookies? (policy|settings|preferences)|contributed( reporting)? to this (report|story|article)|editing by)\b|^\(?reporting by\b")
+    Regex::new(r"(?i)\b(this (article|story|material|content) (is|was) (produced|published|written|originally|first)|originally (published|appeared)|views (expressed|and opinions)|opinions expressed|exclusive rights? to|republish|reproduction|is prohibited|copyright|all rights reserved|the author\(s\)|do not necessarily reflect|editorial (standards|policy)|we may earn|affiliate|(this|our) (web ?)?site uses cookies|our use of cookies|by continuing to (use|browse) (this|our) (web ?)?site|we use cookies|uses? cookies (and|to|for)|cookies? (policy|settings|preferences)|contributed( reporting)? to this (report|story|article)|editing by|^(this|the) (article|story|post|piece|report) (has been|was) (updated|corrected|amended|shared))\b|^\(?reporting by\b")
         .expect("disclaimer pattern")
 });
 
@@ -1705,8 +1705,9 @@ mod tests {
         let via =
             "This illustration shows the plans for the new city pool in Varna [City Council via Reuters]";
         let file = "FILE PHOTO: Swimmers train at the city pool in Varna, Bulgaria, November 18, 2019, ahead of the final. REUTERS/Ana Lind";
-        let page =
-            [cookies, consent, credited, body, caption, via, file, body2, credits, wire, bio].join("\n\n");
+        let updated = "This story has been updated with comments from the coach and from the city council.";
+        let page = [cookies, consent, credited, body, caption, via, file, body2, updated, credits, wire, bio]
+            .join("\n\n");
         let c = clean(&page);
         let kept = kept(&c);
         assert_eq!(kept, [body, body2]);
