@@ -630,6 +630,8 @@ struct Candidate<'a> {
     numbers_at: u16,
     figures_at: u16,
     attributed: Option<u32>,
+    /// Whether the statement tells how a poll was taken (see [`describes_a_survey`]).
+    survey_method: bool,
     /// The length of the statement's weight vector (see [`Weights`]).
     norm: f64,
 }
@@ -750,6 +752,34 @@ fn may_be_one_claim(a: &Candidate<'_>, b: &Candidate<'_>, actors: &[Actor]) -> b
     common(a.stems(), b.stems()) >= MIN_SHARED_STEMS
         && agree(a.numbers(), b.numbers())
         && same_people_and_places(a, b, actors)
+        && (a.numbers().is_empty() || b.numbers().is_empty() || same_people_all(a, b, actors))
+}
+
+/// Whether two statements that give figures name the same people: where both name several,
+/// all of them, for figures about other people are other results however alike the words
+/// ("Clinton leading Sanders, 48 percent to 45 percent" and "48 percent chose Clinton while 45
+/// percent chose Cruz"); where one names one person, the other names them too. People compare
+/// by surname: an article that names two Clintons may have been read as meaning the other.
+fn same_people_all(a: &Candidate<'_>, b: &Candidate<'_>, actors: &[Actor]) -> bool {
+    let people = |c: &Candidate<'_>| -> Vec<&str> {
+        let mut v: Vec<&str> = c
+            .actors()
+            .iter()
+            .map(|&i| &actors[i as usize])
+            .filter(|a| a.kind == ActorKind::Person)
+            .map(|a| a.name.rsplit(' ').next().unwrap_or(&a.name))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let (x, y) = (people(a), people(b));
+    let (fewer, more) = if x.len() <= y.len() { (&x, &y) } else { (&y, &x) };
+    match fewer.len() {
+        0 => true,
+        1 => more.contains(&fewer[0]),
+        _ => x == y,
+    }
 }
 
 /// Whether two statements of similarity `sim` say one thing: similar enough and not kept
@@ -759,6 +789,10 @@ fn may_be_one_claim(a: &Candidate<'_>, b: &Candidate<'_>, actors: &[Actor]) -> b
 /// the other does not, or neither names any: a figure alone is often a coincidence ("raised $6
 /// million").
 fn one_claim(a: &Candidate<'_>, b: &Candidate<'_>, sim: f64, threshold: f64, actors: &[Actor]) -> bool {
+    // Two polls' margins of error are alike in every word, and tell nothing about the world.
+    if a.survey_method || b.survey_method {
+        return false;
+    }
     if sim >= threshold {
         return may_be_one_claim(a, b, actors);
     }
@@ -923,6 +957,7 @@ fn candidates<'c, 'f>(
                     numbers_at,
                     figures_at,
                     attributed: s.attributed_to.and_then(|n| ids.at(ai, n)),
+                    survey_method: describes_a_survey(text),
                     norm: 0.0,
                 }
             });
@@ -1277,7 +1312,7 @@ fn find_contradictions(
             .iter()
             .take_while(|c| c.article as usize == ai)
             .find(|c| c.paragraph as usize == f.paragraph && c.text == text)
-            .filter(|c| !describes_a_survey(c.text))
+            .filter(|c| !c.survey_method)
     };
     let statements: Vec<Option<&Candidate<'_>>> = figures.par_iter().map(statement_of).collect();
     let stems: Vec<Box<[u32]>> =
@@ -1379,6 +1414,10 @@ const SAME_THING: f64 = 0.4;
 /// margin of error of 2.8 points"): its figures describe the survey, not the world, and two
 /// polls' margins and samples differ without disagreeing.
 fn describes_a_survey(sentence: &str) -> bool {
+    // Asked of every statement: most have no "margin" at all.
+    if !(sentence.contains("argin") || sentence.contains("ARGIN")) {
+        return false;
+    }
     let lower = sentence.to_lowercase();
     lower.contains("margin of error") || lower.contains("margin of sampling error")
 }
@@ -1745,6 +1784,33 @@ mod tests {
         // Worded differently, one figure is one claim only where both name the same actor or
         // neither names any: whose campaign raised the $6 million the other does not say.
         assert_eq!(sources_of(&digest, "Ola Berg's campaign raised"), BTreeSet::from(["a"]));
+    }
+
+    #[test]
+    fn two_polls_are_one_claim_only_for_one_result_about_the_same_people() {
+        let digest = digest_of(&[
+            (
+                "a",
+                &[
+                    "Ana Lind is leading Jon Frey among likely voters in Tolby, 48 percent to 45 percent, the poll found.",
+                    "The poll has a margin of error of 3 percentage points.",
+                    "The poll by the Tolby Institute shows Ana Lind leading Eva Berg, 51 percent to 40 percent.",
+                ],
+            ),
+            (
+                "b",
+                &[
+                    "Ana Lind is leading Ola Dahl among likely voters in Tolby, 48 percent to 45 percent, the poll found.",
+                    "The new poll has a margin of error of three percentage points.",
+                    "The survey by the Tolby Institute finds Ana Lind ahead of Eva Berg, 51 percent to 40 percent.",
+                ],
+            ),
+        ]);
+        // The same figures of two races, and two polls' margins of error, are two claims each.
+        assert_eq!(sources_of(&digest, "leading Jon Frey"), BTreeSet::from(["a"]));
+        assert_eq!(sources_of(&digest, "The poll has a margin"), BTreeSet::from(["a"]));
+        // One poll's result, reported twice, is one claim.
+        assert_eq!(sources_of(&digest, "Tolby Institute shows"), BTreeSet::from(["a", "b"]));
     }
 
     #[test]
