@@ -122,6 +122,15 @@ fn title_case_part(part: &str) -> bool {
 /// Where a headline's parts meet.
 const HEADLINE_BREAKS: &[char] = &[':', '—', '–', '|', '“', '”', '"', '‘'];
 
+/// Whether the words at `at` belong to a relative clause ("Ana Lind, the leader who ran in
+/// 2020, called …", "… Ana Lind, who took office in 2019."): a date there tells when something
+/// else happened than what the sentence reports.
+fn in_relative_clause(sentence: &str, at: usize) -> bool {
+    let before = &sentence[..at];
+    let clause = before.rfind([',', '(', '—', '–']).map_or(before, |i| &before[i..]);
+    clause.split_whitespace().any(|w| matches!(w, "who" | "which" | "whose" | "whom"))
+}
+
 /// The sentences of paragraphs given as (index, text): (paragraph, byte offset, sentence).
 /// Of a headline in Title Case, only the parts that are not, between colons, dashes and
 /// quotation marks, are kept: "Cecile Richards" of "Cecile Richards: ‘I’m Sick Of Men …’".
@@ -252,7 +261,7 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
             _ => None,
         });
         let mut dated = false;
-        for m in find_dates(s) {
+        for m in find_dates(s).into_iter().filter(|m| !in_relative_clause(s, m.range.start)) {
             if let Some(date) = resolve(m.kind, anchor, nearby_year) {
                 dated = true;
                 events.push(Event { date, as_written: s[m.range].to_string(), sentence });
@@ -634,6 +643,18 @@ mod tests {
         assert!(berg.roles.iter().any(|r| r == "Foreign Minister"), "{berg:?}");
         let friday = x.events.iter().find(|e| e.as_written == "Friday").unwrap();
         assert_eq!(friday.date, Day::ymd(2022, 5, 20), "20 May 2022 is a Friday");
+    }
+
+    #[test]
+    fn a_date_in_a_relative_clause_is_not_when_the_sentence_happened() {
+        let a = article(&[
+            "Ana Lind, the opposition leader who ran against Jon Frey in 2020, called for new elections on Monday.",
+            "She met Eva Berg, who took office in 2019.",
+            "The party, founded in 1998, won the vote in 2021.",
+        ]);
+        let x = extract_article(&a, &ExtractConfig::default());
+        let dates: Vec<&str> = x.events.iter().map(|e| e.as_written.as_str()).collect();
+        assert_eq!(dates, ["Monday", "1998", "2021"]);
     }
 
     #[test]
