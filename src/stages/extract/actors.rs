@@ -721,6 +721,14 @@ mod tests {
             names("Then Russian President Ivan Petrov’s plan failed."),
             vec![("Ivan Petrov".into(), Some("Russian President".into()))]
         );
+        // A party is said of a person as a title is; a party's own name stays whole.
+        assert_eq!(
+            names("Democrat Ana Lind beat the Republican National Committee's pick."),
+            vec![
+                ("Ana Lind".into(), Some("Democrat".into())),
+                ("Republican National Committee".into(), None)
+            ]
+        );
     }
 
     #[test]
@@ -767,13 +775,14 @@ mod tests {
         assert_eq!(names("Ruler Ana Lind spoke."), vec![("Ana Lind".into(), Some("Ruler".into()))]);
         assert_eq!(names("He said on Friday Ana Lind won."), vec![("Ana Lind".into(), None)]);
         assert_eq!(names("And Ana Lind said so."), vec![("Ana Lind".into(), None)]);
+        assert_eq!(names("“I’m not running,” Ana Lind said."), vec![("Ana Lind".into(), None)]);
     }
 
     #[test]
     fn a_place_made_an_adjective_is_not_a_name() {
         assert_eq!(
             names("Florida-based Republican strategist Al Cardenas spoke."),
-            vec![("Republican".into(), None), ("Al Cardenas".into(), None)]
+            vec![("Al Cardenas".into(), None)]
         );
         assert_eq!(
             names("Ana Lind of the Kremlin-funded TV channel asked him."),
