@@ -1345,6 +1345,7 @@ fn find_contradictions(
         let differs = (a.number - b.number).abs() > 0.05 * a.number.abs().max(b.number.abs());
         shared * 2 >= union
             && differs
+            && !is_duration(a)
             && match (statements[i], statements[j]) {
                 (Some(x), Some(y)) => {
                     named_alike(x, y, actors)
@@ -1435,18 +1436,58 @@ fn describes_a_survey(sentence: &str) -> bool {
 }
 
 /// Whether two sentences whose figures may disagree are about one named thing: they name one
-/// actor at least (the place of the flood, the poll's sponsor), and no person or organisation
-/// that the other does not. Sentences that name nothing ("The poll has a margin of error of 3
-/// percentage points") may be about any poll.
+/// actor at least (the place of the flood, the poll's sponsor), and one person or organisation
+/// and one place each where both name some ("within 4 points in Ohio" is not "up 15.6 points
+/// in Florida"). Sentences that name nothing ("The poll has a margin of error of 3 percentage
+/// points") may be about any poll.
 fn named_alike(x: &Candidate<'_>, y: &Candidate<'_>, actors: &[Actor]) -> bool {
-    common(x.actors(), y.actors()) > 0 && same_people(x, y, actors)
+    common(x.actors(), y.actors()) > 0 && same_people_and_places(x, y, actors)
 }
 
-/// Whether a sentence gives `number` among its figures: then it agrees with the figure that
-/// gives it, and its other figure is of something else ("Florida, 99 delegates, and Ohio, 66
-/// delegates" against "all 99 delegates in Florida").
+/// Whether a sentence gives `number` among its figures or in its words: then it agrees with
+/// the figure that gives it, and its other figure is of something else ("Florida, 99 delegates,
+/// and Ohio, 66 delegates" against "all 99 delegates in Florida"; "within 150 delegates of the
+/// 2,383 needed" against "needs 2,383 delegates").
 fn gives(c: &Candidate<'_>, number: f64) -> bool {
-    c.numbers().contains(&number_key(number))
+    c.numbers().contains(&number_key(number)) || writes(c.text, number)
+}
+
+/// Whether `text` writes the whole number `number` in digits, with or without thousands
+/// separators, and not as part of a longer number.
+fn writes(text: &str, number: f64) -> bool {
+    if number.fract() != 0.0 || !(0.0..1e15).contains(&number) {
+        return false;
+    }
+    let plain = format!("{}", number as u64);
+    let grouped: String = {
+        let digits = plain.as_bytes();
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+        for (i, &d) in digits.iter().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(char::from(d));
+        }
+        out
+    };
+    // "12,383" and "2,383.5" do not write 2,383; "2,383." at the end of a sentence does.
+    let digit_at = |rest: &str| rest.starts_with(|c: char| c.is_ascii_digit());
+    [plain, grouped].iter().any(|form| {
+        text.match_indices(form.as_str()).any(|(at, _)| {
+            let before = text[..at].trim_end_matches([',', '.']);
+            let after = &text[at + form.len()..];
+            let continues = digit_at(after) || after.starts_with([',', '.']) && digit_at(&after[1..]);
+            !before.ends_with(|c: char| c.is_ascii_digit()) && !continues
+        })
+    })
+}
+
+/// Whether a figure is a length of time ("two weeks", "three years"): periods of different
+/// lengths are other periods, not a disagreement.
+fn is_duration(f: &FigureOut) -> bool {
+    const UNITS: &[&str] = &["days", "decades", "hours", "minutes", "months", "weeks", "years"];
+    f.unit == "count"
+        && f.about.split_whitespace().next().is_some_and(|w| UNITS.contains(&w.to_lowercase().as_str()))
 }
 
 /// Dated events, the same sentence counted once, at most `max` entries (the most precise
@@ -1925,6 +1966,30 @@ mod tests {
         // Named, and with nothing to tell them apart, they disagree.
         let found = disagreements(florida, &florida.replace("99", "92"));
         assert_eq!(found.len(), 1, "{found:?}");
+        // One that writes the other's number without a noun after it speaks of it too.
+        let found = disagreements(
+            "Senator Ann Lee is within 150 delegates of the 2,383 needed to clinch the nomination.",
+            "Senator Ann Lee needs 2,383 delegates to clinch the nomination of the party.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+        // Another state is another race.
+        let found = disagreements(florida, &florida.replace("99", "92").replace("Florida", "Ohio"));
+        assert!(found.is_empty(), "{found:?}");
+        // Two lengths of time are two periods.
+        let found = disagreements(
+            "Ann Lee has done more presidential things in two weeks than Eva Berg has in 2016.",
+            "Ann Lee has done more presidential things in three weeks than Eva Berg has done in 2016.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_number_is_written_only_where_it_stands_alone() {
+        assert!(writes("the 2,383 needed", 2383.0));
+        assert!(writes("needs 2383.", 2383.0));
+        assert!(!writes("the 12,383 needed", 2383.0));
+        assert!(!writes("2,383.5 points", 2383.0));
+        assert!(!writes("half a point", 0.5));
     }
 
     #[test]
