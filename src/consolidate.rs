@@ -219,10 +219,12 @@ pub fn consolidate(corpus: &mut Corpus, cfg: &ConsolidateConfig) -> Digest {
                 q.speaker.as_deref().and_then(|s| ids.get(ai, &local, s)).map(|i| &actors[i as usize]);
             quotes.push(QuoteOut {
                 text: q.text,
-                speaker_name: speaker.map(|s| {
-                    let about = q.speaker_apposition.as_deref().map_or_else(String::new, set_off);
-                    format!("{}{about}", s.name)
-                }),
+                speaker_name: speaker
+                    .map(|s| {
+                        let about = q.speaker_apposition.as_deref().map_or_else(String::new, set_off);
+                        format!("{}{about}", s.name)
+                    })
+                    .or(q.described_speaker),
                 speaker_apposition: q.speaker_apposition.filter(|_| speaker.is_some()),
                 speaker: speaker.map(|s| s.id.clone()),
                 article: article_ids[ai].clone(),
@@ -1990,6 +1992,21 @@ mod tests {
         assert!(!writes("the 12,383 needed", 2383.0));
         assert!(!writes("2,383.5 points", 2383.0));
         assert!(!writes("half a point", 0.5));
+    }
+
+    #[test]
+    fn a_described_speaker_is_the_quotes_speaker_name_but_no_actor() {
+        let digest = digest_of(&[(
+            "a",
+            &[
+                "“Many firms have opened offices in Tolby to move their money,” an anonymous businessman tells the paper.",
+            ],
+        )]);
+        let quote = &digest.quotes[0];
+        assert_eq!(
+            (quote.speaker.as_deref(), quote.speaker_name.as_deref()),
+            (None, Some("an anonymous businessman"))
+        );
     }
 
     #[test]

@@ -368,6 +368,9 @@ pub struct Quote {
     /// What the attribution says of the speaker right after their name ("the chair of the
     /// Party" in "Ann Lee, the chair of the Party, said"), as written.
     pub speaker_apposition: Option<String>,
+    /// Who said it, as the attribution describes a speaker it does not name ("an anonymous
+    /// businessman", "British intelligence"); only when `speaker` is `None`.
+    pub described_speaker: Option<String>,
     /// Paragraph index where the quote starts.
     pub paragraph: usize,
 }

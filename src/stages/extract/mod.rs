@@ -230,10 +230,12 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
             crate::sorted::insert(&mut roles, role.to_string());
             actors[m.actor].roles = roles.into_boxed_slice();
         }
+        let described_speaker = if who.is_none() { quotes::described_speaker(&q, &paragraphs) } else { None };
         quotes.push(Quote {
             text: q.text,
             speaker: who.map(|m| actors[m.actor].name.clone()),
             speaker_apposition: apposition.map(str::to_string),
+            described_speaker,
             paragraph: q.paragraph,
         });
     }
@@ -841,6 +843,19 @@ mod tests {
         let x = extract_article(&a, &ExtractConfig::default());
         let speakers: Vec<Option<&str>> = x.quotes.iter().map(|q| q.speaker.as_deref()).collect();
         assert_eq!(speakers, [Some("Per Dahl")]);
+    }
+
+    #[test]
+    fn a_speaker_no_one_names_is_described_as_the_attribution_describes_them() {
+        let a = article(&[
+            "“Many firms have opened offices in Tolby to move their money through them,” an anonymous businessman tells the paper.",
+            "According to British intelligence, the leader walks a knife edge, “probably balancing between the two sides of the war.”",
+            "“We will see what the week brings for all of us here,” he said.",
+        ]);
+        let x = extract_article(&a, &ExtractConfig::default());
+        let described: Vec<Option<&str>> = x.quotes.iter().map(|q| q.described_speaker.as_deref()).collect();
+        assert_eq!(described, [Some("an anonymous businessman"), Some("British intelligence"), None]);
+        assert!(x.quotes.iter().all(|q| q.speaker.is_none()), "{:?}", x.quotes);
     }
 
     #[test]
