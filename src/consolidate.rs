@@ -812,8 +812,7 @@ fn one_claim(a: &Candidate<'_>, b: &Candidate<'_>, sim: f64, threshold: f64, act
     }
     sim >= FIGURE_SIMILARITY
         && common(a.figure_keys(), b.figure_keys()) > 0
-        && (a.actors().is_empty() && b.actors().is_empty()
-            || common(a.actors(), b.actors()) > 0 && same_people_and_places(a, b, actors))
+        && (a.actors().is_empty() && b.actors().is_empty() || named_alike(a, b, actors))
 }
 
 /// How similar two statements that give one telling figure must be at least (see
