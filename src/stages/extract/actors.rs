@@ -385,6 +385,11 @@ fn make_span(sentence: &str, toks: &[Token<'_>], mut before: String) -> Option<S
         } else if rest.is_empty() && toks.iter().all(|t| is_title(t) || lexicon::is_demonym_adjective(t.text))
         {
             return None; // a title alone: "President", "Belarusian President"
+        } else if rest.is_empty()
+            && last_title > 0
+            && kind_of(&sentence[toks[0].start..toks[last_title - 1].end]) == Some(ActorKind::Place)
+        {
+            return None; // a place's title or party, no one's name: "an Iowa Republican"
         }
     }
     // A demonym adjective alone ("Belarusian") or in front of a plain name part is no actor,
@@ -776,6 +781,10 @@ mod tests {
         assert_eq!(names("He said on Friday Ana Lind won."), vec![("Ana Lind".into(), None)]);
         assert_eq!(names("And Ana Lind said so."), vec![("Ana Lind".into(), None)]);
         assert_eq!(names("“I’m not running,” Ana Lind said."), vec![("Ana Lind".into(), None)]);
+        assert_eq!(
+            names("A South Carolina Republican and an Ohio Senator met Ana Lind."),
+            vec![("Ana Lind".into(), None)]
+        );
     }
 
     #[test]

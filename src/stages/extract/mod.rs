@@ -220,7 +220,18 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
         });
         described.push((q, who, apposition));
     }
+    // A described speaker goes on, as a named one does (see `quotes::carry_speakers`), to the
+    // unattributed quote that follows in the same paragraph: "“…,” added a Nevada Democrat. “…”".
+    let mut last_described: Option<(usize, String)> = None;
     for (q, who, apposition) in described {
+        let described_speaker = if who.is_some() {
+            None
+        } else {
+            quotes::described_speaker(&q, &paragraphs).or_else(|| {
+                last_described.as_ref().filter(|(p, _)| *p == q.paragraph).map(|(_, d)| d.clone())
+            })
+        };
+        last_described = described_speaker.clone().map(|d| (q.close.0, d));
         quote_speakers.push((q.paragraph, q.range.clone(), who.map(|m| m.actor)));
         // "Ann Lee, the chair of the Party, said": the chair of the Party is one of her roles.
         if let (Some(m), Some(role)) = (who, apposition.and_then(quotes::role_in))
@@ -230,7 +241,6 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
             crate::sorted::insert(&mut roles, role.to_string());
             actors[m.actor].roles = roles.into_boxed_slice();
         }
-        let described_speaker = if who.is_none() { quotes::described_speaker(&q, &paragraphs) } else { None };
         quotes.push(Quote {
             text: q.text,
             speaker: who.map(|m| actors[m.actor].name.clone()),
@@ -851,10 +861,15 @@ mod tests {
             "“Many firms have opened offices in Tolby to move their money through them,” an anonymous businessman tells the paper.",
             "According to British intelligence, the leader walks a knife edge, “probably balancing between the two sides of the war.”",
             "“We will see what the week brings for all of us here,” he said.",
+            "“The gap is too wide for her to close in a week,” added a Nevada Democrat. “She needs to win big in the south.”",
         ]);
         let x = extract_article(&a, &ExtractConfig::default());
         let described: Vec<Option<&str>> = x.quotes.iter().map(|q| q.described_speaker.as_deref()).collect();
-        assert_eq!(described, [Some("an anonymous businessman"), Some("British intelligence"), None]);
+        let nevada = Some("a Nevada Democrat");
+        assert_eq!(
+            described,
+            [Some("an anonymous businessman"), Some("British intelligence"), None, nevada, nevada]
+        );
         assert!(x.quotes.iter().all(|q| q.speaker.is_none()), "{:?}", x.quotes);
     }
 

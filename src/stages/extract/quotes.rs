@@ -104,13 +104,19 @@ pub fn text_of<'t>(paragraphs: &[(usize, &'t str)], p: usize) -> &'t str {
     paragraphs.iter().find(|x| x.0 == p).map_or("", |x| x.1)
 }
 
-/// A speaker the attribution describes right after the quote ("…,” an anonymous businessman
-/// tells"): a determiner, at most five words, a verb of speech.
+/// A speaker the attribution describes right after the quote, before or after its verb of
+/// speech ("…,” an anonymous businessman tells", "…,” added a South Carolina Democrat."): a
+/// determiner and at most five words.
 static DESCRIBED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r#"^[\s,.!?”»"]*(?P<who>(?i:a|an|the|one|another|these|those|some|several|many|other|two|three|four|five)\s+(?:[\p{L}’'.-]+\s+){0,4}?[\p{L}’'-]+)\s+(?:said|says|told|tells|added|adds|wrote|writes|explained|explains|claimed|claims|argued|argues|noted|notes|insisted|insists|warned|warns)\b"#,
-    )
-    .expect("described speaker pattern")
+    let who = |name: &str| {
+        format!(
+            r"(?P<{name}>(?i:a|an|the|one|another|these|those|some|several|many|other|two|three|four|five)\s+(?:[\p{{L}}’'.-]+\s+){{0,4}}?[\p{{L}}’'-]+)"
+        )
+    };
+    const VERB: &str = r"(?:said|says|told|tells|added|adds|wrote|writes|explained|explains|claimed|claims|argued|argues|noted|notes|insisted|insists|warned|warns)";
+    let (before_verb, after_verb) = (who("who"), who("after"));
+    Regex::new(&format!(r#"^[\s,.!?”»"]*(?:{before_verb}\s+{VERB}\b|{VERB}\s+{after_verb}\s*[.,;:])"#))
+        .expect("described speaker pattern")
 });
 
 /// The source a sentence gives for itself: "According to British intelligence, … “…”".
@@ -128,7 +134,7 @@ pub fn described_speaker(q: &RawQuote, paragraphs: &[(usize, &str)]) -> Option<S
     let close_text = text_of(paragraphs, cp);
     let after = close_text.get(co..).unwrap_or("");
     if let Some(c) = DESCRIBED_AFTER.captures(after) {
-        return Some(c["who"].to_string());
+        return c.name("who").or_else(|| c.name("after")).map(|m| m.as_str().to_string());
     }
     let para_text = text_of(paragraphs, q.paragraph);
     let sentence = sentences(para_text).into_iter().find(|r| r.contains(&q.range.start))?;
