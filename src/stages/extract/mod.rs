@@ -862,13 +862,16 @@ mod tests {
             "According to British intelligence, the leader walks a knife edge, “probably balancing between the two sides of the war.”",
             "“We will see what the week brings for all of us here,” he said.",
             "“The gap is too wide for her to close in a week,” added a Nevada Democrat. “She needs to win big in the south.”",
+            "Mayor Ana Lind lost the vote on Tuesday.",
+            "“The council does not even care any more about the port,” wrote one Lind supporter, with a link.",
         ]);
         let x = extract_article(&a, &ExtractConfig::default());
         let described: Vec<Option<&str>> = x.quotes.iter().map(|q| q.described_speaker.as_deref()).collect();
         let nevada = Some("a Nevada Democrat");
+        let supporter = Some("one Lind supporter");
         assert_eq!(
             described,
-            [Some("an anonymous businessman"), Some("British intelligence"), None, nevada, nevada]
+            [Some("an anonymous businessman"), Some("British intelligence"), None, nevada, nevada, supporter]
         );
         assert!(x.quotes.iter().all(|q| q.speaker.is_none()), "{:?}", x.quotes);
     }

@@ -125,6 +125,15 @@ static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
         .expect("according-to pattern")
 });
 
+/// Whether the words right after a quote attribute it to someone described, not named, and
+/// not one the article has named before: "…,” said an Iowa Democrat", "…,” one aide told".
+fn described_indefinitely(after: &str) -> bool {
+    DESCRIBED_AFTER.captures(after).and_then(|c| c.name("who").or_else(|| c.name("after"))).is_some_and(|m| {
+        let first = m.as_str().split_whitespace().next().unwrap_or("").to_lowercase();
+        !matches!(first.as_str(), "the" | "these" | "those")
+    })
+}
+
 /// Who said a quote that [`speaker`] finds no one for, as the attribution describes them: "an
 /// anonymous businessman" of "…,” an anonymous businessman tells", "British intelligence" of
 /// "According to British intelligence, the leader walks a knife edge “…”". A description is
@@ -170,6 +179,11 @@ pub fn speaker(
 
     let (cp, co) = q.close;
     let after = &close_text[co.min(close_text.len())..];
+    // "…,” said an Iowa Democrat": someone the article does not name said it, whoever else
+    // the sentences around name.
+    if described_indefinitely(after) {
+        return None;
+    }
     let after_end = clause_end(after);
     let toks = tokenize(&after[..after_end]);
     if let Some(v) = (0..toks.len().min(16)).find(|&i| speaks_at(&toks, i)) {
