@@ -267,13 +267,14 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
                 sentence,
             });
         }
-        let nearby_year = find_dates(s).iter().find_map(|m| match m.kind {
+        let dates = find_dates(s);
+        let nearby_year = dates.iter().find_map(|m| match m.kind {
             DateKind::Year(y) => Some(y),
             DateKind::Full(d) | DateKind::MonthYear(d) => Some(d.year),
             _ => None,
         });
         let mut dated = false;
-        for m in find_dates(s).into_iter().filter(|m| !in_relative_clause(s, m.range.start)) {
+        for m in dates.into_iter().filter(|m| !in_relative_clause(s, m.range.start)) {
             if let Some(date) = resolve(m.kind, anchor, nearby_year) {
                 dated = true;
                 events.push(Event { date, as_written: s[m.range].to_string(), sentence });

@@ -128,10 +128,17 @@ static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether the words right after a quote attribute it to someone described, not named, and
 /// not one the article has named before: "…,” said an Iowa Democrat", "…,” one aide told".
 fn described_indefinitely(after: &str) -> bool {
-    DESCRIBED_AFTER.captures(after).and_then(|c| c.name("who").or_else(|| c.name("after"))).is_some_and(|m| {
-        let first = m.as_str().split_whitespace().next().unwrap_or("").to_lowercase();
+    described_after(after).is_some_and(|who| {
+        let first = who.split_whitespace().next().unwrap_or("").to_lowercase();
         !matches!(first.as_str(), "the" | "these" | "those")
     })
+}
+
+/// The speaker [`DESCRIBED_AFTER`] finds in the words right after a quote, before or after its
+/// verb.
+fn described_after(after: &str) -> Option<&str> {
+    let c = DESCRIBED_AFTER.captures(after)?;
+    c.name("who").or_else(|| c.name("after")).map(|m| m.as_str())
 }
 
 /// Who said a quote that [`speaker`] finds no one for, as the attribution describes them: "an
@@ -142,8 +149,8 @@ pub fn described_speaker(q: &RawQuote, paragraphs: &[(usize, &str)]) -> Option<S
     let (cp, co) = q.close;
     let close_text = text_of(paragraphs, cp);
     let after = close_text.get(co..).unwrap_or("");
-    if let Some(c) = DESCRIBED_AFTER.captures(after) {
-        return c.name("who").or_else(|| c.name("after")).map(|m| m.as_str().to_string());
+    if let Some(who) = described_after(after) {
+        return Some(who.to_string());
     }
     let para_text = text_of(paragraphs, q.paragraph);
     let sentence = sentences(para_text).into_iter().find(|r| r.contains(&q.range.start))?;
