@@ -10,6 +10,7 @@ pub mod config;
 pub mod consolidate;
 pub mod dates;
 pub mod diagnostics;
+pub mod embed;
 pub mod fsutil;
 pub mod ingest;
 pub mod model;
