@@ -214,11 +214,27 @@ pub struct ConsolidateConfig {
     pub max_claims: usize,
     /// At most this many timeline entries.
     pub max_timeline: usize,
+    /// Centred cosine (-1..=1) of two sentences' model vectors from which they state one fact
+    /// (see `consolidate::meaning`).
+    pub meaning_similarity: f64,
+    /// Mean cosine of two groups of articles' vectors from which they report one story.
+    pub story_similarity: f64,
+    /// At most this many distinct sentences are embedded by the sentence model; the others are
+    /// compared by their words.
+    pub embed_budget: usize,
 }
 
 impl Default for ConsolidateConfig {
     fn default() -> Self {
-        ConsolidateConfig { claim_similarity: 0.5, key_judgments: 5, max_claims: 40, max_timeline: 60 }
+        ConsolidateConfig {
+            claim_similarity: 0.5,
+            key_judgments: 5,
+            max_claims: 40,
+            max_timeline: 60,
+            meaning_similarity: 0.4,
+            story_similarity: 0.35,
+            embed_budget: 5000,
+        }
     }
 }
 
@@ -383,6 +399,16 @@ impl Config {
         check(
             unit(raw.consolidate.claim_similarity),
             &["consolidate", "claim_similarity"],
+            "must be in 0..=1".into(),
+        );
+        check(
+            (-1.0..=1.0).contains(&raw.consolidate.meaning_similarity),
+            &["consolidate", "meaning_similarity"],
+            "must be in -1..=1".into(),
+        );
+        check(
+            unit(raw.consolidate.story_similarity),
+            &["consolidate", "story_similarity"],
             "must be in 0..=1".into(),
         );
         check(!raw.title.trim().is_empty(), &["title"], "must not be empty".into());

@@ -74,13 +74,15 @@ fn writes_four_outputs_with_the_json_contract() {
     }
 
     let json: serde_json::Value = serde_json::from_slice(&fx.read("out/briefing.json")).unwrap();
-    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["schema_version"], 2);
     for key in [
         "title",
         "articles",
         "duplicates",
         "actors",
         "quotes",
+        "stories",
+        "key_judgments",
         "claims",
         "figures",
         "contradictions",
@@ -104,9 +106,21 @@ fn writes_four_outputs_with_the_json_contract() {
         assert!(actor.get(key).is_some(), "actor misses `{key}`");
     }
     let claim = &json["claims"][0];
-    for key in ["id", "summary", "kind", "score", "actors", "sources"] {
+    for key in ["id", "summary", "kind", "score", "actors", "story", "independent_sources", "sources"] {
         assert!(claim.get(key).is_some(), "claim misses `{key}`");
     }
+    // One folder about one war is one story, and every claim of it names it.
+    let stories = json["stories"].as_array().unwrap();
+    assert_eq!(stories.len(), 1, "{stories:?}");
+    assert_eq!(stories[0]["articles"].as_array().unwrap().len(), 5);
+    let claims = json["claims"].as_array().unwrap();
+    assert!(claims.iter().all(|c| c["story"] == stories[0]["id"]));
+    // Key judgments are objects that name their claim, story and sources.
+    let first = &json["key_judgments"][0];
+    let lead = claims.iter().find(|c| c["id"] == first["claim"]).expect("the key judgment's claim");
+    assert_eq!(first["text"], lead["summary"]);
+    assert_eq!(first["story"], stories[0]["id"]);
+    assert!(!first["sources"].as_array().unwrap().is_empty());
     // Every claim, quote and figure names its sources.
     assert!(json["claims"].as_array().unwrap().iter().all(|c| !c["sources"].as_array().unwrap().is_empty()));
     assert!(json["quotes"].as_array().unwrap().iter().all(|q| q["article"].is_string()));

@@ -16,6 +16,9 @@ use std::sync::OnceLock;
 use anyhow::Result;
 use rayon::prelude::*;
 
+/// Components of a sentence vector.
+pub const DIMENSIONS: usize = bert::HIDDEN;
+
 /// The quantised weights, made by `scripts/build_model.sh`.
 const WEIGHTS: &[u8] = include_bytes!("../../models/minilm/model.safetensors");
 /// The vocabulary, one word piece a line.

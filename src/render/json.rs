@@ -1,4 +1,4 @@
-//! `briefing.json`: the contract of DESIGN.md (schema_version 1) for CI consumers. Every list
+//! `briefing.json`: the contract of DESIGN.md (schema_version 2) for CI consumers. Every list
 //! is in a documented, deterministic order.
 
 use std::io::Write;
@@ -7,7 +7,9 @@ use serde::Serialize;
 
 use crate::changes::Changes;
 use crate::config::Config;
-use crate::consolidate::{Actor, Claim, Contradiction, Digest, FigureOut, QuoteOut, TimelineEntry};
+use crate::consolidate::{
+    Actor, Claim, Contradiction, Digest, FigureOut, KeyJudgment, QuoteOut, Story, TimelineEntry,
+};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Corpus, Day, Duplicate, Paragraph, Removed};
 
@@ -20,8 +22,9 @@ struct Briefing<'a> {
     duplicates: &'a [Duplicate],
     actors: &'a [Actor],
     quotes: &'a [QuoteOut],
+    stories: &'a [Story],
     claims: &'a [Claim],
-    key_judgments: &'a [String],
+    key_judgments: &'a [KeyJudgment],
     figures: &'a [FigureOut],
     contradictions: &'a [Contradiction],
     timeline: &'a [TimelineEntry],
@@ -51,7 +54,7 @@ pub fn write(
     out: &mut impl Write,
 ) -> std::io::Result<()> {
     let doc = Briefing {
-        schema_version: 1,
+        schema_version: 2,
         title: &config.title,
         articles: corpus
             .articles
@@ -71,6 +74,7 @@ pub fn write(
         duplicates: &corpus.duplicates,
         actors: &digest.actors,
         quotes: &digest.quotes,
+        stories: &digest.stories,
         claims: &digest.claims,
         key_judgments: &digest.key_judgments,
         figures: &digest.figures,

@@ -10,6 +10,7 @@ use printpdf::{
 };
 
 use super::ReportView;
+use super::view::ClaimView;
 
 const PAGE_W: f32 = 595.276;
 const PAGE_H: f32 = 841.89;
@@ -275,7 +276,8 @@ pub fn render(view: &ReportView) -> Result<Vec<u8>> {
         l.paragraph("No claim is carried by the sources strongly enough to lead.");
     }
     for k in &view.key_judgments {
-        l.bullet(&format!("{} — {} {}", k.summary, k.sources_label, k.cite_label));
+        let story = if k.story.is_empty() { String::new() } else { format!("{}: ", k.story) };
+        l.bullet(&format!("{story}{} — {} {}", k.summary, k.sources_label, k.cite_label));
     }
 
     l.heading("Since the last run", 14.0, 30.0);
@@ -298,11 +300,21 @@ pub fn render(view: &ReportView) -> Result<Vec<u8>> {
         l.paragraph("First briefing in this output folder: nothing to compare with yet.");
     }
 
-    l.heading("Key claims", 14.0, 30.0);
-    for k in &view.claims {
+    l.heading("Stories", 14.0, 30.0);
+    let claim = |l: &mut Layout<'_>, k: &ClaimView| {
         let who =
             if k.attributed.is_empty() { String::new() } else { format!(" Attributed to {}.", k.attributed) };
         l.bullet(&format!("{} — {} {}.{who}", k.summary, k.sources_label, k.cite_label));
+    };
+    if view.stories.is_empty() {
+        view.claims.iter().for_each(|k| claim(&mut l, k));
+    }
+    for s in &view.stories {
+        l.paragraph_with(true, &s.label, BODY, 0.0);
+        let summary: Vec<String> =
+            s.summary.iter().map(|k| format!("{} {}", k.summary, k.cite_label)).collect();
+        l.paragraph(&format!("{}. {}", s.articles_label, summary.join(" ")));
+        s.claims.iter().for_each(|k| claim(&mut l, k));
     }
 
     l.heading("Where sources disagree", 14.0, 30.0);

@@ -23,7 +23,9 @@ pub struct ReportView {
     pub changes: ChangesView,
     /// Bottom line up front.
     pub key_judgments: Vec<ClaimView>,
-    /// Claims, best first.
+    /// Stories, largest first, each with its summary and its other claims.
+    pub stories: Vec<StoryView>,
+    /// Claims, best first, but those that lead as key judgments.
     pub claims: Vec<ClaimView>,
     /// Disagreements.
     pub contradictions: Vec<ContradictionView>,
@@ -178,8 +180,10 @@ pub struct ClaimView {
     pub id: String,
     /// The representative sentence.
     pub summary: String,
-    /// "3 independent sources" / "1 source".
+    /// "4 outlets, 2 independent reports" / "2 outlets" / "1 source".
     pub sources_label: String,
+    /// Its story's label, when the briefing has several stories.
+    pub story: String,
     /// Distinct sources.
     pub independent_sources: usize,
     /// Citations.
@@ -192,6 +196,21 @@ pub struct ClaimView {
     pub actors: String,
     /// Who it is attributed to.
     pub attributed: String,
+}
+
+/// A story as shown.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoryView {
+    /// Story id.
+    pub id: String,
+    /// Its headline.
+    pub label: String,
+    /// "12 articles".
+    pub articles_label: String,
+    /// The sentences of its top claims.
+    pub summary: Vec<ClaimView>,
+    /// Its other claims shown, but the key judgments.
+    pub claims: Vec<ClaimView>,
 }
 
 /// A disagreement as shown.
@@ -395,8 +414,12 @@ const UNATTRIBUTED_WORDS: usize = 8;
 /// The figures the briefing shows: those in a shown claim first, then the rest in corpus
 /// order; shown in corpus order.
 fn pick_figures(digest: &Digest, max: usize) -> Vec<&FigureOut> {
-    let in_claims: BTreeSet<(&str, usize)> =
-        digest.claims.iter().flat_map(|c| &c.sources).map(|s| (&*s.article, s.paragraph)).collect();
+    let in_claims: BTreeSet<(&str, usize)> = digest
+        .claims
+        .iter()
+        .flat_map(|c| &c.sources)
+        .filter_map(|s| Some((&*s.article, s.paragraph?)))
+        .collect();
     let mut order: Vec<usize> = (0..digest.figures.len()).collect();
     order.sort_by_key(|&i| {
         let f = &digest.figures[i];
@@ -500,14 +523,23 @@ impl ReportView {
         let names = |ids: &[String]| {
             ids.iter().filter_map(|i| name_of.get(i.as_str())).copied().collect::<Vec<_>>().join(", ")
         };
+        let story_label: BTreeMap<&str, &str> =
+            digest.stories.iter().map(|s| (s.id.as_str(), s.label.as_str())).collect();
         let claim_view = |c: &Claim| {
             let (cites, cite_label, more_cites) = citer.cites(c.sources.iter().map(|s| &*s.article));
+            let outlets = c.sources.iter().map(|s| &*s.article).collect::<BTreeSet<_>>().len();
             ClaimView {
                 id: c.id.clone(),
                 summary: c.summary.clone(),
-                sources_label: match c.independent_sources {
-                    1 => "1 source".into(),
-                    n => format!("{n} independent sources"),
+                sources_label: match (outlets, c.independent_sources) {
+                    (1, _) => "1 source".into(),
+                    (n, m) if n == m => format!("{n} outlets"),
+                    (n, 1) => format!("{n} outlets, 1 independent report"),
+                    (n, m) => format!("{n} outlets, {m} independent reports"),
+                },
+                story: match (digest.stories.len(), c.story.as_deref()) {
+                    (2.., Some(id)) => story_label.get(id).map_or_else(String::new, |l| l.to_string()),
+                    _ => String::new(),
                 },
                 independent_sources: c.independent_sources,
                 cite_label,
@@ -518,10 +550,11 @@ impl ReportView {
             }
         };
         let by_id: BTreeMap<&str, &Claim> = digest.claims.iter().map(|c| (c.id.as_str(), c)).collect();
+        let leading: BTreeSet<&str> = digest.key_judgments.iter().map(|k| k.claim.as_str()).collect();
         let key_judgments = digest
             .key_judgments
             .iter()
-            .filter_map(|id| by_id.get(id.as_str()))
+            .filter_map(|k| by_id.get(k.claim.as_str()))
             .map(|c| claim_view(c))
             .collect();
 
@@ -589,7 +622,35 @@ impl ReportView {
                 quotes: digest.quotes.len(),
             },
             key_judgments,
-            claims: digest.claims.iter().map(claim_view).collect(),
+            stories: digest
+                .stories
+                .iter()
+                .map(|s| {
+                    let in_summary: BTreeSet<&str> = s.summary.iter().map(|l| l.claim.as_str()).collect();
+                    let of = |ids: &mut dyn Iterator<Item = &String>| -> Vec<ClaimView> {
+                        ids.filter_map(|id| by_id.get(id.as_str())).map(|c| claim_view(c)).collect()
+                    };
+                    StoryView {
+                        id: s.id.clone(),
+                        label: s.label.clone(),
+                        articles_label: plural(s.articles.len(), "article", "articles"),
+                        summary: of(&mut s
+                            .summary
+                            .iter()
+                            .map(|l| &l.claim)
+                            .filter(|id| !leading.contains(id.as_str()))),
+                        claims: of(&mut s.claims.iter().filter(|id| {
+                            !leading.contains(id.as_str()) && !in_summary.contains(id.as_str())
+                        })),
+                    }
+                })
+                .collect(),
+            claims: digest
+                .claims
+                .iter()
+                .filter(|c| !leading.contains(c.id.as_str()))
+                .map(claim_view)
+                .collect(),
             contradictions: contradictions
                 .iter()
                 .map(|c| ContradictionView {

@@ -719,18 +719,33 @@ fn find_title(blocks: &[Block], labels: &mut [Label]) -> Option<String> {
         Some((_, i)) => i,
         None => {
             // No repeat: the first headline-shaped line next to a date or byline line, which
-            // may sit below a long menu.
-            (0..head_end(blocks, labels)).find(|&i| {
-                let near = i.saturating_sub(2)..(i + 3).min(blocks.len());
+            // may sit below a long menu; failing that, the line right above the story's first
+            // prose when only a URL or a few words stand above it (a page saved without its site
+            // around it).
+            let headline = |i: usize| {
                 candidate(&blocks[i])
-                    && labels[i] == Label::Undecided
-                    && blocks[i].words >= 5
+                    && blocks[i].words >= 4
                     && !blocks[i].text.ends_with([':', ';', ','])
-                    && near.into_iter().filter(|&j| j != i).any(|j| {
-                        labels[j] == Label::Drop(RemovalReason::Metadata)
-                            || looks_like_person(&blocks[j].text)
-                    })
-            })?
+                    && !blocks[i].text.contains(['|', '»', '›'])
+            };
+            (0..head_end(blocks, labels))
+                .find(|&i| {
+                    let near = i.saturating_sub(2)..(i + 3).min(blocks.len());
+                    headline(i)
+                        && labels[i] == Label::Undecided
+                        && blocks[i].words >= 5
+                        && near.into_iter().filter(|&j| j != i).any(|j| {
+                            labels[j] == Label::Drop(RemovalReason::Metadata)
+                                || looks_like_person(&blocks[j].text)
+                        })
+                })
+                .or_else(|| {
+                    // Right above the first prose, below nothing but a URL or a few words.
+                    let i = prose?.checked_sub(1)?;
+                    let above =
+                        |b: &Block| b.words <= 3 || b.text.contains("://") || b.text.starts_with("www.");
+                    (i < head && headline(i) && blocks[..i].iter().all(above)).then_some(i)
+                })?
         }
     };
     let title = blocks[index].text.clone();

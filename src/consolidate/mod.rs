@@ -22,6 +22,9 @@ use crate::stages::extract::actors::kind_of;
 use crate::text::{close, close_pairs, fold, for_each_content_word, stem};
 use crate::union_find::UnionFind;
 
+mod meaning;
+mod stories;
+
 /// An article's id, shared: the digest names the same articles millions of times on a large
 /// corpus (every actor's articles, every quote's and figure's source).
 pub type ArticleId = Arc<str>;
@@ -80,8 +83,11 @@ pub struct QuoteOut {
 pub struct ClaimSource {
     /// Article id.
     pub article: ArticleId,
-    /// Paragraph index.
-    pub paragraph: usize,
+    /// Paragraph index; `None` for the article's headline, which is in no paragraph.
+    pub paragraph: Option<usize>,
+    /// The headline's 1-based line in the source file, when the source is the headline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
     /// The sentence.
     pub text: String,
 }
@@ -101,7 +107,9 @@ pub struct Claim {
     pub actors: Vec<String>,
     /// Who the claim is attributed to, by actor id.
     pub attributed_to: Vec<String>,
-    /// Distinct articles (syndicated copies were merged by dedup, so count once).
+    /// Its story's id, when its articles are in one.
+    pub story: Option<String>,
+    /// Independent origins: distinct articles, where copies of one wire story count once.
     pub independent_sources: usize,
     /// Every source sentence.
     pub sources: Vec<ClaimSource>,
@@ -173,6 +181,43 @@ pub struct TimelineEntry {
     pub sources: Vec<ArticleId>,
 }
 
+/// A news event the corpus reports, with its articles and claims.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Story {
+    /// `story-01`, largest story first.
+    pub id: String,
+    /// The headline of its most central article (or its most central claim).
+    pub label: String,
+    /// Its articles, in corpus order.
+    pub articles: Vec<ArticleId>,
+    /// Three to five sentences of its top claims, each with its claim.
+    pub summary: Vec<SummaryLine>,
+    /// Ids of its claims shown, best first.
+    pub claims: Vec<String>,
+}
+
+/// One sentence of a story's summary.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SummaryLine {
+    /// The claim's summary sentence.
+    pub text: String,
+    /// The claim's id.
+    pub claim: String,
+}
+
+/// A key judgment: a claim that leads the briefing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KeyJudgment {
+    /// The claim's sentence.
+    pub text: String,
+    /// The claim's id.
+    pub claim: String,
+    /// The claim's story.
+    pub story: Option<String>,
+    /// The articles that carry it.
+    pub sources: Vec<ArticleId>,
+}
+
 /// What consolidate makes of the corpus.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Digest {
@@ -180,10 +225,12 @@ pub struct Digest {
     pub actors: Vec<Actor>,
     /// Quotes in article and paragraph order.
     pub quotes: Vec<QuoteOut>,
+    /// Stories, largest first.
+    pub stories: Vec<Story>,
     /// Claims, best first.
     pub claims: Vec<Claim>,
-    /// Ids of the key judgments, best first.
-    pub key_judgments: Vec<String>,
+    /// The key judgments, best first.
+    pub key_judgments: Vec<KeyJudgment>,
     /// Figures in article and paragraph order.
     pub figures: Vec<FigureOut>,
     /// Disagreements between sources.
@@ -249,13 +296,56 @@ pub fn consolidate(corpus: &mut Corpus, cfg: &ConsolidateConfig) -> Digest {
     let cands = candidates(corpus, &actors, &ids, by_article);
     let weights = Weights::new(&cands, StemIndex::new(&cands), actors.len());
     let contradictions = find_contradictions(corpus, &figures, &cands, &weights, &actors);
-    let claims = group_claims(cfg, &article_ids, &actors, cands, weights);
+    let vectors = meaning::embed(&cands, cfg.embed_budget);
+    let article_vectors: Vec<Option<Vec<f64>>> = {
+        let mut of_article: Vec<Vec<usize>> = vec![Vec::new(); corpus.articles.len()];
+        for (i, c) in cands.iter().enumerate() {
+            of_article[c.article as usize].push(i);
+        }
+        of_article
+            .iter()
+            .map(|list| {
+                stories::mean(list.iter().filter_map(|&i| vectors.get(i)).take(stories::LEAD_STATEMENTS))
+            })
+            .collect()
+    };
+    // Each article's actors, weighted by how rare they are among articles, unit length.
+    let names: Vec<Vec<(u32, f64)>> = {
+        let mut of_article: Vec<Vec<u32>> = vec![Vec::new(); corpus.articles.len()];
+        for c in &cands {
+            of_article[c.article as usize].extend_from_slice(c.actors());
+        }
+        let mut df = vec![0usize; actors.len()];
+        for list in &mut of_article {
+            list.sort_unstable();
+            list.dedup();
+            for &a in list.iter() {
+                df[a as usize] += 1;
+            }
+        }
+        let n = corpus.articles.len() as f64;
+        of_article
+            .into_iter()
+            .map(|list| {
+                let w: Vec<(u32, f64)> =
+                    list.iter().map(|&a| (a, (1.0 + n / df[a as usize] as f64).ln())).collect();
+                let norm = w.iter().map(|x| x.1 * x.1).sum::<f64>().sqrt().max(1e-9);
+                w.into_iter().map(|(a, x)| (a, x / norm)).collect()
+            })
+            .collect()
+    };
+    let story_of_article = stories::cluster(&article_vectors, &names, cfg.story_similarity);
+    let story_of: Vec<Option<u32>> = cands.iter().map(|c| story_of_article[c.article as usize]).collect();
+    let meaning = meaning::Meaning::new(&cands, &vectors, &story_of, &actors, cfg.meaning_similarity);
+    drop(vectors);
+    let claims = group_claims(corpus, cfg, &article_ids, &actors, cands, weights, &meaning, &story_of);
+    let stories = stories::describe(corpus, &article_ids, &story_of_article, &article_vectors, &claims);
     let key_judgments = pick_key_judgments(&claims, cfg.key_judgments);
     let timeline = build_timeline(corpus, &article_ids, cfg.max_timeline);
     for a in &mut corpus.articles {
         a.extraction = Extraction::default();
     }
-    Digest { actors, quotes, claims, key_judgments, figures, contradictions, timeline }
+    Digest { actors, quotes, stories, claims, key_judgments, figures, contradictions, timeline }
 }
 
 fn slug(name: &str) -> String {
@@ -974,10 +1064,89 @@ fn candidates<'c, 'f>(
                     norm: 0.0,
                 }
             });
-            each.collect::<Vec<_>>()
+            let statements: Vec<Candidate<'c>> = each.collect();
+            let headline = a.meta.title.as_deref().and_then(|t| headline(t, ai, &statements, actors));
+            headline.into_iter().chain(statements).collect::<Vec<_>>()
         })
         .flat_map_iter(|cands| cands)
         .collect()
+}
+
+/// [`Candidate::paragraph`] of an article's headline, which is in no paragraph.
+const HEADLINE: u32 = u32::MAX;
+
+/// Headlines shorter than this many words ("Rehab again") state too little to be a claim.
+const HEADLINE_WORDS: usize = 4;
+
+/// An article's headline as a statement: it states the fact the article is about, in the
+/// fewest words. Extraction reads paragraphs only, so the headline's actors are those of the
+/// article's statements whose name or a variant it writes, and its numbers are its figures'.
+fn headline<'c>(
+    title: &'c str,
+    article: usize,
+    statements: &[Candidate<'c>],
+    actors: &[Actor],
+) -> Option<Candidate<'c>> {
+    if crate::text::words(title).count() < HEADLINE_WORDS {
+        return None;
+    }
+    let writes_name = |name: &str| {
+        title.match_indices(name).any(|(at, _)| {
+            let before = title[..at].chars().next_back();
+            let after = title[at + name.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    };
+    let mut named: Vec<u32> = statements
+        .iter()
+        .flat_map(|c| c.actors().iter().copied())
+        .filter(|&i| {
+            let a = &actors[i as usize];
+            std::iter::once(&a.name).chain(&a.aliases).any(|n| writes_name(n))
+        })
+        .collect();
+    named.sort_unstable();
+    named.dedup();
+    let mut numbers: Vec<u32> = crate::stages::extract::figures::find(title)
+        .iter()
+        .flat_map(|f| std::iter::once(f.number).chain(f.number_max))
+        .map(number_key)
+        .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let mut memo = Stems::default();
+    let mut stems = memo.hashes(title).into_vec();
+    let name_stems: Vec<u32> = named
+        .iter()
+        .flat_map(|&i| {
+            let a = &actors[i as usize];
+            std::iter::once(&a.name)
+                .chain(&a.aliases)
+                .flat_map(|n| memo.hashes(n).into_vec())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    stems.retain(|h| !name_stems.contains(h));
+    let actors_at = stems.len().min(usize::from(u16::MAX / 2));
+    stems.truncate(actors_at);
+    let numbers_at = (actors_at + named.len()) as u16;
+    let figures_at = numbers_at + numbers.len() as u16;
+    let mut features = stems;
+    features.extend(named);
+    features.extend(numbers);
+    Some(Candidate {
+        article: article as u32,
+        paragraph: HEADLINE,
+        text: title,
+        kind: ClaimKind::Statement,
+        features: features.into_boxed_slice(),
+        actors_at: actors_at as u16,
+        numbers_at,
+        figures_at,
+        attributed: None,
+        survey_method: false,
+        norm: 0.0,
+    })
 }
 
 /// Groups statements that say the same thing, across articles. Candidates are found through
@@ -988,12 +1157,16 @@ fn candidates<'c, 'f>(
 /// Pairs join from the most similar down, and two groups join only when their first pairs
 /// (the statements that stand for them) are similar too: one sentence that restates two
 /// claims does not chain them into one.
+#[allow(clippy::too_many_arguments)]
 fn group_claims(
+    corpus: &Corpus,
     cfg: &ConsolidateConfig,
     article_ids: &[ArticleId],
     actors: &[Actor],
     mut cands: Vec<Candidate<'_>>,
     weights: Weights,
+    meaning: &meaning::Meaning,
+    story_of: &[Option<u32>],
 ) -> Vec<Claim> {
     let n = cands.len();
     cands.par_iter_mut().for_each(|c| c.norm = weights.norm(c));
@@ -1046,18 +1219,42 @@ fn group_claims(
             }
         }
     }
+    // Pairs that say one thing in other words, by the sentence model.
+    for &(sim, i, j) in &meaning.pairs {
+        centrality[i as usize] += sim;
+        centrality[j as usize] += sim;
+        close.push((sim, i, j));
+    }
+    let same_meaning = |i: u32, j: u32| {
+        meaning.similarity(i as usize, j as usize, story_of).is_some_and(|s| {
+            s >= meaning::JOIN_SIMILARITY
+                && meaning::compatible(&cands[i as usize], &cands[j as usize], actors)
+        })
+    };
     close.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
     let mut sets = UnionFind::new(n);
     // The statement that stands for each group (by its root): the earliest of those that
     // stood for the groups it joined, so a group is never further from it than one pair.
     let mut stands_for: Vec<u32> = (0..n as u32).collect();
+    // The claims by meaning first: each is already one claim, by average link.
+    for group in &meaning.claims {
+        for &j in &group[1..] {
+            let (ri, rj) = (sets.find(group[0] as usize), sets.find(j as usize));
+            if ri != rj {
+                let first = stands_for[ri].min(stands_for[rj]);
+                sets.union(ri, rj);
+                stands_for[sets.find(ri)] = first;
+            }
+        }
+    }
     for (_, i, j) in close {
         let (ri, rj) = (sets.find(i as usize), sets.find(j as usize));
         if ri == rj {
             continue;
         }
-        let (a, b) = (&cands[stands_for[ri] as usize], &cands[stands_for[rj] as usize]);
-        if one_claim(a, b, similarity(a, b, &weights), cfg.claim_similarity, actors) {
+        let (x, y) = (stands_for[ri], stands_for[rj]);
+        let (a, b) = (&cands[x as usize], &cands[y as usize]);
+        if one_claim(a, b, similarity(a, b, &weights), cfg.claim_similarity, actors) || same_meaning(x, y) {
             let first = stands_for[ri].min(stands_for[rj]);
             sets.union(ri, rj);
             stands_for[sets.find(ri)] = first;
@@ -1138,7 +1335,10 @@ fn group_claims(
             let mut sources: Vec<ClaimSource> = members()
                 .map(|c| ClaimSource {
                     article: article_ids[c.article as usize].clone(),
-                    paragraph: c.paragraph as usize,
+                    paragraph: (c.paragraph != HEADLINE).then_some(c.paragraph as usize),
+                    line: (c.paragraph == HEADLINE)
+                        .then(|| headline_line(corpus, c.article as usize))
+                        .flatten(),
                     text: c.text.to_string(),
                 })
                 .collect();
@@ -1151,11 +1351,19 @@ fn group_claims(
                 score: r.score,
                 actors: actor_ids.into_iter().map(String::from).collect(),
                 attributed_to: attributed.into_iter().map(String::from).collect(),
+                story: story_of[rep].map(stories::id),
                 independent_sources: r.articles,
                 sources,
             }
         })
         .collect()
+}
+
+/// The line of an article's headline: the removed block that holds it.
+fn headline_line(corpus: &Corpus, article: usize) -> Option<usize> {
+    let a = &corpus.articles[article];
+    let title = a.meta.title.as_deref()?;
+    a.removed.iter().find(|r| r.text.trim() == title).map(|r| r.lines[0])
 }
 
 /// Sentences of this many words or more that two articles print nearly word for word come
@@ -1287,9 +1495,10 @@ const REPORTING: &[&str] = &[
     "told",
 ];
 
-/// The best claims by corroboration and score; a claim from one source only leads when too
-/// few are corroborated.
-fn pick_key_judgments(claims: &[Claim], n: usize) -> Vec<String> {
+/// The key judgments: the claims that the most independent sources carry, then the best
+/// scored (corroboration and centrality in their story); a claim from one source only leads
+/// when too few are corroborated, and a quote only when several outlets carry it.
+fn pick_key_judgments(claims: &[Claim], n: usize) -> Vec<KeyJudgment> {
     let mut ranked: Vec<&Claim> =
         claims.iter().filter(|c| c.kind != ClaimKind::Quote || c.independent_sources > 1).collect();
     ranked.sort_by(|a, b| {
@@ -1298,7 +1507,15 @@ fn pick_key_judgments(claims: &[Claim], n: usize) -> Vec<String> {
             .then(b.score.total_cmp(&a.score))
             .then(a.id.cmp(&b.id))
     });
-    ranked.into_iter().take(n).map(|c| c.id.clone()).collect()
+    ranked
+        .into_iter()
+        .take(n)
+        .map(|c| {
+            let mut sources: Vec<ArticleId> = c.sources.iter().map(|s| s.article.clone()).collect();
+            sources.dedup();
+            KeyJudgment { text: c.summary.clone(), claim: c.id.clone(), story: c.story.clone(), sources }
+        })
+        .collect()
 }
 
 /// Figures of the same unit about the same thing from different articles whose numbers differ
@@ -1711,7 +1928,11 @@ mod tests {
         assert_eq!(sources_of(&digest, "interest rate"), BTreeSet::from(["a", "b"]));
         let farmers = claim_with(&digest, "Farmers");
         assert_eq!(farmers.independent_sources, 1);
-        assert_eq!(digest.key_judgments.first(), Some(&rate.id), "the corroborated claim leads");
+        assert_eq!(
+            digest.key_judgments.first().map(|k| &k.claim),
+            Some(&rate.id),
+            "the corroborated claim leads"
+        );
     }
 
     #[test]

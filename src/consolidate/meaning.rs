@@ -1,0 +1,251 @@
+//! Statements by meaning: which statements the sentence model embeds (the cascade's budget),
+//! and the pairs of statements from different articles of one story that say the same thing
+//! in other words.
+//!
+//! What runs when: every statement is compared by its words (see [`super::group_claims`]).
+//! The model embeds, for each article, its first [`PER_ARTICLE`] statements, taken across
+//! articles rank by rank (every article's first statement, then every second one…) until
+//! `consolidate.embed_budget` distinct sentences are embedded: a verbatim repeat costs
+//! nothing, and on a large corpus the leads of every article come before the tails of a few.
+//! Statements past the budget are compared by their words only.
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use xxhash_rust::xxh3::xxh3_64;
+
+use super::stories::average_link;
+use super::{Actor, Candidate, agree, same_people_all, same_people_and_places};
+use crate::embed::{Model, Vector};
+use crate::sorted::common;
+use crate::union_find::UnionFind;
+
+/// The centred cosine from which the statements that stand for two groups of statements join
+/// those groups when their words alone would not (see `group_claims`): a single pair decides
+/// there, where average link asks all pairs.
+pub(crate) const JOIN_SIMILARITY: f64 = 0.4;
+
+/// A story of fewer embedded statements than this is compared on raw vectors: centring on the
+/// mean of a few sentences leaves mostly noise (in a story of eight sentences, "46 percent backed
+/// the mayor" and "46 percent backed the new tax" come out alike).
+const MIN_TO_CENTRE: usize = 24;
+
+/// The raw cosine from which two statements of a small story say one thing: paraphrases of
+/// one fact, where sentences of one topic reach 0.6 to 0.7.
+const SMALL_STORY_SIMILARITY: f64 = 0.8;
+
+/// Statements of one story clustered into claims by meaning, at most (in corpus order): the
+/// similarity matrix takes 4n² bytes.
+const MAX_PER_STORY: usize = 6000;
+
+/// Statements of one article that may be embedded: the lead and body carry the facts, an
+/// article's tail its background.
+pub(crate) const PER_ARTICLE: usize = 64;
+
+/// The statements' vectors: `of[i]` is the index in `vectors` of statement `i`'s, if it was
+/// embedded.
+pub(crate) struct StatementVectors {
+    pub(crate) of: Vec<Option<u32>>,
+    pub(crate) vectors: Vec<Vector>,
+}
+
+impl StatementVectors {
+    /// Statement `i`'s vector, if it was embedded.
+    pub(crate) fn get(&self, i: usize) -> Option<&Vector> {
+        self.of[i].map(|v| &self.vectors[v as usize])
+    }
+}
+
+/// Embeds the statements the cascade chooses (see the module's header).
+pub(crate) fn embed(cands: &[Candidate<'_>], budget: usize) -> StatementVectors {
+    let mut of = vec![None; cands.len()];
+    let Ok(model) = Model::get() else {
+        return StatementVectors { of, vectors: Vec::new() };
+    };
+    // Each statement's rank in its article (candidates are in article order).
+    let mut rank = vec![0usize; cands.len()];
+    for i in 1..cands.len() {
+        if cands[i].article == cands[i - 1].article {
+            rank[i] = rank[i - 1] + 1;
+        }
+    }
+    let mut chosen: Vec<usize> = (0..cands.len()).filter(|&i| rank[i] < PER_ARTICLE).collect();
+    chosen.sort_by_key(|&i| (rank[i], i));
+    let mut texts: Vec<&str> = Vec::new();
+    let mut seen: FxHashMap<u64, u32> = FxHashMap::default();
+    for i in chosen {
+        let key = xxh3_64(cands[i].text.as_bytes());
+        if let Some(&v) = seen.get(&key) {
+            of[i] = Some(v);
+        } else if texts.len() < budget {
+            seen.insert(key, texts.len() as u32);
+            of[i] = Some(texts.len() as u32);
+            texts.push(cands[i].text);
+        }
+    }
+    StatementVectors { of, vectors: model.embed(&texts) }
+}
+
+/// Vectors centred on their mean and scaled to unit length, in f32: within one story every
+/// sentence shares the story's direction, and raw cosines bunch up; what is left after taking
+/// the mean away is what each sentence says.
+pub(crate) fn centred<'v>(vectors: impl Iterator<Item = &'v Vector> + Clone) -> Vec<Vec<f32>> {
+    let n = vectors.clone().count().max(1) as f64;
+    let mut mean = vec![0.0f64; crate::embed::DIMENSIONS];
+    for v in vectors.clone() {
+        for (m, x) in mean.iter_mut().zip(v.to_f64()) {
+            *m += x;
+        }
+    }
+    mean.iter_mut().for_each(|m| *m /= n);
+    vectors
+        .map(|v| {
+            let c: Vec<f64> = v.to_f64().zip(&mean).map(|(x, m)| x - m).collect();
+            let norm = c.iter().map(|x| x * x).sum::<f64>().sqrt().max(1e-9);
+            c.iter().map(|x| (x / norm) as f32).collect()
+        })
+        .collect()
+}
+
+/// The cosine of two unit vectors, rounded to three decimals: decisions must not flip with the
+/// last bits of a float.
+pub(crate) fn cosine(a: &[f32], b: &[f32]) -> f64 {
+    let dot: f32 = a.iter().zip(b).map(|(x, y)| x * y).sum();
+    (f64::from(dot) * 1000.0).round() / 1000.0
+}
+
+/// Whether two statements may say one thing by what they name and give, whatever their words:
+/// they share a name or a number (two sentences alike in meaning and anchored in one thing are
+/// one claim about twice as often as those alike in meaning alone), neither tells how a poll
+/// was taken, they give no different numbers, name no different people, organisations or
+/// places, and neither denies what the other does not.
+pub(crate) fn compatible(a: &Candidate<'_>, b: &Candidate<'_>, actors: &[Actor]) -> bool {
+    (common(a.actors(), b.actors()) > 0 || common(a.numbers(), b.numbers()) > 0)
+        && !a.survey_method
+        && !b.survey_method
+        && agree(a.numbers(), b.numbers())
+        && same_people_and_places(a, b, actors)
+        && (a.numbers().is_empty() || b.numbers().is_empty() || same_people_all(a, b, actors))
+        && denies(a.text) == denies(b.text)
+}
+
+/// Whether a sentence says that something did not happen or is not so.
+fn denies(text: &str) -> bool {
+    const NEGATIONS: &[&str] = &["never", "no", "none", "not", "nobody", "nothing", "without"];
+    crate::text::words(text)
+        .any(|w| w.ends_with("n't") || w.ends_with("n’t") || NEGATIONS.contains(&w.to_lowercase().as_str()))
+}
+
+/// The story-centred vectors of the embedded statements, and the pairs of statements from
+/// different articles of one story that say one thing by their meaning.
+pub(crate) struct Meaning {
+    /// Statement `i`'s vector centred on its story's mean (see [`centred`]).
+    centred: Vec<Option<Box<[f32]>>>,
+    /// What is taken off statement `i`'s similarities so that they compare with the
+    /// threshold: its story's raw threshold less the centred one, in a small story.
+    shift: Vec<f64>,
+    /// `(similarity, i, j)`, `i < j`: statements of different articles in one story whose
+    /// centred vectors are at least `threshold` alike and that are [`compatible`].
+    pub(crate) pairs: Vec<(f64, u32, u32)>,
+    /// Groups of statements that average-link clustering of the centred vectors makes one
+    /// claim (see [`Meaning::new`]), each of two statements or more.
+    pub(crate) claims: Vec<Vec<u32>>,
+}
+
+/// What one story's statements give: their centred vectors, the pairs alike enough, and the
+/// claims average link makes of them.
+struct StoryMeaning {
+    centred: Vec<Vec<f32>>,
+    /// How much higher than the threshold this story's cut is (see [`SMALL_STORY_SIMILARITY`]).
+    shift: f64,
+    pairs: Vec<(f64, u32, u32)>,
+    claims: Vec<Vec<u32>>,
+}
+
+impl Meaning {
+    /// Centres each story's statement vectors (`stories[i]` is statement `i`'s story) and
+    /// finds the pairs.
+    pub(crate) fn new(
+        cands: &[Candidate<'_>],
+        vectors: &StatementVectors,
+        stories: &[Option<u32>],
+        actors: &[Actor],
+        threshold: f64,
+    ) -> Meaning {
+        let mut by_story: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+        for (i, (&story, vector)) in stories.iter().zip(&vectors.of).enumerate() {
+            if let (Some(s), Some(_)) = (story, vector) {
+                by_story.entry(s).or_default().push(i);
+            }
+        }
+        let mut groups: Vec<(u32, Vec<usize>)> = by_story.into_iter().collect();
+        groups.sort_unstable_by_key(|g| g.0);
+        let per_story: Vec<StoryMeaning> = groups
+            .par_iter()
+            .map(|(_, members)| {
+                let members = &members[..members.len().min(MAX_PER_STORY)];
+                let n = members.len();
+                let each = members.iter().map(|&i| vectors.get(i).expect("embedded"));
+                // A small story's mean says little of its direction: its vectors stay as they
+                // are, and are compared at the higher raw threshold.
+                let (unit, cut) = if n >= MIN_TO_CENTRE {
+                    (centred(each), threshold)
+                } else {
+                    (each.map(|v| v.to_f64().map(|x| x as f32).collect()).collect(), SMALL_STORY_SIMILARITY)
+                };
+                // Statements of one article, and statements kept apart by what they name or
+                // give, are never one claim: their similarity is the lowest there is.
+                let mut sim = vec![-1.0f32; n * n];
+                let mut out = Vec::new();
+                for x in 0..n {
+                    for y in x + 1..n {
+                        let (i, j) = (members[x], members[y]);
+                        if cands[i].article == cands[j].article || !compatible(&cands[i], &cands[j], actors) {
+                            continue;
+                        }
+                        let s = cosine(&unit[x], &unit[y]);
+                        sim[x * n + y] = s as f32;
+                        sim[y * n + x] = s as f32;
+                        if s >= cut {
+                            out.push((s - cut + threshold, i as u32, j as u32));
+                        }
+                    }
+                }
+                let mut sets = UnionFind::new(n);
+                for (s, a, b) in average_link(&mut sim, n) {
+                    if f64::from(s) >= cut {
+                        sets.union(a, b);
+                    }
+                }
+                let claims: Vec<Vec<u32>> = sets
+                    .groups()
+                    .iter()
+                    .filter(|g| g.len() > 1)
+                    .map(|g| g.iter().map(|&k| members[k as usize] as u32).collect())
+                    .collect();
+                StoryMeaning { centred: unit, shift: cut - threshold, pairs: out, claims }
+            })
+            .collect();
+        let mut centred_of: Vec<Option<Box<[f32]>>> = vec![None; cands.len()];
+        let mut shift_of = vec![0.0; cands.len()];
+        let mut pairs = Vec::new();
+        let mut claims = Vec::new();
+        for ((_, members), story) in groups.iter().zip(per_story) {
+            for (&i, v) in members.iter().zip(story.centred) {
+                centred_of[i] = Some(v.into_boxed_slice());
+                shift_of[i] = story.shift;
+            }
+            pairs.extend(story.pairs);
+            claims.extend(story.claims);
+        }
+        Meaning { centred: centred_of, shift: shift_of, pairs, claims }
+    }
+
+    /// The centred cosine of statements `i` and `j` (less the small story's shift), when both
+    /// were embedded and are of one story.
+    pub(crate) fn similarity(&self, i: usize, j: usize, stories: &[Option<u32>]) -> Option<f64> {
+        match (&self.centred[i], &self.centred[j]) {
+            (Some(a), Some(b)) if stories[i] == stories[j] => Some(cosine(a, b) - self.shift[i]),
+            _ => None,
+        }
+    }
+}
