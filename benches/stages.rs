@@ -50,7 +50,7 @@ fn stages(c: &mut Criterion) {
     let deduped = run(&Dedup, &config, cleaned.clone());
     let extracted = run(&Extract, &config, deduped.clone());
     let mut consolidated = extracted.clone();
-    let digest = newsbrief::consolidate::consolidate(&mut consolidated, &config.consolidate);
+    let digest = newsbrief::consolidate::consolidate(&mut consolidated, &config.consolidate, None);
 
     let mut group = c.benchmark_group("stages");
     group.sample_size(10).throughput(Throughput::Bytes(bytes as u64));
@@ -66,7 +66,7 @@ fn stages(c: &mut Criterion) {
     group.bench_function("consolidate", |b| {
         b.iter_batched(
             || extracted.clone(),
-            |mut c| newsbrief::consolidate::consolidate(&mut c, &config.consolidate),
+            |mut c| newsbrief::consolidate::consolidate(&mut c, &config.consolidate, None),
             BatchSize::LargeInput,
         )
     });

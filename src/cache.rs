@@ -1,7 +1,8 @@
 //! The per-article cache (`[cache]`): what clean and extract made of an article, kept between
 //! runs so that a scheduled run redoes only what changed.
 //!
-//! Each stage has one pack file in the cache folder (`clean.pack`, `extract.pack`). An entry is
+//! Each stage has one pack file in the cache folder (`clean.pack`, `extract.pack`, and
+//! `embed.pack` for the sentence vectors consolidate computes). An entry is
 //! found by a 128-bit key that hashes everything the result depends on: this program's own
 //! bytes (any rebuild invalidates everything), the stage's settings, and the stage's input for
 //! that article (see the stages). So an entry is never stale: it either matches exactly or is
@@ -32,6 +33,10 @@ const MAGIC: &[u8; 8] = b"NBCACHE1";
 
 /// The stages whose results are cached, one pack each.
 pub const STAGES: [&str; 2] = ["clean", "extract"];
+
+/// The pack of sentence vectors (`embed.pack`), one entry per distinct sentence, written by
+/// consolidate.
+pub const EMBED: &str = "embed";
 
 /// A cache key: a hash of everything one article's result depends on.
 pub type Key = u128;
@@ -117,7 +122,7 @@ impl Cache {
         Cache {
             dir: dir.to_path_buf(),
             program: program_fingerprint(),
-            packs: STAGES.iter().map(|&stage| (stage, OnceLock::new())).collect(),
+            packs: STAGES.iter().chain(&[EMBED]).map(|&stage| (stage, OnceLock::new())).collect(),
             problems: Mutex::new(Vec::new()),
         }
     }

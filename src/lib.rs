@@ -87,8 +87,23 @@ pub fn run_with(config: &Config, mode: Mode, before_consolidate: impl FnOnce()) 
     let bytes = timings.first().map_or(0, |t| t.bytes);
     before_consolidate();
     let progress = Progress::start(mode, "consolidate", 1);
-    let digest = consolidate::consolidate(&mut corpus, &config.consolidate);
-    let elapsed = progress.finish(&format!("{} claims, {} actors", digest.claims.len(), digest.actors.len()));
+    let mut cache = config.cache_dir.as_deref().map(Cache::open);
+    let digest = consolidate::consolidate(&mut corpus, &config.consolidate, cache.as_ref());
+    let mut summary = format!("{} claims, {} actors", digest.claims.len(), digest.actors.len());
+    if let Some(cache) = cache.as_mut() {
+        let (new, cached) = cache.counts(cache::EMBED);
+        summary.push_str(&format!(", {} sentences embedded ({new} new, {cached} cached)", new + cached));
+        let written = cache.finish(cache::EMBED);
+        if mode != Mode::Quiet {
+            for problem in cache.problems() {
+                eprintln!("warning: cache: {problem}");
+            }
+            if let Err(e) = written {
+                eprintln!("warning: cache: not saved: {e:#}");
+            }
+        }
+    }
+    let elapsed = progress.finish(&summary);
     timings.push(StageTiming::new("consolidate", elapsed, articles, bytes));
 
     let progress = Progress::start(mode, "render", config.formats.len() as u64);

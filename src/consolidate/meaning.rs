@@ -15,6 +15,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use super::stories::average_link;
 use super::{Actor, Candidate, agree, same_people_all, same_people_and_places};
+use crate::cache::{Cache, EMBED, KeyBuilder};
 use crate::embed::{Model, Vector};
 use crate::sorted::common;
 use crate::union_find::UnionFind;
@@ -56,11 +57,8 @@ impl StatementVectors {
 }
 
 /// Embeds the statements the cascade chooses (see the module's header).
-pub(crate) fn embed(cands: &[Candidate<'_>], budget: usize) -> StatementVectors {
+pub(crate) fn embed(cands: &[Candidate<'_>], budget: usize, cache: Option<&Cache>) -> StatementVectors {
     let mut of = vec![None; cands.len()];
-    let Ok(model) = Model::get() else {
-        return StatementVectors { of, vectors: Vec::new() };
-    };
     // Each statement's rank in its article (candidates are in article order).
     let mut rank = vec![0usize; cands.len()];
     for i in 1..cands.len() {
@@ -82,7 +80,29 @@ pub(crate) fn embed(cands: &[Candidate<'_>], budget: usize) -> StatementVectors 
             texts.push(cands[i].text);
         }
     }
-    StatementVectors { of, vectors: model.embed(&texts) }
+    // Vectors kept from earlier runs (keyed by the program and the sentence), then the others.
+    let key = |c: &Cache, text: &str| KeyBuilder::new(c, EMBED, "").bytes(text.as_bytes()).finish();
+    let mut vectors: Vec<Option<Vector>> = match cache {
+        Some(c) => texts.par_iter().map(|t| c.get(EMBED, key(c, t))).collect(),
+        None => vec![None; texts.len()],
+    };
+    let missing: Vec<usize> = (0..texts.len()).filter(|&i| vectors[i].is_none()).collect();
+    let fresh = match missing.is_empty() {
+        true => Vec::new(),
+        // The weights are compiled in and checked by the tests: a model that does not load
+        // leaves every statement to be compared by its words.
+        false => match Model::get() {
+            Ok(model) => model.embed(&missing.iter().map(|&i| texts[i]).collect::<Vec<_>>()),
+            Err(_) => return StatementVectors { of: vec![None; cands.len()], vectors: Vec::new() },
+        },
+    };
+    for (i, v) in missing.into_iter().zip(fresh) {
+        if let Some(c) = cache {
+            c.put(EMBED, key(c, texts[i]), &v);
+        }
+        vectors[i] = Some(v);
+    }
+    StatementVectors { of, vectors: vectors.into_iter().map(|v| v.expect("embedded")).collect() }
 }
 
 /// Vectors centred on their mean and scaled to unit length, in f32: within one story every

@@ -15,6 +15,7 @@ use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 use xxhash_rust::xxh3::xxh3_64;
 
+use crate::cache::Cache;
 use crate::config::ConsolidateConfig;
 use crate::model::{ActorKind, Article, ClaimKind, Corpus, Day, Extraction, LocalActor, Precision, Span};
 use crate::sorted::{common, shared};
@@ -242,7 +243,7 @@ pub struct Digest {
 /// Builds the digest. Takes what extract left in the articles as it goes (local actors,
 /// quotes and figures once they are in the digest, then statements and events), so that a
 /// large corpus is not held twice; the articles' text and metadata stay for the renderers.
-pub fn consolidate(corpus: &mut Corpus, cfg: &ConsolidateConfig) -> Digest {
+pub fn consolidate(corpus: &mut Corpus, cfg: &ConsolidateConfig, cache: Option<&Cache>) -> Digest {
     let article_ids: Vec<ArticleId> = corpus.articles.iter().map(|a| Arc::from(a.id.as_str())).collect();
     let (actors, ids) = merge_actors(corpus, &article_ids);
 
@@ -296,7 +297,7 @@ pub fn consolidate(corpus: &mut Corpus, cfg: &ConsolidateConfig) -> Digest {
     let cands = candidates(corpus, &actors, &ids, by_article);
     let weights = Weights::new(&cands, StemIndex::new(&cands), actors.len());
     let contradictions = find_contradictions(corpus, &figures, &cands, &weights, &actors);
-    let vectors = meaning::embed(&cands, cfg.embed_budget);
+    let vectors = meaning::embed(&cands, cfg.embed_budget, cache);
     let article_vectors: Vec<Option<Vec<f64>>> = {
         let mut of_article: Vec<Vec<usize>> = vec![Vec::new(); corpus.articles.len()];
         for (i, c) in cands.iter().enumerate() {
@@ -1322,6 +1323,16 @@ fn group_claims(
     }
     ranked.sort_by(order);
     ranked.truncate(cfg.max_claims);
+    // Where each paragraph that dedup marked as a repeat came from: (article, paragraph) of
+    // the original → the copies.
+    let mut copies: HashMap<(&str, usize), Vec<(ArticleId, usize)>> = HashMap::new();
+    for (a, id) in corpus.articles.iter().zip(article_ids) {
+        for p in &a.paragraphs {
+            if let Some(of) = &p.duplicate_of {
+                copies.entry((of.article.as_str(), of.paragraph)).or_default().push((id.clone(), p.index));
+            }
+        }
+    }
     ranked
         .into_iter()
         .enumerate()
@@ -1342,8 +1353,24 @@ fn group_claims(
                     text: c.text.to_string(),
                 })
                 .collect();
+            // The paragraphs that dedup found repeated in other articles carry the sentence
+            // too: more outlets, not more independent reports.
+            let copied: Vec<ClaimSource> = sources
+                .iter()
+                .filter_map(|s| Some((copies.get(&(&*s.article, s.paragraph?))?, s)))
+                .flat_map(|(list, s)| {
+                    list.iter().map(|(article, paragraph)| ClaimSource {
+                        article: article.clone(),
+                        paragraph: Some(*paragraph),
+                        line: None,
+                        text: s.text.clone(),
+                    })
+                })
+                .collect();
+            sources.extend(copied);
             sources
                 .sort_by(|a, b| (&a.article, a.paragraph, &a.text).cmp(&(&b.article, b.paragraph, &b.text)));
+            sources.dedup();
             Claim {
                 id: format!("claim-{:03}", k + 1),
                 summary: without_doubled_stop(cands[rep].text).to_string(),
@@ -1370,14 +1397,35 @@ fn headline_line(corpus: &Corpus, article: usize) -> Option<usize> {
 /// from one source (a wire story both ran), not from two.
 const COPIED_WORDS: usize = 15;
 
+/// A quote's own words are not compared (see [`independent_articles`]); with fewer words than
+/// this around it, two copies cannot be told from two outlets that heard one speech.
+const FRAMING_WORDS: usize = 5;
+
+/// The text of a sentence outside its quotation marks.
+fn outside_quotes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut inside = false;
+    for c in text.chars() {
+        match c {
+            '“' | '«' => inside = true,
+            '”' | '»' => inside = false,
+            '"' => inside = !inside,
+            _ if !inside => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Groups larger than this count their articles without looking for copied sentences, which
 /// compares every pair of members.
 const COPIES_CHECKED_UP_TO: usize = 64;
 
 /// How many independent articles a group's statements come from: distinct articles, where
 /// two that carry one long sentence nearly word for word (four in five of their pairs of
-/// adjacent words shared) count once. A quote is left out of that test: outlets quote a
-/// speech word for word on their own.
+/// adjacent words shared) count once. For a quote, outlets quote a speech word for word on
+/// their own, so only the words around it are compared: an agency's "…," Ann Lee told
+/// reporters in Minsk on Thursday, run by five papers, is one report.
 fn independent_articles(members: &[u32], cands: &[Candidate<'_>]) -> usize {
     let articles: Vec<u32> = {
         let mut a: Vec<u32> = members.iter().map(|&i| cands[i as usize].article).collect();
@@ -1394,8 +1442,20 @@ fn independent_articles(members: &[u32], cands: &[Candidate<'_>]) -> usize {
         .map(|&i| {
             let c = &cands[i as usize];
             let w: Vec<String> = crate::text::words(c.text).map(str::to_lowercase).collect();
-            let long = c.kind != ClaimKind::Quote && w.len() >= COPIED_WORDS;
-            long.then(|| w.windows(2).map(|p| (p[0].clone(), p[1].clone())).collect())
+            // A quote is a copy when the words around it are copied too.
+            let framing: Vec<String> =
+                crate::text::words(&outside_quotes(c.text)).map(str::to_lowercase).collect();
+            let long =
+                w.len() >= COPIED_WORDS && (c.kind != ClaimKind::Quote || framing.len() >= FRAMING_WORDS);
+            long.then(|| {
+                let mut pairs: BTreeSet<(String, String)> =
+                    w.windows(2).map(|p| (p[0].clone(), p[1].clone())).collect();
+                if c.kind == ClaimKind::Quote {
+                    // Only the framing counts: the quote itself is the speaker's, not the outlet's.
+                    pairs = framing.windows(2).map(|p| (p[0].clone(), p[1].clone())).collect();
+                }
+                pairs
+            })
         })
         .collect();
     let mut origins = UnionFind::new(articles.len());
@@ -1501,9 +1561,13 @@ const REPORTING: &[&str] = &[
 fn pick_key_judgments(claims: &[Claim], n: usize) -> Vec<KeyJudgment> {
     let mut ranked: Vec<&Claim> =
         claims.iter().filter(|c| c.kind != ClaimKind::Quote || c.independent_sources > 1).collect();
+    // Headlines say what a story is about: a headline that states the claim counts as much as
+    // one more independent report (events-dev: the first judgment reports one of the event's
+    // three most reported facts in 30 of 40 events, 28 with headlines as a tie-break only).
+    let headlines = |c: &Claim| c.sources.iter().filter(|s| s.paragraph.is_none()).count();
     ranked.sort_by(|a, b| {
-        b.independent_sources
-            .cmp(&a.independent_sources)
+        (b.independent_sources + headlines(b))
+            .cmp(&(a.independent_sources + headlines(a)))
             .then(b.score.total_cmp(&a.score))
             .then(a.id.cmp(&b.id))
     });
@@ -1885,7 +1949,7 @@ mod tests {
     fn digest_of(articles: &[(&str, &[&str])]) -> Digest {
         let day = Day::ymd(2024, 3, 5);
         let mut c = corpus(articles.iter().map(|(id, paras)| article(id, day, paras)).collect());
-        consolidate(&mut c, &ConsolidateConfig::default())
+        consolidate(&mut c, &ConsolidateConfig::default(), None)
     }
 
     /// The claim whose summary holds `words`.
@@ -2100,7 +2164,7 @@ mod tests {
                 article("early", Day::ymd(2022, 5, 20), &[early]),
                 article("late", Day::ymd(2023, 12, 6), &[late_text]),
             ]);
-            let digest = consolidate(&mut c, &ConsolidateConfig::default());
+            let digest = consolidate(&mut c, &ConsolidateConfig::default(), None);
             digest.timeline.iter().map(|t| (t.date, t.article.to_string())).collect()
         };
         // Both speak of the invasion: the article three months after it dates it.
@@ -2122,7 +2186,7 @@ mod tests {
             "On Tuesday, the president flew to Tajikistan before going on to Turkmenistan on Wednesday.";
         let vote = "The council voted on the budget in March 2021, and again in May 2021.";
         let mut c = corpus(vec![article("trip", Day::ymd(2022, 6, 29), &[trip, vote])]);
-        let digest = consolidate(&mut c, &ConsolidateConfig::default());
+        let digest = consolidate(&mut c, &ConsolidateConfig::default(), None);
         let rows: Vec<(Day, &str)> = digest.timeline.iter().map(|t| (t.date, t.text.as_str())).collect();
         assert_eq!(rows, [(Day::ymd(2021, 3, 0), vote), (Day::ymd(2022, 6, 28), trip)]);
     }
@@ -2137,7 +2201,7 @@ mod tests {
                 article("a", Day::ymd(2024, 3, 5), &[&flood(12)]),
                 article("b", second_day, &[&flood(20)]),
             ]);
-            let digest = consolidate(&mut c, &ConsolidateConfig::default());
+            let digest = consolidate(&mut c, &ConsolidateConfig::default(), None);
             assert_eq!(digest.contradictions.len(), 1, "{:?}", digest.contradictions);
             let found = &digest.contradictions[0];
             assert_eq!(found.kind, kind);

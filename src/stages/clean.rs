@@ -727,6 +727,8 @@ fn find_title(blocks: &[Block], labels: &mut [Label]) -> Option<String> {
                     && blocks[i].words >= 4
                     && !blocks[i].text.ends_with([':', ';', ','])
                     && !blocks[i].text.contains(['|', '»', '›'])
+                    && !blocks[i].text.contains("://")
+                    && !blocks[i].text.starts_with("www.")
             };
             (0..head_end(blocks, labels))
                 .find(|&i| {
