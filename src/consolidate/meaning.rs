@@ -149,7 +149,7 @@ pub(crate) fn compatible(a: &Candidate<'_>, b: &Candidate<'_>, actors: &[Actor])
 }
 
 /// Whether a sentence says that something did not happen or is not so.
-fn denies(text: &str) -> bool {
+pub(crate) fn denies(text: &str) -> bool {
     const NEGATIONS: &[&str] = &["never", "no", "none", "not", "nobody", "nothing", "without"];
     crate::text::words(text)
         .any(|w| w.ends_with("n't") || w.ends_with("n’t") || NEGATIONS.contains(&w.to_lowercase().as_str()))
@@ -213,20 +213,27 @@ impl Meaning {
                     (each.map(|v| v.to_f64().map(|x| x as f32).collect()).collect(), SMALL_STORY_SIMILARITY)
                 };
                 // Statements of one article, and statements kept apart by what they name or
-                // give, are never one claim: their similarity is the lowest there is.
+                // give, are never one claim: their similarity is the lowest there is. Rows in
+                // parallel (a story may hold thousands of statements); a pair is the same
+                // from either side.
                 let mut sim = vec![-1.0f32; n * n];
+                sim.par_chunks_mut(n.max(1)).enumerate().for_each(|(x, row)| {
+                    for (y, s) in row.iter_mut().enumerate() {
+                        let (i, j) = (members[x], members[y]);
+                        if x != y
+                            && cands[i].article != cands[j].article
+                            && compatible(&cands[i], &cands[j], actors)
+                        {
+                            *s = cosine(&unit[x], &unit[y]) as f32;
+                        }
+                    }
+                });
                 let mut out = Vec::new();
                 for x in 0..n {
                     for y in x + 1..n {
-                        let (i, j) = (members[x], members[y]);
-                        if cands[i].article == cands[j].article || !compatible(&cands[i], &cands[j], actors) {
-                            continue;
-                        }
-                        let s = cosine(&unit[x], &unit[y]);
-                        sim[x * n + y] = s as f32;
-                        sim[y * n + x] = s as f32;
+                        let s = f64::from(sim[x * n + y]);
                         if s >= cut {
-                            out.push((s - cut + threshold, i as u32, j as u32));
+                            out.push((s - cut + threshold, members[x] as u32, members[y] as u32));
                         }
                     }
                 }

@@ -898,6 +898,10 @@ fn one_claim(a: &Candidate<'_>, b: &Candidate<'_>, sim: f64, threshold: f64, act
     if a.survey_method || b.survey_method {
         return false;
     }
+    // A sentence that denies what the other states says the opposite, in the same words.
+    if meaning::denies(a.text) != meaning::denies(b.text) {
+        return false;
+    }
     if sim >= threshold {
         return may_be_one_claim(a, b, actors);
     }
@@ -2315,5 +2319,111 @@ mod tests {
     fn slugs_are_ascii() {
         assert_eq!(slug("Ségolène Royal"), "segolene-royal");
         assert_eq!(slug("Институт"), "actor");
+    }
+
+    /// Sentences of other news, each naming someone else: enough of a story around a pair for
+    /// its mean to say what the story is about (see `meaning::MIN_TO_CENTRE`).
+    fn other_news(article: usize) -> Vec<String> {
+        const PEOPLE: [&str; 8] =
+            ["Ola Berg", "Dana Vick", "Ivo Lund", "Mira Holt", "Tom Frey", "Ana Lind", "Bo Ek", "Kai Dahl"];
+        const DOINGS: [&str; 14] = [
+            "opened a new bakery in the old harbour district on Monday morning",
+            "won the regional chess championship after a nine-hour final game",
+            "published a cookbook of traditional fish recipes from the islands",
+            "was appointed coach of the national volleyball team for two years",
+            "restored a medieval church organ that had been silent since the war",
+            "sailed alone around the southern cape in a small wooden boat",
+            "planted four hundred apple trees on the hills above the village",
+            "released an album of folk songs recorded in a mountain cabin",
+            "donated a collection of rare butterflies to the natural history museum",
+            "designed the new footbridge that links the two halves of the town",
+            "ran the city marathon in under three hours at the age of seventy",
+            "opened a school for young violin makers in a former fire station",
+            "found the wreck of a merchant ship off the northern coast",
+            "painted a mural of the town's fishermen on the wall of the market hall",
+        ];
+        DOINGS
+            .iter()
+            .enumerate()
+            .map(|(i, d)| format!("{} {d}.", PEOPLE[(i + article * 3) % PEOPLE.len()]))
+            .collect()
+    }
+
+    /// The digest of two articles of one story: each holds other news and `said`.
+    fn story_of_two(a: &[&str], b: &[&str]) -> Digest {
+        let (mut pa, mut pb) = (other_news(0), other_news(1));
+        pa.extend(a.iter().map(|s| s.to_string()));
+        pb.extend(b.iter().map(|s| s.to_string()));
+        let pa: Vec<&str> = pa.iter().map(String::as_str).collect();
+        let pb: Vec<&str> = pb.iter().map(String::as_str).collect();
+        digest_of(&[("a", &pa), ("b", &pb)])
+    }
+
+    #[test]
+    fn one_fact_worded_differently_by_two_outlets_is_one_claim() {
+        let digest = story_of_two(
+            &[
+                "Almost all exports of Norland to the European Union are now blocked by the sanctions, Ola Berg said.",
+            ],
+            &[
+                "Ola Berg said trade restrictions have put a stop to most of what Norland sells to the European Union.",
+            ],
+        );
+        assert_eq!(sources_of(&digest, "exports of Norland"), BTreeSet::from(["a", "b"]));
+        assert_eq!(claim_with(&digest, "exports of Norland").story.as_deref(), Some("story-01"));
+    }
+
+    #[test]
+    fn a_denial_or_another_number_is_not_the_same_fact_however_alike() {
+        let digest = story_of_two(
+            &[
+                "Almost all exports of Norland to the European Union are now blocked by the sanctions, Ola Berg said.",
+                "The storm destroyed 120 houses on the coast of Norland, Dana Vick said.",
+            ],
+            &[
+                "Ola Berg said the sanctions have not blocked the exports of Norland to the European Union.",
+                "The storm destroyed 300 houses on the coast of Norland, Dana Vick said.",
+            ],
+        );
+        assert_eq!(sources_of(&digest, "are now blocked"), BTreeSet::from(["a"]));
+        assert_eq!(sources_of(&digest, "120 houses"), BTreeSet::from(["a"]));
+    }
+
+    #[test]
+    fn a_folder_of_two_events_is_two_stories() {
+        let quake = [
+            "A strong earthquake struck the island of Qeshm in southern Iran on Sunday, killing at least five people.",
+            "Rescue teams searched the rubble of collapsed houses in the villages of Qeshm for survivors.",
+        ];
+        let transfer = [
+            "Real Madrid signed the goalkeeper Thibaut Courtois from Chelsea for a fee of 35 million euros.",
+            "Courtois passed a medical in Madrid and signed a six-year contract with the Spanish club.",
+        ];
+        let digest = digest_of(&[
+            ("q1", &quake[..]),
+            ("t1", &transfer[..]),
+            ("q2", &[quake[1], quake[0]][..]),
+            ("t2", &[transfer[1], transfer[0]][..]),
+        ]);
+        let stories: Vec<Vec<&str>> =
+            digest.stories.iter().map(|s| s.articles.iter().map(|a| &**a).collect()).collect();
+        assert_eq!(stories, [vec!["q1", "q2"], vec!["t1", "t2"]]);
+    }
+
+    #[test]
+    fn a_quote_copied_with_its_framing_is_one_report_and_quoted_anew_is_two() {
+        let quote = "“We will not send a single soldier across the border, whatever Moscow asks of us,”";
+        let copied = format!("{quote} Ann Lee told reporters in the capital on Thursday after the meeting.");
+        let anew = format!("{quote} Ann Lee said in parliament on Thursday.");
+        let digest = digest_of(&[("a", &[&copied]), ("b", &[&copied]), ("c", &[&anew])]);
+        let claim = claim_with(&digest, "single soldier");
+        assert_eq!(claim.sources.len(), 3, "{claim:#?}");
+        assert_eq!(claim.independent_sources, 2);
+    }
+
+    #[test]
+    fn text_outside_quotes_is_the_framing() {
+        assert_eq!(outside_quotes("“Go,” she said, “now.” Then “x"), " she said,  Then ");
+        assert_eq!(outside_quotes("He said \"no\" twice."), "He said  twice.");
     }
 }

@@ -8,6 +8,8 @@
 //! as a nearest-neighbour chain, O(n²) in time and memory for n articles, so at most
 //! [`MAX_CLUSTERED`] articles are clustered; the embedding budget keeps n below it by default.
 
+use rayon::prelude::*;
+
 use super::{ArticleId, Claim, Story, SummaryLine};
 use crate::embed::Vector;
 use crate::model::Corpus;
@@ -127,31 +129,35 @@ pub(crate) fn cluster(
         (0..articles.len()).filter(|&i| articles[i].is_some()).take(MAX_CLUSTERED).collect();
     let n = members.len();
     let vec_of = |k: usize| articles[members[k]].as_deref().expect("has a vector");
-    let mut sim = vec![0.0f32; n * n];
-    for a in 0..n {
-        for b in a + 1..n {
-            let cos: f64 = vec_of(a).iter().zip(vec_of(b)).map(|(x, y)| x * y).sum();
-            let (x, y) = (&names[members[a]], &names[members[b]]);
-            let mut shared = 0.0;
-            let (mut i, mut j) = (0, 0);
-            while i < x.len() && j < y.len() {
-                match x[i].0.cmp(&y[j].0) {
-                    std::cmp::Ordering::Less => i += 1,
-                    std::cmp::Ordering::Greater => j += 1,
-                    std::cmp::Ordering::Equal => {
-                        shared += x[i].1 * y[j].1;
-                        i += 1;
-                        j += 1;
-                    }
+    let pair = |a: usize, b: usize| {
+        let cos: f64 = vec_of(a).iter().zip(vec_of(b)).map(|(x, y)| x * y).sum();
+        let (x, y) = (&names[members[a]], &names[members[b]]);
+        let mut shared = 0.0;
+        let (mut i, mut j) = (0, 0);
+        while i < x.len() && j < y.len() {
+            match x[i].0.cmp(&y[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += x[i].1 * y[j].1;
+                    i += 1;
+                    j += 1;
                 }
             }
-            let dot = (1.0 - NAMES) * cos + NAMES * shared;
-            // Rounded: a merge must not depend on the last bits of a float.
-            let s = ((dot * 1e4).round() / 1e4) as f32;
-            sim[a * n + b] = s;
-            sim[b * n + a] = s;
         }
-    }
+        let dot = (1.0 - NAMES) * cos + NAMES * shared;
+        // Rounded: a merge must not depend on the last bits of a float.
+        ((dot * 1e4).round() / 1e4) as f32
+    };
+    // Each row on its own, in parallel: a pair's similarity is the same from either side.
+    let mut sim = vec![0.0f32; n * n];
+    sim.par_chunks_mut(n.max(1)).enumerate().for_each(|(a, row)| {
+        for (b, s) in row.iter_mut().enumerate() {
+            if a != b {
+                *s = pair(a, b);
+            }
+        }
+    });
     let mut sets = UnionFind::new(n);
     for (s, a, b) in average_link(&mut sim, n) {
         if f64::from(s) >= threshold {
