@@ -1092,7 +1092,8 @@ fn headline<'c>(
     statements: &[Candidate<'c>],
     actors: &[Actor],
 ) -> Option<Candidate<'c>> {
-    if crate::text::words(title).count() < HEADLINE_WORDS {
+    // A headline that asks ("Will Lukashenka be loyal to Putin to the end?") states nothing.
+    if crate::text::words(title).count() < HEADLINE_WORDS || title.trim_end().ends_with('?') {
         return None;
     }
     let writes_name = |name: &str| {

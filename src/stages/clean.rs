@@ -1381,6 +1381,26 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_between_a_url_and_the_story_is_the_title_and_a_url_never_is() {
+        let body = "The coach said the team had trained twice a day since August and would now aim for the national title.";
+        let page = format!(
+            "http://www.example.com/sport/2024/03/05/team-aims-for-title\n\nTeam aims for the national title\n\n{body}\n\n{body} Again.\n"
+        );
+        let c = clean(&page);
+        assert_eq!(c.meta.title.as_deref(), Some("Team aims for the national title"));
+        assert!(!kept(&c).iter().any(|p| p.contains("http")));
+        // With the story right under the URL, there is no title at all.
+        let c =
+            clean(&format!("http://www.example.com/sport/team-aims-for-title\n\n{body}\n\n{body} Again.\n"));
+        assert_eq!(c.meta.title, None);
+        // A headline under another one above the story is a line of the page, not its title.
+        let c = clean(&format!(
+            "Sport\n\nFootball news and more from the league\n\nTeam aims for the national title\n\n{body}\n"
+        ));
+        assert_eq!(c.meta.title, None, "{:?}", kept(&c));
+    }
+
+    #[test]
     fn the_standfirst_above_the_story_is_its_lead() {
         let standfirst = "Perhaps the president is the last remaining ally of the council in the region";
         let body = "At the May 16 summit in the capital, the president was the only leader to call on the bloc to join forces.";
