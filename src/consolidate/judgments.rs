@@ -1,11 +1,16 @@
 //! Key judgments: the claims that lead the briefing.
 
 use super::*;
+use crate::dates::DateKind;
 
 /// The key judgments: the claims that the most independent sources carry, then the best
 /// scored (corroboration and centrality in their story); a claim from one source only leads
 /// when too few are corroborated, and a quote only when several outlets carry it.
-pub(super) fn pick_key_judgments(claims: &[Claim], n: usize) -> Vec<KeyJudgment> {
+pub(super) fn pick_key_judgments(
+    claims: &[Claim],
+    n: usize,
+    date_of: impl Fn(&str) -> Option<Day>,
+) -> Vec<KeyJudgment> {
     let mut ranked: Vec<&Claim> =
         claims.iter().filter(|c| c.kind != ClaimKind::Quote || c.independent_sources > 1).collect();
     // Headlines say what a story is about: a headline that states the claim counts as much as
@@ -24,7 +29,52 @@ pub(super) fn pick_key_judgments(claims: &[Claim], n: usize) -> Vec<KeyJudgment>
         .map(|c| {
             let mut sources: Vec<ArticleId> = c.sources.iter().map(|s| s.article.clone()).collect();
             sources.dedup();
-            KeyJudgment { text: c.summary.clone(), claim: c.id.clone(), story: c.story.clone(), sources }
+            // The article the summary sentence comes from dates its "Thursday".
+            let anchor = c.sources.iter().find(|s| s.text == c.summary).and_then(|s| date_of(&s.article));
+            KeyJudgment {
+                text: with_absolute_dates(&c.summary, anchor),
+                claim: c.id.clone(),
+                story: c.story.clone(),
+                sources,
+            }
         })
         .collect()
+}
+
+/// `sentence` with each weekday or month and day it names followed by the date it stands for,
+/// from the date of the article it comes from: "On Thursday (3 March 2022), …". A key judgment
+/// is read apart from its article, where "Thursday" no longer says which.
+pub(super) fn with_absolute_dates(sentence: &str, anchor: Option<Day>) -> String {
+    let mut out = String::with_capacity(sentence.len() + 16);
+    let mut from = 0;
+    for m in crate::dates::find_dates(sentence) {
+        let relative = matches!(m.kind, DateKind::Weekday(_) | DateKind::MonthDay { .. });
+        if let Some(day) = crate::dates::resolve(m.kind, anchor, None).filter(|_| relative) {
+            out.push_str(&sentence[from..m.range.end]);
+            out.push_str(&format!(" ({})", day.human()));
+            from = m.range.end;
+        }
+    }
+    out.push_str(&sentence[from..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_weekday_or_a_day_without_year_gets_its_date_from_the_article() {
+        let friday = Some(Day::ymd(2022, 3, 4));
+        assert_eq!(
+            with_absolute_dates(
+                "On Thursday, the minister said the talks on February 16 had failed.",
+                friday
+            ),
+            "On Thursday (3 March 2022), the minister said the talks on February 16 (16 February 2022) had failed."
+        );
+        // A full date stays as written, and without the article's date nothing is added.
+        assert_eq!(with_absolute_dates("On 3 March 2022 it ended.", friday), "On 3 March 2022 it ended.");
+        assert_eq!(with_absolute_dates("On Thursday it ended.", None), "On Thursday it ended.");
+    }
 }

@@ -350,7 +350,9 @@ pub fn consolidate(corpus: &mut Corpus, cfg: &ConsolidateConfig, cache: Option<&
     drop(vectors);
     let claims = group_claims(corpus, cfg, &article_ids, &actors, cands, weights, &meaning, &story_of);
     let stories = stories::describe(corpus, &article_ids, &story_of_article, &article_vectors, &claims);
-    let key_judgments = pick_key_judgments(&claims, cfg.key_judgments);
+    let date_of: HashMap<&str, Day> =
+        corpus.articles.iter().filter_map(|a| Some((a.id.as_str(), a.meta.date?))).collect();
+    let key_judgments = pick_key_judgments(&claims, cfg.key_judgments, |id| date_of.get(id).copied());
     let timeline = build_timeline(corpus, &article_ids, cfg.max_timeline);
     for a in &mut corpus.articles {
         a.extraction = Extraction::default();

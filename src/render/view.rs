@@ -554,8 +554,8 @@ impl ReportView {
         let key_judgments = digest
             .key_judgments
             .iter()
-            .filter_map(|k| by_id.get(k.claim.as_str()))
-            .map(|c| claim_view(c))
+            .filter_map(|k| Some((k, by_id.get(k.claim.as_str())?)))
+            .map(|(k, c)| ClaimView { summary: k.text.clone(), ..claim_view(c) })
             .collect();
 
         let dates: Vec<Day> = corpus.articles.iter().filter_map(|a| a.meta.date).collect();
