@@ -816,7 +816,7 @@ fn headline<'c>(
     statements: &[Candidate<'c>],
     actors: &[Actor],
 ) -> Option<Candidate<'c>> {
-    // A headline that asks ("Will Lukashenka be loyal to Putin to the end?") states nothing.
+    // A headline that asks ("Will the president stay loyal to the end?") states nothing.
     if crate::text::words(title).count() < HEADLINE_WORDS || title.trim_end().ends_with('?') {
         return None;
     }
