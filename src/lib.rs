@@ -93,15 +93,7 @@ pub fn run_with(config: &Config, mode: Mode, before_consolidate: impl FnOnce()) 
     if let Some(cache) = cache.as_mut() {
         let (new, cached) = cache.counts(cache::EMBED);
         summary.push_str(&format!(", {} sentences embedded ({new} new, {cached} cached)", new + cached));
-        let written = cache.finish(cache::EMBED);
-        if mode != Mode::Quiet {
-            for problem in cache.problems() {
-                eprintln!("warning: cache: {problem}");
-            }
-            if let Err(e) = written {
-                eprintln!("warning: cache: not saved: {e:#}");
-            }
-        }
+        save_pack(cache, cache::EMBED, mode);
     }
     let elapsed = progress.finish(&summary);
     timings.push(StageTiming::new("consolidate", elapsed, articles, bytes));
@@ -132,6 +124,20 @@ pub fn run_with(config: &Config, mode: Mode, before_consolidate: impl FnOnce()) 
     })
 }
 
+/// Writes `stage`'s pack and reports what went wrong with the cache. The cache only saves
+/// work: a problem with it is worth a warning, not a failed run.
+fn save_pack(cache: &mut Cache, stage: &str, mode: Mode) {
+    let written = cache.finish(stage);
+    if mode != Mode::Quiet {
+        for problem in cache.problems() {
+            eprintln!("warning: cache: {problem}");
+        }
+        if let Err(e) = written {
+            eprintln!("warning: cache: not saved: {e:#}");
+        }
+    }
+}
+
 /// Ingest and the per-corpus stages: everything before consolidation, with their timings.
 pub fn analyse(config: &Config, mode: Mode) -> Result<(Corpus, Vec<StageTiming>)> {
     let mut timings = Vec::new();
@@ -160,17 +166,8 @@ pub fn analyse(config: &Config, mode: Mode) -> Result<(Corpus, Vec<StageTiming>)
         if let Some(cache) = cache.as_mut().filter(|_| cache::STAGES.contains(&stage.name())) {
             let (new, cached) = cache.counts(stage.name());
             summary.push_str(&format!(" ({new} new, {cached} cached)"));
-            // The cache only saves work: a problem with it is worth a warning, not a failed
-            // run. The pack is written now, and freed, so the next stage's has the room.
-            let written = cache.finish(stage.name());
-            if mode != Mode::Quiet {
-                for problem in cache.problems() {
-                    eprintln!("warning: cache: {problem}");
-                }
-                if let Err(e) = written {
-                    eprintln!("warning: cache: not saved: {e:#}");
-                }
-            }
+            // The pack is written now, and freed, so the next stage's has the room.
+            save_pack(cache, stage.name(), mode);
         }
         let elapsed = progress.finish(&summary);
         timings.push(StageTiming::new(stage.name(), elapsed, articles, bytes));
