@@ -105,8 +105,54 @@ pub(super) struct Candidate<'a> {
     pub(super) attributed: Option<u32>,
     /// Whether the statement tells how a poll was taken (see [`describes_a_survey`]).
     pub(super) survey_method: bool,
+    /// Whether the statement denies something (see [`meaning::denies`]).
+    pub(super) negated: bool,
     /// The length of the statement's weight vector (see [`Weights`]).
     pub(super) norm: f64,
+}
+
+impl<'a> Candidate<'a> {
+    /// A statement at `paragraph` of `article`, with its sorted, distinct stems (names left
+    /// out), actors, numbers and figure keys laid out in one allocation.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn new(
+        article: usize,
+        paragraph: u32,
+        text: &'a str,
+        kind: ClaimKind,
+        mut stems: Vec<u32>,
+        mut actors: Vec<u32>,
+        mut numbers: Vec<u32>,
+        mut keys: Vec<u32>,
+        attributed: Option<u32>,
+    ) -> Candidate<'a> {
+        // The offsets are `u16`: a sentence has far fewer words than these bounds.
+        let actors_at = stems.len().min(usize::from(u16::MAX / 2));
+        stems.truncate(actors_at);
+        actors.truncate(usize::from(u16::MAX / 8));
+        numbers.truncate(usize::from(u16::MAX / 8));
+        keys.truncate(usize::from(u16::MAX / 8));
+        let numbers_at = (actors_at + actors.len()) as u16;
+        let figures_at = numbers_at + numbers.len() as u16;
+        let mut features = stems;
+        features.extend(actors);
+        features.extend(numbers);
+        features.extend(keys);
+        Candidate {
+            article: article as u32,
+            paragraph,
+            text,
+            kind,
+            features: features.into_boxed_slice(),
+            actors_at: actors_at as u16,
+            numbers_at,
+            figures_at,
+            attributed,
+            survey_method: describes_a_survey(text),
+            negated: meaning::denies(text),
+            norm: 0.0,
+        }
+    }
 }
 
 impl Candidate<'_> {
@@ -222,8 +268,14 @@ pub(super) fn similarity(a: &Candidate<'_>, b: &Candidate<'_>, w: &Weights) -> f
 /// Y's spokesman declined); and when both give figures, one number at least (two counts that
 /// differ are a disagreement, not a corroboration).
 pub(super) fn may_be_one_claim(a: &Candidate<'_>, b: &Candidate<'_>, actors: &[Actor]) -> bool {
-    common(a.stems(), b.stems()) >= MIN_SHARED_STEMS
-        && agree(a.numbers(), b.numbers())
+    common(a.stems(), b.stems()) >= MIN_SHARED_STEMS && same_names_and_numbers(a, b, actors)
+}
+
+/// Whether two statements give no different numbers and name no different people,
+/// organisations or places (all the people, where both give figures): what keeps statements
+/// about other things apart, however alike their words or their meaning.
+pub(super) fn same_names_and_numbers(a: &Candidate<'_>, b: &Candidate<'_>, actors: &[Actor]) -> bool {
+    agree(a.numbers(), b.numbers())
         && same_people_and_places(a, b, actors)
         && (a.numbers().is_empty() || b.numbers().is_empty() || same_people_all(a, b, actors))
 }
@@ -273,7 +325,7 @@ pub(super) fn one_claim(
         return false;
     }
     // A sentence that denies what the other states says the opposite, in the same words.
-    if meaning::denies(a.text) != meaning::denies(b.text) {
+    if a.negated != b.negated {
         return false;
     }
     if sim >= threshold {
@@ -417,34 +469,21 @@ pub(super) fn candidates<'c, 'f>(
                     .collect();
                 keys.sort_unstable();
                 keys.dedup();
-                // The offsets are `u16`: a sentence has far fewer words than these bounds.
-                let actors_at = stems.len().min(usize::from(u16::MAX / 2));
-                stems.truncate(actors_at);
-                actors.truncate(usize::from(u16::MAX / 8));
-                numbers.truncate(usize::from(u16::MAX / 8));
-                keys.truncate(usize::from(u16::MAX / 8));
-                let numbers_at = (actors_at + actors.len()) as u16;
-                let figures_at = numbers_at + numbers.len() as u16;
-                let mut features = stems;
-                features.extend(actors);
-                features.extend(numbers);
-                features.extend(keys);
-                Candidate {
-                    article: ai as u32,
-                    paragraph: s.sentence.paragraph,
+                Candidate::new(
+                    ai,
+                    s.sentence.paragraph,
                     text,
-                    kind: s.kind,
-                    features: features.into_boxed_slice(),
-                    actors_at: actors_at as u16,
-                    numbers_at,
-                    figures_at,
-                    attributed: s.attributed_to.and_then(|n| ids.at(ai, n)),
-                    survey_method: describes_a_survey(text),
-                    norm: 0.0,
-                }
+                    s.kind,
+                    stems,
+                    actors,
+                    numbers,
+                    keys,
+                    s.attributed_to.and_then(|n| ids.at(ai, n)),
+                )
             });
             let statements: Vec<Candidate<'c>> = each.collect();
-            let headline = a.meta.title.as_deref().and_then(|t| headline(t, ai, &statements, actors));
+            let headline =
+                a.meta.title.as_deref().and_then(|t| headline(t, ai, &statements, actors, name_stems, memo));
             headline.into_iter().chain(statements).collect::<Vec<_>>()
         })
         .flat_map_iter(|cands| cands)
@@ -465,6 +504,8 @@ pub(super) fn headline<'c>(
     article: usize,
     statements: &[Candidate<'c>],
     actors: &[Actor],
+    name_stems: &[Box<[u32]>],
+    memo: &mut Stems,
 ) -> Option<Candidate<'c>> {
     // A headline that asks ("Will the president stay loyal to the end?") states nothing.
     if crate::text::words(title).count() < HEADLINE_WORDS || title.trim_end().ends_with('?') {
@@ -494,39 +535,19 @@ pub(super) fn headline<'c>(
         .collect();
     numbers.sort_unstable();
     numbers.dedup();
-    let mut memo = Stems::default();
     let mut stems = memo.hashes(title).into_vec();
-    let name_stems: Vec<u32> = named
-        .iter()
-        .flat_map(|&i| {
-            let a = &actors[i as usize];
-            std::iter::once(&a.name)
-                .chain(&a.aliases)
-                .flat_map(|n| memo.hashes(n).into_vec())
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    stems.retain(|h| !name_stems.contains(h));
-    let actors_at = stems.len().min(usize::from(u16::MAX / 2));
-    stems.truncate(actors_at);
-    let numbers_at = (actors_at + named.len()) as u16;
-    let figures_at = numbers_at + numbers.len() as u16;
-    let mut features = stems;
-    features.extend(named);
-    features.extend(numbers);
-    Some(Candidate {
-        article: article as u32,
-        paragraph: HEADLINE,
-        text: title,
-        kind: ClaimKind::Statement,
-        features: features.into_boxed_slice(),
-        actors_at: actors_at as u16,
-        numbers_at,
-        figures_at,
-        attributed: None,
-        survey_method: false,
-        norm: 0.0,
-    })
+    stems.retain(|h| !named.iter().any(|&x| name_stems[x as usize].binary_search(h).is_ok()));
+    Some(Candidate::new(
+        article,
+        HEADLINE,
+        title,
+        ClaimKind::Statement,
+        stems,
+        named,
+        numbers,
+        Vec::new(),
+        None,
+    ))
 }
 
 /// Groups statements that say the same thing, across articles. Candidates are found through

@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap;
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::stories::average_link;
-use super::{Actor, Candidate, agree, same_people_all, same_people_and_places};
+use super::{Actor, Candidate, same_names_and_numbers};
 use crate::cache::{Cache, EMBED, KeyBuilder};
 use crate::embed::{Model, Vector};
 use crate::sorted::common;
@@ -142,10 +142,8 @@ pub(crate) fn compatible(a: &Candidate<'_>, b: &Candidate<'_>, actors: &[Actor])
     (common(a.actors(), b.actors()) > 0 || common(a.numbers(), b.numbers()) > 0)
         && !a.survey_method
         && !b.survey_method
-        && agree(a.numbers(), b.numbers())
-        && same_people_and_places(a, b, actors)
-        && (a.numbers().is_empty() || b.numbers().is_empty() || same_people_all(a, b, actors))
-        && denies(a.text) == denies(b.text)
+        && a.negated == b.negated
+        && same_names_and_numbers(a, b, actors)
 }
 
 /// Whether a sentence says that something did not happen or is not so.
