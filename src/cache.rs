@@ -350,11 +350,16 @@ fn checksum(key: Key, payload: &[u8]) -> u64 {
 /// A hash of this program's executable, so that any other build (another version, or the same
 /// version rebuilt with changes) never reads this one's entries. Falls back to the version.
 fn program_fingerprint() -> u64 {
-    let exe = std::env::current_exe().and_then(std::fs::read);
-    match exe {
-        Ok(bytes) => xxh3_64(&bytes),
-        Err(_) => xxh3_64(env!("CARGO_PKG_VERSION").as_bytes()),
-    }
+    // Read once a process: the stages and consolidate each open the cache, and the executable,
+    // which holds the sentence model, is tens of megabytes.
+    static FINGERPRINT: OnceLock<u64> = OnceLock::new();
+    *FINGERPRINT.get_or_init(|| {
+        let exe = std::env::current_exe().and_then(std::fs::read);
+        match exe {
+            Ok(bytes) => xxh3_64(&bytes),
+            Err(_) => xxh3_64(env!("CARGO_PKG_VERSION").as_bytes()),
+        }
+    })
 }
 
 #[cfg(test)]
