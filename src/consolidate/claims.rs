@@ -662,6 +662,7 @@ pub(super) fn group_claims(
         }
     }
     drop(stands_for);
+    meaning.gather(&mut sets, &cands, story_of);
     // The stem index (in the weights) is the largest thing here: free it before ranking
     // allocates.
     drop(weights);
