@@ -2,16 +2,18 @@
 //! forward), in f32, then mean-pooled: a batch's sentences share each dense layer's matrix
 //! product, and attend each within itself.
 //!
-//! Our own forward pass over `matrixmultiply`'s `sgemm` rather than a framework (candle, rten):
-//! attention within each sentence needs no padding or attention mask, so the code is the
-//! textbook encoder in about 300 lines; a batch's arithmetic is single-threaded and in a fixed
-//! order (a row of a matrix product does not depend on the rows beside it: vectors came out
-//! identical batched and alone), so a vector does not depend on the thread count; and the weights load
+//! Our own forward pass over our own matrix products (`gemm`) rather than a framework (candle,
+//! rten): attention within each sentence needs no padding or attention mask, so the code is the
+//! textbook encoder in about 300 lines; every sum runs in an order the code fixes, with no
+//! fused multiply-add and `libm`'s exponential and error function rather than the platform's,
+//! so a vector is the same on any CPU, with any thread count, batched or alone; and the weights load
 //! straight from the per-row int8 file that `scripts/quantize_model.py` writes, where candle
 //! needs its own VarBuilder and rten an ONNX export made with torch.
 
 use anyhow::{Context, Result, bail};
 use safetensors::{Dtype, SafeTensors};
+
+use super::gemm;
 
 /// Width of the hidden states.
 pub(crate) const HIDDEN: usize = 384;
@@ -232,49 +234,23 @@ impl Scratch {
         for h in 0..HEADS {
             let at = base + h * HEAD;
             // scores = Q_h K_hᵀ / √d, each head a column slice of Q and K.
-            // SAFETY: the assert above: Q and K hold the sentence's t rows of HIDDEN from `base`,
-            // read from column `at` over HEAD columns; scores holds t × t.
-            unsafe {
-                matrixmultiply::sgemm(
-                    t,
-                    HEAD,
-                    t,
-                    scale,
-                    s.q.as_ptr().add(at),
-                    HIDDEN as isize,
-                    1,
-                    s.k.as_ptr().add(at),
-                    1,
-                    HIDDEN as isize,
-                    0.0,
-                    s.scores.as_mut_ptr(),
-                    t as isize,
-                    1,
-                );
-            }
+            gemm::matmul_transposed(
+                t,
+                HEAD,
+                t,
+                scale,
+                &s.q[at..],
+                HIDDEN,
+                &s.k[at..],
+                HIDDEN,
+                &mut s.scores,
+                t,
+            );
             for row in s.scores[..t * t].chunks_exact_mut(t) {
                 softmax(row);
             }
             // ctx_h = softmax(scores) V_h, written into the head's columns of ctx.
-            // SAFETY: as above; V and ctx are the same size as Q.
-            unsafe {
-                matrixmultiply::sgemm(
-                    t,
-                    t,
-                    HEAD,
-                    1.0,
-                    s.scores.as_ptr(),
-                    t as isize,
-                    1,
-                    s.v.as_ptr().add(at),
-                    HIDDEN as isize,
-                    1,
-                    0.0,
-                    s.ctx.as_mut_ptr().add(at),
-                    HIDDEN as isize,
-                    1,
-                );
-            }
+            gemm::matmul(t, t, HEAD, &s.scores, t, &s.v[at..], HIDDEN, &mut s.ctx[at..], HIDDEN);
         }
     }
 }
@@ -283,26 +259,7 @@ impl Linear {
     /// `out = x Wᵀ + b` for `t` rows of `x`.
     fn apply(&self, x: &[f32], out: &mut [f32], t: usize) {
         assert!(x.len() >= t * self.inp && out.len() >= t * self.out);
-        // SAFETY: x is t × inp, Wᵀ is inp × out, out is t × out: the assert above bounds every
-        // access.
-        unsafe {
-            matrixmultiply::sgemm(
-                t,
-                self.inp,
-                self.out,
-                1.0,
-                x.as_ptr(),
-                self.inp as isize,
-                1,
-                self.w.as_ptr(),
-                self.out as isize,
-                1,
-                0.0,
-                out.as_mut_ptr(),
-                self.out as isize,
-                1,
-            );
-        }
+        gemm::matmul(t, self.inp, self.out, x, self.inp, &self.w, self.out, out, self.out);
         for row in out[..t * self.out].chunks_exact_mut(self.out) {
             for (v, b) in row.iter_mut().zip(&self.b) {
                 *v += b;
@@ -315,7 +272,7 @@ fn softmax(row: &mut [f32]) {
     let max = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
     let mut sum = 0.0;
     for v in row.iter_mut() {
-        *v = (*v - max).exp();
+        *v = libm::expf(*v - max);
         sum += *v;
     }
     row.iter_mut().for_each(|v| *v /= sum);

@@ -9,6 +9,7 @@
 //! briefing does not change with the CPU's float kernels or the thread count.
 
 mod bert;
+mod gemm;
 mod wordpiece;
 
 use std::sync::OnceLock;
