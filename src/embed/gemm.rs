@@ -53,43 +53,32 @@ pub(crate) fn matmul(
     blocks::<8>(m, k, n, a, lda, b, ldb, c, ldc);
 }
 
-/// [`blocks`] compiled for AVX-512: 32 columns of four rows in eight registers. The
-/// instruction set allows fused multiply-adds only where the code asks for them, and it
-/// does not.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx512f")]
-#[allow(clippy::too_many_arguments)]
-unsafe fn matmul_avx512(
-    m: usize,
-    k: usize,
-    n: usize,
-    a: &[f32],
-    lda: usize,
-    b: &[f32],
-    ldb: usize,
-    c: &mut [f32],
-    ldc: usize,
-) {
-    blocks::<32>(m, k, n, a, lda, b, ldb, c, ldc);
+/// A wrapper that compiles [`blocks`] of `$columns` columns for the instruction set
+/// `$feature`, whose registers hold four rows of that many sums. The instruction sets allow
+/// fused multiply-adds only where the code asks for them, and it does not.
+macro_rules! compiled_for {
+    ($name:ident, $feature:literal, $columns:literal) => {
+        #[cfg(target_arch = "x86_64")]
+        #[target_feature(enable = $feature)]
+        #[allow(clippy::too_many_arguments)]
+        unsafe fn $name(
+            m: usize,
+            k: usize,
+            n: usize,
+            a: &[f32],
+            lda: usize,
+            b: &[f32],
+            ldb: usize,
+            c: &mut [f32],
+            ldc: usize,
+        ) {
+            blocks::<$columns>(m, k, n, a, lda, b, ldb, c, ldc);
+        }
+    };
 }
 
-/// [`blocks`] compiled for AVX2: 16 columns of four rows in eight registers.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2")]
-#[allow(clippy::too_many_arguments)]
-unsafe fn matmul_avx2(
-    m: usize,
-    k: usize,
-    n: usize,
-    a: &[f32],
-    lda: usize,
-    b: &[f32],
-    ldb: usize,
-    c: &mut [f32],
-    ldc: usize,
-) {
-    blocks::<16>(m, k, n, a, lda, b, ldb, c, ldc);
-}
+compiled_for!(matmul_avx512, "avx512f", 32);
+compiled_for!(matmul_avx2, "avx2", 16);
 
 /// [`matmul`] by blocks of [`ROWS`] rows and `C` columns, whose sums stay in registers.
 #[inline(always)]
