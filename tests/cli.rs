@@ -477,3 +477,48 @@ fn the_cache_redoes_only_what_changed_and_changes_no_byte() {
         assert!(fx.read(f) == fx.read(&f.replace("out/", "fresh2/")), "{f} differs after a damaged cache");
     }
 }
+
+/// The seeds' briefing as Markdown and JSON, against the copies in `tests/golden/seeds/`: the
+/// safety net of every refactoring, which must change nothing a user sees. A change that means
+/// to change the briefing writes the new copies with `NEWSBRIEF_BLESS=1 cargo test golden`,
+/// and its commit says why they changed. The sentence model's vectors are the same on any CPU
+/// (`src/embed/gemm.rs`), so these copies are too.
+#[test]
+fn golden_briefing_of_the_seeds() {
+    let fx = Fixture::repo();
+    let out = Command::new(env!("CARGO_BIN_EXE_newsbrief"))
+        .args(["run", "--format", "md,json", "--no-cache", "--quiet"])
+        .current_dir(fx.dir.path())
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .env("SOURCE_DATE_EPOCH", "0")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let golden = Path::new(REPO).join("tests/golden/seeds");
+    let bless = std::env::var_os("NEWSBRIEF_BLESS").is_some();
+    let mut differ = Vec::new();
+    for name in ["briefing.md", "briefing.json"] {
+        let got = String::from_utf8(fx.read(&format!("out/{name}"))).unwrap();
+        if bless {
+            std::fs::write(golden.join(name), &got).unwrap();
+            continue;
+        }
+        let want = std::fs::read_to_string(golden.join(name)).unwrap_or_default();
+        if let Some((line, (w, g))) = want
+            .lines()
+            .chain(std::iter::repeat(""))
+            .zip(got.lines().chain(std::iter::repeat("")))
+            .take(want.lines().count().max(got.lines().count()))
+            .enumerate()
+            .find(|(_, (w, g))| w != g)
+        {
+            differ.push(format!("{name}:{}:\n  golden: {w}\n  now:    {g}", line + 1));
+        }
+    }
+    assert!(
+        differ.is_empty(),
+        "the seeds' briefing changed (first difference of each file below); if the change is \
+         meant, run `NEWSBRIEF_BLESS=1 cargo test golden` and say why in the commit\n{}",
+        differ.join("\n")
+    );
+}
