@@ -216,7 +216,9 @@ fn clean(files: &[PathBuf], out: Option<&Path>, config_path: &Path) -> Result<Ex
             Config::from_str("[input]\ndir = \".\"\n", Path::new("pipeline.toml"), &Overrides::default())
         })?
     };
+    // Each article with the file it came from: a file that cannot be read is left out of both.
     let mut articles = Vec::new();
+    let mut paths = Vec::new();
     let mut failed = 0;
     for path in files {
         let bytes = match std::fs::read(path) {
@@ -234,6 +236,7 @@ fn clean(files: &[PathBuf], out: Option<&Path>, config_path: &Path) -> Result<Ex
                 }
                 let id = path.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned());
                 articles.push(newsbrief::model::Article::new(id, path.display().to_string(), text));
+                paths.push(path);
             }
             Err(why) => {
                 eprintln!("skipped: {}: {why}", path.display());
@@ -248,7 +251,7 @@ fn clean(files: &[PathBuf], out: Option<&Path>, config_path: &Path) -> Result<Ex
         enabled: config.clean.enabled,
     };
     let mut stdout = std::io::stdout().lock();
-    for (article, path) in articles.into_iter().zip(files) {
+    for (article, path) in articles.into_iter().zip(paths) {
         let a = stages::clean::clean_article(article, &rules);
         let body = a.paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n\n");
         match out {

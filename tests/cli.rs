@@ -396,6 +396,38 @@ fn clean_command_writes_cleaned_files() {
     assert!(!cleaned.trim().is_empty() && cleaned.len() < raw.len());
 }
 
+#[test]
+fn clean_command_names_each_output_after_its_own_file_when_some_are_skipped() {
+    let fx = Fixture::repo();
+    std::fs::create_dir(fx.path("pages")).unwrap();
+    let mut args = vec!["clean".to_string(), "--out".into(), "cleaned".into()];
+    for i in 0..30 {
+        let name = format!("pages/page-{i:02}.txt");
+        // Every seventh file is not text and is skipped; the others name their own number.
+        let body: Vec<u8> = if i % 7 == 3 {
+            vec![0, 159, 146, 150, 0, 0, 1]
+        } else {
+            format!(
+                "Page {i} of the test.
+
+The harbour of town number {i} reopened on Monday after a storm.
+"
+            )
+            .into_bytes()
+        };
+        std::fs::write(fx.path(&name), body).unwrap();
+        args.push(name);
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = fx.run(&args);
+    assert!(stderr(&out).contains("page-03.txt"), "{}", stderr(&out));
+    for i in (0..30).filter(|i| i % 7 != 3) {
+        let cleaned = std::fs::read_to_string(fx.path(&format!("cleaned/page-{i:02}.txt"))).unwrap();
+        assert!(cleaned.contains(&format!("town number {i} ")), "page-{i:02}.txt holds {cleaned:?}");
+    }
+    assert!(!fx.path("cleaned/page-03.txt").exists());
+}
+
 /// The `(N new, M cached)` counts of a stage's progress line.
 fn cache_counts(o: &Output, stage: &str) -> (usize, usize) {
     let err = stderr(o);
