@@ -1,6 +1,6 @@
 //! The `newsbrief` command line: parses arguments, builds the validated config, calls the
 //! library, prints errors with their causes and maps the outcome to an exit code
-//! (0 done, 1 fatal, 2 done with skipped or damaged articles under `--strict`).
+//! (0 done, 1 fatal, 2 usage error, 3 done with skipped or damaged articles under `--strict`).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -101,6 +101,13 @@ struct RunArgs {
     timings: Option<PathBuf>,
 }
 
+/// Exit codes (README, "Exit codes"): 0 done; 1 fatal, with `out/` as it was; 2 a usage error
+/// (clap's convention, and a file named on the command line that does not exist); 3 done,
+/// but some articles were skipped or damaged (`run --strict`, `clean`).
+const FATAL: u8 = 1;
+const USAGE: u8 = 2;
+const PARTIAL: u8 = 3;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -116,7 +123,7 @@ fn main() -> ExitCode {
             for cause in e.chain().skip(1) {
                 eprintln!("  caused by: {cause}");
             }
-            ExitCode::from(1)
+            ExitCode::from(FATAL)
         }
     }
 }
@@ -151,8 +158,8 @@ fn run(args: RunArgs) -> Result<ExitCode> {
     }
     let damaged = summary.skipped + summary.warnings;
     if args.strict && damaged > 0 {
-        eprintln!("{damaged} article file(s) were skipped or damaged; exiting with 2 (--strict).");
-        return Ok(ExitCode::from(2));
+        eprintln!("{damaged} article file(s) were skipped or damaged; exiting with {PARTIAL} (--strict).");
+        return Ok(ExitCode::from(PARTIAL));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -220,9 +227,15 @@ fn clean(files: &[PathBuf], out: Option<&Path>, config_path: &Path) -> Result<Ex
     let mut articles = Vec::new();
     let mut paths = Vec::new();
     let mut failed = 0;
+    let mut missing = 0;
     for path in files {
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                eprintln!("skipped: {}: no such file", path.display());
+                missing += 1;
+                continue;
+            }
             Err(e) => {
                 eprintln!("skipped: {}: cannot be read: {e}", path.display());
                 failed += 1;
@@ -271,5 +284,9 @@ fn clean(files: &[PathBuf], out: Option<&Path>, config_path: &Path) -> Result<Ex
             }
         }
     }
-    Ok(if failed > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+    Ok(match (missing, failed) {
+        (0, 0) => ExitCode::SUCCESS,
+        (0, _) => ExitCode::from(PARTIAL),
+        _ => ExitCode::from(USAGE),
+    })
 }

@@ -291,7 +291,7 @@ fn validate_reports_every_problem_at_once() {
 }
 
 #[test]
-fn bad_files_are_reported_skipped_and_strict_exits_2() {
+fn bad_files_are_reported_skipped_and_strict_exits_3() {
     let fx = Fixture::repo();
     let seeds = fx.path("seeds");
     std::fs::write(seeds.join("empty.txt"), "").unwrap();
@@ -343,7 +343,26 @@ fn bad_files_are_reported_skipped_and_strict_exits_2() {
     let json: serde_json::Value = serde_json::from_slice(&fx.read("out/briefing.json")).unwrap();
     assert_eq!(json["articles"].as_array().unwrap().len(), 7);
     let strict = fx.run(&["run", "--strict"]);
-    assert_eq!(strict.status.code(), Some(2), "{}", stderr(&strict));
+    assert_eq!(strict.status.code(), Some(3), "{}", stderr(&strict));
+}
+
+#[test]
+fn usage_errors_exit_2_and_partial_runs_3() {
+    let fx = Fixture::repo();
+    for args in [
+        &["run", "--bogus"][..],
+        &["run", "--format", "MD"],
+        &["run", "--jobs", "-1"],
+        &["clean", "nothere.txt"],
+    ] {
+        let out = fx.run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+    }
+    std::fs::write(fx.path("binary.txt"), b"\x00\x01\x02PNG\x00\x00").unwrap();
+    let out = fx.run(&["clean", "binary.txt"]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let broken = fx.run(&["run", "--config", "nothere.toml"]);
+    assert_eq!(broken.status.code(), Some(1), "{}", stderr(&broken));
 }
 
 #[test]
