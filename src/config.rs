@@ -415,8 +415,12 @@ impl Config {
         check(raw.output.max_rows >= 1, &["output", "max_rows"], "must be at least 1".into());
         check(raw.input.max_file_bytes > 0, &["input", "max_file_bytes"], "must be positive".into());
 
+        // A folder given as a flag is relative to the current folder, as every flag's path is.
         let input_as_written = overrides.input.clone().unwrap_or(raw.input.dir.clone());
-        let input_dir = resolve(&input_as_written);
+        let input_dir = match &overrides.input {
+            Some(dir) => dir.clone(),
+            None => resolve(&input_as_written),
+        };
         if overrides.input.is_none() {
             check(
                 input_dir.is_dir(),
@@ -473,7 +477,11 @@ impl Config {
             dedup: raw.dedup,
             extract: raw.extract,
             consolidate: raw.consolidate,
-            cache_dir: (raw.cache.enabled && !overrides.no_cache).then(|| resolve(&raw.cache.dir)),
+            // The cache follows an output folder given as a flag, unless the file names its own.
+            cache_dir: (raw.cache.enabled && !overrides.no_cache).then(|| match &overrides.out {
+                Some(out) if raw.cache.dir == CacheConfig::default().dir => out.join(".cache"),
+                _ => resolve(&raw.cache.dir),
+            }),
             jobs: overrides.jobs.unwrap_or(0),
         })
     }
@@ -571,6 +579,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("seeds")).unwrap();
         Config::from_str(text, &dir.path().join("pipeline.toml"), &Overrides::default())
+    }
+
+    #[test]
+    fn the_file_init_writes_holds_the_defaults() {
+        let at = Path::new("pipeline.toml");
+        let defaults = Config::from_str("[input]\ndir = \".\"\n", at, &Overrides::default()).unwrap();
+        let written = include_str!("init.toml").replace("dir = \"seeds\"", "dir = \".\"");
+        let init = Config::from_str(&written, at, &Overrides::default()).unwrap();
+        assert_eq!(format!("{init:?}"), format!("{defaults:?}"));
     }
 
     #[test]

@@ -56,6 +56,15 @@ enum Command {
         #[arg(long, default_value = "pipeline.toml")]
         config: PathBuf,
     },
+    /// Write a commented pipeline.toml (and, with --templates, the default templates) to DIR.
+    Init {
+        /// The folder to write into (the current one by default).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Also write templates/briefing.md.hbs and templates/briefing.html.hbs to customise.
+        #[arg(long)]
+        templates: bool,
+    },
     /// Print the cleaned text and metadata of articles (or write them to a folder).
     Clean {
         /// Article files.
@@ -72,9 +81,9 @@ enum Command {
 
 #[derive(Args)]
 struct RunArgs {
-    /// The configuration file.
-    #[arg(long, default_value = "pipeline.toml")]
-    config: PathBuf,
+    /// The configuration file [default: pipeline.toml, or the defaults when there is none].
+    #[arg(long)]
+    config: Option<PathBuf>,
     /// Input folder (overrides `[input] dir`).
     #[arg(long)]
     input: Option<PathBuf>,
@@ -108,6 +117,12 @@ const FATAL: u8 = 1;
 const USAGE: u8 = 2;
 const PARTIAL: u8 = 3;
 
+/// The configuration file a run reads when none is named.
+const DEFAULT_CONFIG: &str = "pipeline.toml";
+
+/// What `init` writes as `pipeline.toml`: every key with its default and a comment.
+const INIT_CONFIG: &str = include_str!("init.toml");
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -115,6 +130,7 @@ fn main() -> ExitCode {
         Some(Command::Run(args)) => run(args),
         Some(Command::Validate { config }) => validate(&config),
         Some(Command::Clean { files, out, config }) => clean(&files, out.as_deref(), &config),
+        Some(Command::Init { dir, templates }) => init(&dir, templates),
     };
     match result {
         Ok(code) => code,
@@ -147,7 +163,14 @@ fn run(args: RunArgs) -> Result<ExitCode> {
         no_cache: args.no_cache,
     };
     let started = std::time::Instant::now();
-    let config = Config::from_path(&args.config, &overrides)?;
+    let config = match &args.config {
+        Some(path) => Config::from_path(path, &overrides)?,
+        // No file named and none here: the defaults and the flags are the whole configuration.
+        None if !Path::new(DEFAULT_CONFIG).exists() => {
+            Config::from_str("", Path::new(DEFAULT_CONFIG), &overrides)?
+        }
+        None => Config::from_path(Path::new(DEFAULT_CONFIG), &overrides)?,
+    };
     set_threads(args.jobs)?;
     let summary = newsbrief::run_with(&config, Mode::detect(args.quiet), return_freed_memory_at_once)?;
     if let Some(path) = &args.timings {
@@ -193,6 +216,29 @@ fn append_step_summary(path: &Path, config: &Config, s: &RunSummary) {
     if let Err(e) = file.and_then(|mut f| f.write_all(text.as_bytes())) {
         eprintln!("warning: cannot append to GITHUB_STEP_SUMMARY `{}`: {e}", path.display());
     }
+}
+
+/// `newsbrief init`: writes `dir/pipeline.toml` and, with `templates`, the default templates,
+/// never over a file that exists.
+fn init(dir: &Path, templates: bool) -> Result<ExitCode> {
+    let mut files = vec![(dir.join(DEFAULT_CONFIG), INIT_CONFIG)];
+    if templates {
+        files.extend(
+            newsbrief::render::templates::defaults()
+                .map(|(name, text)| (dir.join("templates").join(name), text)),
+        );
+    }
+    if let Some((path, _)) = files.iter().find(|(path, _)| path.exists()) {
+        anyhow::bail!("{} exists already: nothing was written", path.display());
+    }
+    for (path, text) in &files {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        newsbrief::fsutil::write_atomic(path, text.as_bytes())?;
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn validate(path: &Path) -> Result<ExitCode> {

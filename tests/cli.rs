@@ -573,3 +573,48 @@ fn golden_briefing_of_the_seeds() {
         differ.join("\n")
     );
 }
+
+#[test]
+fn init_writes_a_config_and_templates_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let init = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_newsbrief"))
+            .arg("init")
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+    let out = init(&["project", "--templates"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let config = std::fs::read_to_string(dir.path().join("project/pipeline.toml")).unwrap();
+    assert!(config.contains("[consolidate]") && config.contains("embed_budget"), "{config}");
+    let template = std::fs::read_to_string(dir.path().join("project/templates/briefing.md.hbs")).unwrap();
+    assert_eq!(template, std::fs::read_to_string(Path::new(REPO).join("templates/briefing.md.hbs")).unwrap());
+    std::fs::write(dir.path().join("project/pipeline.toml"), "title = \"Mine\"\n").unwrap();
+    let again = init(&["project"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("exists already"), "{}", stderr(&again));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("project/pipeline.toml")).unwrap(),
+        "title = \"Mine\"\n"
+    );
+}
+
+#[test]
+fn a_run_needs_no_config_and_flags_are_relative_to_the_current_folder() {
+    let fx = Fixture::repo();
+    std::fs::create_dir(fx.path("work")).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_newsbrief"))
+        .args(["run", "--input", "../seeds", "--out", "brief", "--format", "json", "--quiet"])
+        .current_dir(fx.path("work"))
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&fx.read("work/brief/briefing.json")).unwrap();
+    assert_eq!(json["articles"].as_array().unwrap().len(), 5);
+    // The cache follows the output folder.
+    assert!(fx.path("work/brief/.cache").is_dir());
+    assert!(!fx.path("work/out").exists());
+}

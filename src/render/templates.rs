@@ -16,6 +16,11 @@ const DEFAULTS: [(&str, &str); 2] = [
     ("briefing.html.hbs", include_str!("../../templates/briefing.html.hbs")),
 ];
 
+/// The default templates' file names and texts (what `newsbrief init --templates` writes).
+pub fn defaults() -> impl Iterator<Item = (&'static str, &'static str)> {
+    DEFAULTS.into_iter()
+}
+
 /// The two registries.
 pub struct Templates {
     md: Handlebars<'static>,
