@@ -3,6 +3,9 @@
 use super::*;
 use crate::dates::DateKind;
 
+/// The paragraphs of an article, after its headline, that are its lead.
+const LEAD_PARAGRAPHS: usize = 1;
+
 /// The key judgments: the claims that the most independent sources carry, then the best
 /// scored (corroboration and centrality in their story); a claim from one source only leads
 /// when too few are corroborated, and a quote only when several outlets carry it.
@@ -13,13 +16,23 @@ pub(super) fn pick_key_judgments(
 ) -> Vec<KeyJudgment> {
     let mut ranked: Vec<&Claim> =
         claims.iter().filter(|c| c.kind != ClaimKind::Quote || c.independent_sources > 1).collect();
-    // Headlines say what a story is about: a headline that states the claim counts as much as
-    // one more independent report (events-dev: the first judgment reports one of the event's
-    // three most reported facts in 30 of 40 events, 28 with headlines as a tie-break only).
-    let headlines = |c: &Claim| c.sources.iter().filter(|s| s.paragraph.is_none()).count();
+    // An article's headline and first paragraph say what its story is about (news is written
+    // lead first): an article that states the claim there counts as much as one more
+    // independent report. Events-dev: the first judgment reports one of the event's three most
+    // reported facts in 38 of 40 events (34 counting headlines alone).
+    let leads = |c: &Claim| {
+        let mut articles: Vec<&str> = c
+            .sources
+            .iter()
+            .filter(|s| s.paragraph.is_none_or(|p| p < LEAD_PARAGRAPHS))
+            .map(|s| &*s.article)
+            .collect();
+        articles.dedup();
+        articles.len()
+    };
     ranked.sort_by(|a, b| {
-        (b.independent_sources + headlines(b))
-            .cmp(&(a.independent_sources + headlines(a)))
+        (b.independent_sources + leads(b))
+            .cmp(&(a.independent_sources + leads(a)))
             .then(b.score.total_cmp(&a.score))
             .then(a.id.cmp(&b.id))
     });
@@ -62,6 +75,40 @@ pub(super) fn with_absolute_dates(sentence: &str, anchor: Option<Day>) -> String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A claim `id` of three independent articles, stated in the given paragraph of each.
+    fn claim(id: &str, summary: &str, paragraphs: [Option<usize>; 3]) -> Claim {
+        Claim {
+            id: id.into(),
+            summary: summary.into(),
+            kind: ClaimKind::Statement,
+            score: if id == "claim-001" { 0.9 } else { 0.5 },
+            actors: vec![],
+            attributed_to: vec![],
+            story: Some("story-01".into()),
+            independent_sources: 3,
+            sources: ["a", "b", "c"]
+                .iter()
+                .zip(paragraphs)
+                .map(|(article, paragraph)| ClaimSource {
+                    article: ArticleId::from(*article),
+                    paragraph,
+                    line: None,
+                    text: summary.into(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_claim_that_articles_lead_with_leads_the_judgments() {
+        let background =
+            claim("claim-001", "The island had a strong quake in 2005.", [Some(6), Some(9), Some(4)]);
+        let event = claim("claim-002", "A quake hit the island on Sunday.", [None, Some(0), Some(0)]);
+        let picked = pick_key_judgments(&[background, event], 2, |_| None);
+        let order: Vec<&str> = picked.iter().map(|k| k.claim.as_str()).collect();
+        assert_eq!(order, ["claim-002", "claim-001"]);
+    }
 
     #[test]
     fn a_weekday_or_a_day_without_year_gets_its_date_from_the_article() {
