@@ -111,7 +111,11 @@ pub fn run_with(config: &Config, mode: Mode, before_consolidate: impl FnOnce()) 
     }
     // Last, so that a run that failed above is not the baseline of the next one.
     state.save(&config.out_dir)?;
-    let elapsed = progress.finish(&format!("{} files in {}", written.len(), config.out_dir.display()));
+    let elapsed = progress.finish(&format!(
+        "{} in {}",
+        render::count(written.len() as u64, "file", None),
+        config.out_dir.display()
+    ));
     timings.push(StageTiming::new("render", elapsed, articles, bytes));
     Ok(RunSummary {
         articles: corpus.articles.len(),

@@ -21,6 +21,16 @@ use crate::fsutil::Staged;
 use crate::model::Corpus;
 pub use view::ReportView;
 
+/// `n` and the noun in the number it takes: "1 article", "5 articles" (`many` for an irregular
+/// plural). The templates' `count` helper and the PDF write counts this way.
+pub(crate) fn count(n: u64, one: &str, many: Option<&str>) -> String {
+    match (n, many) {
+        (1, _) => format!("1 {one}"),
+        (_, Some(many)) => format!("{n} {many}"),
+        (_, None) => format!("{n} {one}s"),
+    }
+}
+
 /// Renders every configured format, in [`Format::ALL`] order, each into a hidden temporary
 /// file beside its target. Nothing visible changes until the caller commits them: a failure in
 /// any format drops them all and leaves the previous briefing whole.
@@ -50,4 +60,16 @@ pub fn render_all(
         staged.push(file);
     }
     Ok(staged)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count;
+
+    #[test]
+    fn a_count_takes_the_noun_in_its_number() {
+        assert_eq!(count(1, "file", None), "1 file");
+        assert_eq!(count(0, "duplicate", None), "0 duplicates");
+        assert_eq!(count(5, "query", Some("queries")), "5 queries");
+    }
 }

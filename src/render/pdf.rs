@@ -243,10 +243,11 @@ fn document_date() -> OffsetDateTime {
         .expect("the epoch is a valid date")
 }
 
-/// The note under a section that shows only part of its list.
-fn more(l: &mut Layout<'_>, n: usize, what: &str) {
+/// The note under a section that shows only part of its list: `what` is the noun, `then`
+/// what follows it ("More in briefing.json: 1 file with problems.").
+fn more(l: &mut Layout<'_>, n: usize, what: &str, then: &str) {
     if n > 0 {
-        l.paragraph(&format!("{n} more {what} are listed in briefing.json."));
+        l.paragraph(&format!("More in briefing.json: {}{then}.", super::count(n as u64, what, None)));
     }
 }
 
@@ -262,9 +263,14 @@ pub fn render(view: &ReportView) -> Result<Vec<u8>> {
 
     l.heading(&view.title, 20.0, 40.0);
     let c = &view.counts;
+    let counted = |n: usize, what: &str| super::count(n as u64, what, None);
     let mut header = format!(
-        "{} articles ({} duplicates merged) · {} actors · {} claims · {} quotes",
-        c.articles, c.duplicates, c.actors, c.claims, c.quotes
+        "{} ({} merged) · {} · {} · {}",
+        counted(c.articles, "article"),
+        counted(c.duplicates, "duplicate"),
+        counted(c.actors, "actor"),
+        counted(c.claims, "claim"),
+        counted(c.quotes, "quote")
     );
     if let Some(span) = &view.date_span {
         header = format!("Sources dated {span} · {header}");
@@ -333,7 +339,7 @@ pub fn render(view: &ReportView) -> Result<Vec<u8>> {
             l.paragraph(&format!("and {} more values.", c.more_values));
         }
     }
-    more(&mut l, view.unlisted.contradictions, "disagreements");
+    more(&mut l, view.unlisted.contradictions, "disagreement", "");
 
     l.heading("Actors", 14.0, 40.0);
     let rows: Vec<Vec<String>> = view
@@ -356,13 +362,13 @@ pub fn render(view: &ReportView) -> Result<Vec<u8>> {
         &[100.0, 68.0, 115.0, 115.0, 55.0, 62.0],
         8.5,
     );
-    more(&mut l, view.unlisted.actors, "actors");
+    more(&mut l, view.unlisted.actors, "actor", "");
 
     l.heading("Quotes", 14.0, 30.0);
     for q in &view.quotes {
         l.bullet(&format!("{}{}: “{}” [{}]", q.speaker, q.about, q.text, q.cite.n));
     }
-    more(&mut l, view.unlisted.quotes, "quotes");
+    more(&mut l, view.unlisted.quotes, "quote", "");
 
     l.heading("Figures", 14.0, 40.0);
     let rows: Vec<Vec<String>> = view
@@ -371,7 +377,7 @@ pub fn render(view: &ReportView) -> Result<Vec<u8>> {
         .map(|f| vec![f.value.clone(), f.about.clone(), format!("[{}]", f.cite.n)])
         .collect();
     l.table(&["Value", "What it measures", "Source"], &rows, &[120.0, 300.0, 60.0], 8.5);
-    more(&mut l, view.unlisted.figures, "figures");
+    more(&mut l, view.unlisted.figures, "figure", "");
 
     l.heading("Timeline", 14.0, 40.0);
     let rows: Vec<Vec<String>> =
@@ -394,7 +400,7 @@ pub fn render(view: &ReportView) -> Result<Vec<u8>> {
         }
         l.paragraph(&line);
     }
-    more(&mut l, view.unlisted.sources, "sources, cited nowhere above,");
+    more(&mut l, view.unlisted.sources, "source", " cited nowhere above");
 
     l.heading("Appendix: cleaning and dedup", 14.0, 40.0);
     let rows: Vec<Vec<String>> = view
@@ -415,7 +421,7 @@ pub fn render(view: &ReportView) -> Result<Vec<u8>> {
         for d in &view.diagnostics {
             l.bullet(d);
         }
-        more(&mut l, view.unlisted.diagnostics, "files with problems");
+        more(&mut l, view.unlisted.diagnostics, "file", " with problems");
     }
 
     l.finish(&mut doc);

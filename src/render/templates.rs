@@ -5,7 +5,9 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow};
-use handlebars::Handlebars;
+use handlebars::{
+    Context as HbContext, Handlebars, Helper, HelperResult, Output, RenderContext, RenderErrorReason,
+};
 
 use super::ReportView;
 use crate::config::Problem;
@@ -71,6 +73,9 @@ impl Templates {
         md.register_escape_fn(escape_markdown);
         let mut html = Handlebars::new();
         html.set_strict_mode(true);
+        for registry in [&mut md, &mut html] {
+            registry.register_helper("count", Box::new(count_helper));
+        }
         let (_, md_text) = source(dir, DEFAULTS[0].0, DEFAULTS[0].1)?;
         let (_, html_text) = source(dir, DEFAULTS[1].0, DEFAULTS[1].1)?;
         md.register_template_string("briefing", md_text)?;
@@ -87,6 +92,24 @@ impl Templates {
     pub fn render_html(&self, view: &ReportView) -> Result<String> {
         self.html.render("briefing", view).context("cannot render `briefing.html.hbs`")
     }
+}
+
+/// `{{count n "article"}}` writes "1 article" or "5 articles"; a third parameter gives an
+/// irregular plural (`{{count n "query" "queries"}}`).
+fn count_helper(
+    h: &Helper<'_>,
+    _: &Handlebars<'_>,
+    _: &HbContext,
+    _: &mut RenderContext<'_, '_>,
+    out: &mut dyn Output,
+) -> HelperResult {
+    let n = h.param(0).and_then(|p| p.value().as_u64()).ok_or_else(|| {
+        RenderErrorReason::ParamTypeMismatchForName("count", "0".into(), "a whole number".into())
+    })?;
+    let word = |i: usize| h.param(i).and_then(|p| p.value().as_str().map(str::to_string));
+    let one = word(1).ok_or_else(|| RenderErrorReason::ParamNotFoundForIndex("count", 1))?;
+    out.write(&super::count(n, &one, word(2).as_deref()))?;
+    Ok(())
 }
 
 /// Parses every template that would be used and lists each syntax error with file, line and
