@@ -148,6 +148,13 @@ fn pdf_text_has_curly_quotes_and_a_name_from_the_articles() {
     assert!(text.contains('“') && text.contains('”'), "no curly quotes in the PDF text");
     assert!(text.contains(&person), "`{person}` not in the PDF text");
     assert!(text.contains("Page 1 of"), "no page numbers");
+    // Dated as the newest article (the seeds': 6 December 2023), not 1970, when
+    // SOURCE_DATE_EPOCH is unset.
+    let newest =
+        json["articles"].as_array().unwrap().iter().filter_map(|a| a["date"].as_str()).max().unwrap();
+    let stamp = format!("CreationDate(D:{}", newest.replace('-', ""));
+    let pdf = fx.read("out/briefing.pdf");
+    assert!(pdf.windows(stamp.len()).any(|w| w == stamp.as_bytes()), "no `{stamp}` in the PDF");
 }
 
 /// The words of a text, lower-cased, with markup and entities gone: Markdown escapes,

@@ -11,6 +11,7 @@ use printpdf::{
 
 use super::ReportView;
 use super::view::ClaimView;
+use crate::model::Day;
 
 const PAGE_W: f32 = 595.276;
 const PAGE_H: f32 = 841.89;
@@ -233,11 +234,14 @@ impl<'a> Layout<'a> {
     }
 }
 
-/// The document date: `SOURCE_DATE_EPOCH` when set (reproducible builds), else the epoch, so
-/// that two runs give the same bytes.
-fn document_date() -> OffsetDateTime {
-    let secs =
-        std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok()).unwrap_or(0);
+/// The document date: `SOURCE_DATE_EPOCH` when set (reproducible builds), else the newest
+/// article's date, else the epoch: never the clock, so that two runs give the same bytes.
+fn document_date(newest: Option<Day>) -> OffsetDateTime {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .or_else(|| Some(newest?.to_date()?.midnight().assume_utc().unix_timestamp()))
+        .unwrap_or(0);
     OffsetDateTime::from_unix_timestamp(secs)
         .or_else(|_| OffsetDateTime::from_unix_timestamp(0))
         .expect("the epoch is a valid date")
@@ -254,8 +258,8 @@ fn more(l: &mut Layout<'_>, n: usize, what: &str, then: &str) {
 /// Lays out the briefing and returns the PDF bytes.
 pub fn render(view: &ReportView) -> Result<Vec<u8>> {
     let mut doc = PdfDocument::new(&view.title);
-    doc.metadata.info.creation_date = document_date();
-    doc.metadata.info.modification_date = document_date();
+    doc.metadata.info.creation_date = document_date(view.newest);
+    doc.metadata.info.modification_date = document_date(view.newest);
     doc.metadata.info.producer = "newsbrief".into();
     let regular = Face::load(&mut doc, notosans::REGULAR_TTF)?;
     let bold = Face::load(&mut doc, notosans::BOLD_TTF)?;

@@ -17,6 +17,9 @@ pub struct ReportView {
     pub title: String,
     /// "20 May 2022 – 6 December 2023", from the articles' dates.
     pub date_span: Option<String>,
+    /// The newest article's date: the PDF's creation date when `SOURCE_DATE_EPOCH` is unset.
+    #[serde(skip)]
+    pub newest: Option<Day>,
     /// Headline counts.
     pub counts: Counts,
     /// What changed since the last run.
@@ -608,6 +611,7 @@ impl ReportView {
             title: config.title.clone(),
             changes: ChangesView::build(changes, corpus, digest, max, &|a| citer.cite(a)),
             date_span,
+            newest: dates.iter().max().copied(),
             counts: Counts {
                 articles: corpus.articles.len(),
                 duplicates: corpus.articles.iter().filter(|a| a.duplicate_of.is_some()).count(),
