@@ -308,13 +308,21 @@ impl Meaning {
     pub(crate) fn gather(&self, sets: &mut UnionFind, cands: &[Candidate<'_>], stories: &[Option<u32>]) {
         let n = cands.len();
         let roots: Vec<usize> = (0..n).map(|i| sets.find(i)).collect();
-        let mut members: Vec<Vec<u32>> = vec![Vec::new(); n];
+        let mut size = vec![0u32; n];
+        for &r in &roots {
+            size[r] += 1;
+        }
+        // The members of the groups of two statements or more (most statements are alone: a
+        // list each would cost an allocation per statement on a large corpus).
+        let mut members: FxHashMap<usize, Vec<u32>> = FxHashMap::default();
         for (i, &r) in roots.iter().enumerate() {
-            members[r].push(i as u32);
+            if size[r] > 1 {
+                members.entry(r).or_default().push(i as u32);
+            }
         }
         // The claims of several articles with a story, most articles first.
         let mut claims: Vec<(usize, usize, u32)> = Vec::new();
-        for (r, m) in members.iter().enumerate() {
+        for (&r, m) in &members {
             let Some(story) = m.iter().find_map(|&i| stories[i as usize]) else { continue };
             let mut articles: Vec<u32> = m.iter().map(|&i| cands[i as usize].article).collect();
             articles.sort_unstable();
@@ -326,7 +334,7 @@ impl Meaning {
         claims.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         let mut by_story: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
         for (i, (story, raw)) in stories.iter().zip(&self.raw).enumerate() {
-            if let (Some(s), Some(_), 1) = (story, raw, members[roots[i]].len()) {
+            if let (Some(s), Some(_), 1) = (story, raw, size[roots[i]]) {
                 by_story.entry(*s).or_default().push(i as u32);
             }
         }
@@ -338,7 +346,7 @@ impl Meaning {
             if *count > GATHERING_CLAIMS {
                 continue;
             }
-            let m = &members[root];
+            let m = &members[&root];
             let Some(centre) = mean(m.iter().filter_map(|&i| self.raw[i as usize].as_deref())) else {
                 continue;
             };
