@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 
-use newsbrief::config::{Config, Format, Overrides};
+use newsbrief::config::{Config, Format, Overrides, RawConfig};
 use newsbrief::progress::Mode;
 use newsbrief::{RunSummary, ingest, render, stages};
 
@@ -167,6 +167,13 @@ fn run(args: RunArgs) -> Result<ExitCode> {
         Some(path) => Config::from_path(path, &overrides)?,
         // No file named and none here: the defaults and the flags are the whole configuration.
         None if !Path::new(DEFAULT_CONFIG).exists() => {
+            if overrides.input.is_none() && !Path::new(&RawConfig::default().input.dir).is_dir() {
+                eprintln!(
+                    "error: no {DEFAULT_CONFIG} here and no --input: give the articles' folder with \
+                     --input DIR, or write a {DEFAULT_CONFIG} with `newsbrief init`"
+                );
+                return Ok(ExitCode::from(USAGE));
+            }
             Config::from_str("", Path::new(DEFAULT_CONFIG), &overrides)?
         }
         None => Config::from_path(Path::new(DEFAULT_CONFIG), &overrides)?,

@@ -365,6 +365,15 @@ fn usage_errors_exit_2_and_partial_runs_3() {
         let out = fx.run(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
     }
+    // No config and no articles' folder: say what to give.
+    std::fs::create_dir(fx.path("empty")).unwrap();
+    let none = Command::new(env!("CARGO_BIN_EXE_newsbrief"))
+        .arg("run")
+        .current_dir(fx.path("empty"))
+        .output()
+        .unwrap();
+    assert_eq!(none.status.code(), Some(2), "{}", stderr(&none));
+    assert!(stderr(&none).contains("--input DIR"), "{}", stderr(&none));
     std::fs::write(fx.path("binary.txt"), b"\x00\x01\x02PNG\x00\x00").unwrap();
     let out = fx.run(&["clean", "binary.txt"]);
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
