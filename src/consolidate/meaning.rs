@@ -9,14 +9,14 @@
 //! nothing, and on a large corpus the leads of every article come before the tails of a few.
 //! Statements past the budget are compared by their words only.
 
+use std::collections::BTreeMap;
+
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::stories::average_link;
-use std::collections::BTreeMap;
-
 use super::claims::agree;
+use super::stories::{self, average_link};
 use super::{Actor, Candidate, same_names_and_numbers};
 use crate::cache::{Cache, EMBED, KeyBuilder};
 use crate::embed::{Model, Vector};
@@ -170,8 +170,8 @@ pub(crate) fn denies(text: &str) -> bool {
 pub(crate) struct Meaning {
     /// Statement `i`'s vector centred on its story's mean (see [`centred`]).
     centred: Vec<Option<Box<[f32]>>>,
-    /// Statement `i`'s own vector, unit length.
-    raw: Vec<Option<Box<[f32]>>>,
+    /// The statements' own vectors, which [`Meaning::gather`] compares with claims' means.
+    vectors: StatementVectors,
     /// What is taken off statement `i`'s similarities so that they compare with the
     /// threshold: its story's raw threshold less the centred one, in a small story.
     shift: Vec<f64>,
@@ -198,7 +198,7 @@ impl Meaning {
     /// finds the pairs.
     pub(crate) fn new(
         cands: &[Candidate<'_>],
-        vectors: &StatementVectors,
+        vectors: StatementVectors,
         stories: &[Option<u32>],
         actors: &[Actor],
         threshold: f64,
@@ -264,11 +264,6 @@ impl Meaning {
                 StoryMeaning { centred: unit, shift: cut - threshold, pairs: out, claims }
             })
             .collect();
-        let raw = vectors
-            .of
-            .iter()
-            .map(|v| v.map(|v| vectors.vectors[v as usize].to_f64().map(|x| x as f32).collect()))
-            .collect();
         let mut centred_of: Vec<Option<Box<[f32]>>> = vec![None; cands.len()];
         let mut shift_of = vec![0.0; cands.len()];
         let mut pairs = Vec::new();
@@ -281,7 +276,7 @@ impl Meaning {
             pairs.extend(story.pairs);
             claims.extend(story.claims);
         }
-        Meaning { centred: centred_of, raw, shift: shift_of, pairs, claims }
+        Meaning { centred: centred_of, vectors, shift: shift_of, pairs, claims }
     }
 
     /// The centred cosine of statements `i` and `j` (less the small story's shift), when both
@@ -292,9 +287,7 @@ impl Meaning {
             _ => None,
         }
     }
-}
 
-impl Meaning {
     /// Gathers into each claim of several articles, from every article of its story that it
     /// does not cite yet, the one statement most like the claim (the raw cosine of the
     /// statement's vector and the mean of the claim's, at least [`GATHER_SIMILARITY`]), when
@@ -333,8 +326,8 @@ impl Meaning {
         }
         claims.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         let mut by_story: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
-        for (i, (story, raw)) in stories.iter().zip(&self.raw).enumerate() {
-            if let (Some(s), Some(_), 1) = (story, raw, size[roots[i]]) {
+        for (i, (story, vector)) in stories.iter().zip(&self.vectors.of).enumerate() {
+            if let (Some(s), Some(_), 1) = (story, vector, size[roots[i]]) {
                 by_story.entry(*s).or_default().push(i as u32);
             }
         }
@@ -347,7 +340,7 @@ impl Meaning {
                 continue;
             }
             let m = &members[&root];
-            let Some(centre) = mean(m.iter().filter_map(|&i| self.raw[i as usize].as_deref())) else {
+            let Some(centre) = stories::mean(m.iter().filter_map(|&i| self.vectors.get(i as usize))) else {
                 continue;
             };
             let mut cited: Vec<u32> = m.iter().map(|&i| cands[i as usize].article).collect();
@@ -359,7 +352,10 @@ impl Meaning {
                 if taken[j as usize] || cited.binary_search(&c.article).is_ok() {
                     continue;
                 }
-                let s = cosine(&centre, self.raw[j as usize].as_deref().expect("embedded"));
+                let vector = self.vectors.get(j as usize).expect("embedded");
+                let s = (centre.iter().zip(vector.to_f64()).map(|(x, y)| x * y).sum::<f64>() * 1000.0)
+                    .round()
+                    / 1000.0;
                 let e = best.entry(c.article).or_insert((s, j));
                 if s > e.0 {
                     *e = (s, j);
@@ -373,20 +369,6 @@ impl Meaning {
             }
         }
     }
-}
-
-/// The mean of unit vectors, scaled to unit length; `None` for none.
-fn mean<'v>(vectors: impl Iterator<Item = &'v [f32]>) -> Option<Vec<f32>> {
-    let mut sum: Option<Vec<f64>> = None;
-    for v in vectors {
-        let s = sum.get_or_insert_with(|| vec![0.0; v.len()]);
-        for (x, y) in s.iter_mut().zip(v) {
-            *x += f64::from(*y);
-        }
-    }
-    let sum = sum?;
-    let norm = sum.iter().map(|x| x * x).sum::<f64>().sqrt().max(1e-9);
-    Some(sum.iter().map(|x| (x / norm) as f32).collect())
 }
 
 /// Whether a statement may join a claim that holds `member`, by what the two state rather
@@ -421,9 +403,9 @@ mod tests {
     }
 
     /// A unit vector at `degrees` from the first axis, in a plane.
-    fn at(degrees: f64) -> Option<Box<[f32]>> {
+    fn at(degrees: f64) -> Vector {
         let r = degrees.to_radians();
-        Some(vec![r.cos() as f32, r.sin() as f32].into_boxed_slice())
+        Vector([r.cos(), r.sin()].map(|x| (x * Vector::ONE).round() as i16).into())
     }
 
     #[test]
@@ -439,10 +421,12 @@ mod tests {
             statement(6, "alike, and plain", &[]),
         ];
         // Cosines with the claim's centre (at 0°): 0.77, 0.71, 0.5, then 0.94 for the rest.
-        let raw = vec![at(-10.0), at(10.0), at(40.0), at(45.0), at(60.0), at(20.0), at(20.0), at(-20.0)];
+        let each = [-10.0, 10.0, 40.0, 45.0, 60.0, 20.0, 20.0, -20.0];
         let n = cands.len();
+        let vectors =
+            StatementVectors { of: (0..n as u32).map(Some).collect(), vectors: each.map(at).into() };
         let meaning =
-            Meaning { centred: vec![None; n], raw, shift: vec![0.0; n], pairs: vec![], claims: vec![] };
+            Meaning { centred: vec![None; n], vectors, shift: vec![0.0; n], pairs: vec![], claims: vec![] };
         let mut sets = UnionFind::new(n);
         sets.union(0, 1);
         meaning.gather(&mut sets, &cands, &vec![Some(0); n]);

@@ -354,8 +354,7 @@ pub fn consolidate(corpus: &mut Corpus, cfg: &ConsolidateConfig, cache: Option<&
     };
     let story_of_article = stories::cluster(&article_vectors, &names, cfg.story_similarity);
     let story_of: Vec<Option<u32>> = cands.iter().map(|c| story_of_article[c.article as usize]).collect();
-    let meaning = meaning::Meaning::new(&cands, &vectors, &story_of, &actors, cfg.meaning_similarity);
-    drop(vectors);
+    let meaning = meaning::Meaning::new(&cands, vectors, &story_of, &actors, cfg.meaning_similarity);
     let claims = group_claims(corpus, cfg, &article_ids, &actors, cands, weights, &meaning, &story_of);
     let stories = stories::describe(corpus, &article_ids, &story_of_article, &article_vectors, &claims);
     let date_of: HashMap<&str, Day> =
