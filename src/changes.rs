@@ -129,13 +129,13 @@ impl State {
             .map_or_else(Changes::default, |now| compare(self.previous.as_ref(), now, digest))
     }
 
-    /// Writes the state file in `out_dir` atomically, streamed (it holds every article and
-    /// figure of the corpus).
-    pub fn save(&self, out_dir: &Path) -> anyhow::Result<()> {
+    /// Writes the state file for `out_dir` as a temporary, streamed (it holds every article and
+    /// figure of the corpus), to move into place with the briefing.
+    pub fn stage(&self, out_dir: &Path) -> anyhow::Result<crate::fsutil::Staged> {
         let path = out_dir.join(STATE_FILE);
         let mut staged = crate::fsutil::Staged::new(&path)?;
         serde_json::to_writer_pretty(&mut staged, self)?;
-        staged.commit()
+        Ok(staged)
     }
 }
 

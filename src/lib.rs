@@ -82,6 +82,18 @@ pub fn run(config: &Config, mode: Mode) -> Result<RunSummary> {
 /// [`run`], calling `before_consolidate` once the per-article stages are done: the binary
 /// tunes its allocator there for the stage where memory peaks.
 pub fn run_with(config: &Config, mode: Mode, before_consolidate: impl FnOnce()) -> Result<RunSummary> {
+    let _lock = fsutil::lock(&config.out_dir)?;
+    for dir in std::iter::once(&config.out_dir).chain(&config.cache_dir) {
+        let recovered = fsutil::recover(dir)?;
+        if mode != Mode::Quiet && recovered != fsutil::Recovered::default() {
+            eprintln!(
+                "note: `{}`: a killed run's new briefing moved into place ({} files), {} of its temporary files removed",
+                dir.display(),
+                recovered.finished,
+                recovered.removed
+            );
+        }
+    }
     let (mut corpus, mut timings) = analyse(config, mode)?;
     let articles = corpus.articles.len();
     let bytes = timings.first().map_or(0, |t| t.bytes);
@@ -101,16 +113,15 @@ pub fn run_with(config: &Config, mode: Mode, before_consolidate: impl FnOnce()) 
     let progress = Progress::start(mode, "render", config.formats.len() as u64);
     let state = State::load(&config.out_dir).advance(Snapshot::of(&corpus, &digest));
     let changes = state.changes(&digest);
-    let staged = render::render_all(config, &corpus, &digest, &changes)?;
-    let mut written = Vec::new();
-    for file in staged {
-        let path = file.path().to_path_buf();
-        file.commit()?;
-        written.push(path);
+    let mut set = fsutil::OutputSet::new(&config.out_dir);
+    for file in render::render_all(config, &corpus, &digest, &changes)? {
+        set.push(file);
         progress.inc();
     }
-    // Last, so that a run that failed above is not the baseline of the next one.
-    state.save(&config.out_dir)?;
+    let written = set.paths();
+    // The state goes with the briefing: a run that failed is not the baseline of the next one.
+    set.push(state.stage(&config.out_dir)?);
+    set.commit()?;
     let elapsed = progress.finish(&format!(
         "{} in {}",
         render::count(written.len() as u64, "file", None),

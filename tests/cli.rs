@@ -634,3 +634,78 @@ fn a_run_needs_no_config_and_flags_are_relative_to_the_current_folder() {
     assert!(fx.path("work/brief/.cache").is_dir());
     assert!(!fx.path("work/out").exists());
 }
+
+/// The briefing's files and the state file, as bytes, with the names of any other files a run
+/// left in `out/` (temporaries, a journal).
+fn output_set(dir: &Path) -> (Vec<Vec<u8>>, Vec<String>) {
+    let names = ["briefing.md", "briefing.html", "briefing.pdf", "briefing.json", ".newsbrief-state.json"];
+    let files = names.iter().map(|n| std::fs::read(dir.join(n)).unwrap_or_default()).collect();
+    let mut others: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !names.contains(&n.as_str()) && n != ".newsbrief-lock" && n != ".cache")
+        .collect();
+    others.sort();
+    (files, others)
+}
+
+#[test]
+fn a_full_disk_at_any_point_leaves_the_whole_old_briefing_and_state_or_the_whole_new() {
+    let fx = Fixture::repo();
+    let mut seeds: Vec<PathBuf> =
+        std::fs::read_dir(fx.path("seeds")).unwrap().map(|e| e.unwrap().path()).collect();
+    seeds.sort();
+    // Three articles are enough, and keep the eight runs short.
+    for extra in seeds.drain(3..) {
+        std::fs::remove_file(extra).unwrap();
+    }
+    let aside = fx.path("aside.txt");
+    std::fs::rename(seeds.last().unwrap(), &aside).unwrap();
+    assert!(fx.run(&["--no-cache"]).status.success());
+    let old = output_set(&fx.path("out"));
+    std::fs::rename(&aside, seeds.last().unwrap()).unwrap();
+    copy_dir(&fx.path("out"), &fx.path("reference"));
+    assert!(fx.run(&["--no-cache", "--out", "reference"]).status.success());
+    let new = output_set(&fx.path("reference"));
+    assert_ne!(old.0, new.0);
+
+    // The disk fills just before each file would be complete, in the order they are written.
+    let mut budgets = Vec::new();
+    let mut total = 0;
+    for file in &new.0 {
+        total += file.len();
+        budgets.push(total - 1);
+    }
+    budgets.push(total + 10_000);
+    let mut failed = 0;
+    for budget in budgets {
+        std::fs::remove_dir_all(fx.path("out")).unwrap();
+        std::fs::create_dir_all(fx.path("out")).unwrap();
+        for (name, bytes) in
+            ["briefing.md", "briefing.html", "briefing.pdf", "briefing.json", ".newsbrief-state.json"]
+                .iter()
+                .zip(&old.0)
+        {
+            std::fs::write(fx.path("out").join(name), bytes).unwrap();
+        }
+        let out = Command::new(env!("CARGO_BIN_EXE_newsbrief"))
+            .args(["--no-cache", "--quiet"])
+            .current_dir(fx.path(""))
+            .env("__NEWSBRIEF_TEST_DISK_BYTES", budget.to_string())
+            .env_remove("SOURCE_DATE_EPOCH")
+            .output()
+            .unwrap();
+        let now = output_set(&fx.path("out"));
+        assert!(now.1.is_empty(), "a disk full after {budget} bytes left {:?}", now.1);
+        match out.status.code() {
+            Some(0) => assert!(now.0 == new.0, "exit 0 after {budget} bytes without the new set"),
+            Some(1) => {
+                failed += 1;
+                assert!(stderr(&out).contains("no space left"), "{}", stderr(&out));
+                assert!(now.0 == old.0, "exit 1 after {budget} bytes, and the old set changed");
+            }
+            code => panic!("exit {code:?} after {budget} bytes: {}", stderr(&out)),
+        }
+    }
+    assert_eq!(failed, 5, "every budget short of the whole set fails");
+}
