@@ -64,6 +64,9 @@ pub struct InputConfig {
     pub exclude: Vec<String>,
     /// Files larger than this are skipped with a warning.
     pub max_file_bytes: u64,
+    /// Read files and folders that symbolic links inside `dir` point to outside it (by
+    /// default they are skipped with a warning).
+    pub follow_symlinks: bool,
 }
 
 impl Default for InputConfig {
@@ -73,6 +76,7 @@ impl Default for InputConfig {
             include: vec!["**/*.txt".into()],
             exclude: Vec::new(),
             max_file_bytes: 16 * 1024 * 1024,
+            follow_symlinks: false,
         }
     }
 }
@@ -271,6 +275,8 @@ pub struct Config {
     pub exclude: GlobSet,
     /// Files larger than this are skipped.
     pub max_file_bytes: u64,
+    /// Whether symbolic links out of the input folder are followed.
+    pub follow_symlinks: bool,
     /// Resolved output folder.
     pub out_dir: PathBuf,
     /// Formats to write, deduplicated, in [`Format::ALL`] order.
@@ -308,9 +314,49 @@ pub struct Problem {
     pub message: String,
 }
 
+impl Problem {
+    /// A problem with a command-line flag, which has no line to point at.
+    fn flag(flag: &str, message: String) -> Problem {
+        Problem { file: PathBuf::from(flag), line: 0, column: 0, message }
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.file.display(), self.line, self.column, self.message)
+        match self.line {
+            0 => write!(f, "{}: {}", self.file.display(), self.message),
+            _ => write!(f, "{}:{}:{}: {}", self.file.display(), self.line, self.column, self.message),
+        }
+    }
+}
+
+/// `path` made absolute, with `.` and `..` taken away, and symbolic links resolved as far as
+/// it exists (an output folder not yet made is compared as written).
+pub fn real_path(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut lexical = PathBuf::new();
+    for part in absolute.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                lexical.pop();
+            }
+            other => lexical.push(other),
+        }
+    }
+    let mut missing = Vec::new();
+    let mut head = lexical.as_path();
+    loop {
+        if let Ok(real) = head.canonicalize() {
+            return missing.iter().rev().fold(real, |p, name| p.join(name));
+        }
+        match (head.parent(), head.file_name()) {
+            (Some(parent), Some(name)) => {
+                missing.push(name);
+                head = parent;
+            }
+            _ => return lexical,
+        }
     }
 }
 
@@ -428,12 +474,22 @@ impl Config {
                 format!("input folder `{}` does not exist", input_dir.display()),
             );
         } else if !input_dir.is_dir() {
-            problems.push(Problem {
-                file: PathBuf::from("--input"),
-                line: 1,
-                column: 1,
-                message: format!("input folder `{}` does not exist", input_dir.display()),
-            });
+            problems.push(Problem::flag(
+                "--input",
+                format!("input folder `{}` does not exist", input_dir.display()),
+            ));
+        }
+        // The briefing is never written over the articles, nor over a folder that holds them.
+        let out_dir = overrides.out.as_deref().map_or_else(|| resolve(&raw.output.dir), Path::to_path_buf);
+        if input_dir.is_dir() && real_path(&input_dir).starts_with(real_path(&out_dir)) {
+            let why = format!(
+                "the output folder `{}` is the input folder or holds it; choose a folder of its own",
+                out_dir.display()
+            );
+            match overrides.out {
+                Some(_) => problems.push(Problem::flag("--out", why)),
+                None => problems.push(locate(span_of(&["output", "dir"]), format!("`output.dir`: {why}"))),
+            }
         }
         let include = build_globs(&raw.input.include, &["input", "include"], &table, &mut |s, m| {
             problems.push(locate(s, m))
@@ -468,7 +524,8 @@ impl Config {
             include,
             exclude,
             max_file_bytes: raw.input.max_file_bytes,
-            out_dir: overrides.out.as_deref().map_or_else(|| resolve(&raw.output.dir), Path::to_path_buf),
+            follow_symlinks: raw.input.follow_symlinks,
+            out_dir,
             formats,
             templates_dir: resolve(&raw.output.templates),
             max_rows: raw.output.max_rows,
@@ -588,6 +645,27 @@ mod tests {
         let written = include_str!("init.toml").replace("dir = \"seeds\"", "dir = \".\"");
         let init = Config::from_str(&written, at, &Overrides::default()).unwrap();
         assert_eq!(format!("{init:?}"), format!("{defaults:?}"));
+    }
+
+    #[test]
+    fn an_output_folder_that_is_or_holds_the_input_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("news/in")).unwrap();
+        let at = dir.path().join("pipeline.toml");
+        let with = |out: &str| {
+            let text = format!("[input]\ndir = \"news/in\"\n[output]\ndir = \"{out}\"\n");
+            Config::from_str(&text, &at, &Overrides::default())
+        };
+        for bad in ["news/in", "news", ".", "/", "news/in/../../news/in/."] {
+            let e = with(bad).expect_err(bad);
+            assert!(e.to_string().contains("pipeline.toml:4:7: `output.dir`: the output folder"), "{e}");
+        }
+        for good in ["out", "news/out", "news/in/out", "news/in2"] {
+            assert!(with(good).is_ok(), "{good}");
+        }
+        let flag = Overrides { out: Some(dir.path().join("news")), ..Overrides::default() };
+        let e = Config::from_str("[input]\ndir = \"news/in\"\n", &at, &flag).unwrap_err();
+        assert!(e.to_string().contains("--out: the output folder"), "{e}");
     }
 
     #[test]

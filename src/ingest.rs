@@ -5,52 +5,19 @@
 //! or decoded with a warning (invalid UTF-8), and the diagnostic names it.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::io::Read;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use crate::config::Config;
+use crate::config::{Config, real_path};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Article, Corpus};
 
 /// Reads every article under the input folder.
 pub fn ingest(config: &Config) -> Corpus {
-    let mut diagnostics = Vec::new();
-    let mut files = Vec::new();
-    let walker = WalkDir::new(&config.input_dir).follow_links(true).sort_by_file_name();
-    for entry in walker {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(e) => {
-                let path = e.path().map_or_else(|| config.input_display.clone(), |p| display(config, p));
-                let why = if e.loop_ancestor().is_some() {
-                    "symbolic link loop; skipped".to_string()
-                } else {
-                    format!("cannot be read: {}", io_reason(&e.to_string()))
-                };
-                diagnostics.push(Diagnostic::skipped(path, why));
-                continue;
-            }
-        };
-        let Ok(rel) = entry.path().strip_prefix(&config.input_dir) else { continue };
-        if rel.as_os_str().is_empty() {
-            continue;
-        }
-        let rel_str = rel.to_string_lossy().replace('\\', "/");
-        if !config.include.is_match(&rel_str) || config.exclude.is_match(&rel_str) {
-            continue;
-        }
-        if entry.file_type().is_dir() {
-            diagnostics.push(Diagnostic::skipped(
-                display(config, entry.path()),
-                "is a folder whose name matches `input.include`; skipped",
-            ));
-            continue;
-        }
-        files.push((rel_str, entry.into_path()));
-    }
-
+    let (files, mut diagnostics) = walk(config);
     let read: Vec<Result<(Article, Option<Diagnostic>), Diagnostic>> =
         files.par_iter().map(|(rel, path)| read_article(config, rel, path)).collect();
     let mut articles = Vec::with_capacity(read.len());
@@ -69,6 +36,103 @@ pub fn ingest(config: &Config) -> Corpus {
     articles.sort_by(|a, b| a.id.cmp(&b.id));
     diagnostics.sort();
     Corpus { articles, duplicates: Vec::new(), diagnostics }
+}
+
+/// The article files under the input folder, sorted, with a diagnostic for every entry that
+/// is left out although `input.include` takes it. Only regular files are read: not devices,
+/// FIFOs (which would block the run) or sockets; not what a symbolic link points to outside
+/// the input folder, unless `input.follow_symlinks`; never the output or cache folder.
+fn walk(config: &Config) -> (Vec<(String, PathBuf)>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let mut files = Vec::new();
+    let root = real_path(&config.input_dir);
+    let ours: Vec<PathBuf> =
+        std::iter::once(&config.out_dir).chain(&config.cache_dir).map(|d| real_path(d)).collect();
+    let mut walker = WalkDir::new(&config.input_dir).follow_links(true).sort_by_file_name().into_iter();
+    while let Some(entry) = walker.next() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let path = e.path().map_or_else(|| config.input_display.clone(), |p| display(config, p));
+                let why = if e.loop_ancestor().is_some() {
+                    "symbolic link loop; skipped".to_string()
+                } else {
+                    format!("cannot be read: {}", io_reason(&e.to_string()))
+                };
+                diagnostics.push(Diagnostic::skipped(path, why));
+                continue;
+            }
+        };
+        let Ok(rel) = entry.path().strip_prefix(&config.input_dir) else { continue };
+        if rel.as_os_str().is_empty() {
+            continue;
+        }
+        let is_dir = entry.file_type().is_dir();
+        let real = (is_dir || entry.path_is_symlink()).then(|| real_path(entry.path()));
+        if is_dir && ours.iter().any(|d| Some(d) == real.as_ref()) {
+            walker.skip_current_dir();
+            continue;
+        }
+        let rel_str = rel.to_string_lossy().replace('\\', "/");
+        let wanted = config.include.is_match(&rel_str) && !config.exclude.is_match(&rel_str);
+        if entry.path_is_symlink()
+            && !config.follow_symlinks
+            && !real.as_ref().is_some_and(|r| r.starts_with(&root))
+        {
+            if wanted || is_dir {
+                let target = real.as_ref().map_or_else(String::new, |r| format!(" `{}`", r.display()));
+                diagnostics.push(Diagnostic::skipped(
+                    display(config, entry.path()),
+                    format!(
+                        "is a symbolic link to{target}, outside the input folder; skipped \
+                         (`input.follow_symlinks = true` reads it)"
+                    ),
+                ));
+            }
+            if is_dir {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
+        if !wanted {
+            continue;
+        }
+        if is_dir {
+            diagnostics.push(Diagnostic::skipped(
+                display(config, entry.path()),
+                "is a folder whose name matches `input.include`; skipped",
+            ));
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            diagnostics.push(Diagnostic::skipped(
+                display(config, entry.path()),
+                format!("is {}, not a regular file; skipped", kind_of(entry.file_type())),
+            ));
+            continue;
+        }
+        files.push((rel_str, entry.into_path()));
+    }
+    (files, diagnostics)
+}
+
+/// What a file that is neither a regular file nor a folder is, for a message.
+fn kind_of(file_type: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+        if file_type.is_block_device() || file_type.is_char_device() {
+            return "a device";
+        }
+    }
+    let _ = file_type;
+    "a special file"
 }
 
 fn display(config: &Config, path: &Path) -> String {
@@ -92,9 +156,16 @@ fn read_article(
     path: &Path,
 ) -> Result<(Article, Option<Diagnostic>), Diagnostic> {
     let shown = display(config, path);
-    let size = std::fs::metadata(path)
-        .map_err(|e| Diagnostic::skipped(&shown, format!("cannot be read: {e}")))?
-        .len();
+    let cannot_read = |e: std::io::Error| Diagnostic::skipped(&shown, format!("cannot be read: {e}"));
+    let file = std::fs::File::open(path).map_err(cannot_read)?;
+    let metadata = file.metadata().map_err(cannot_read)?;
+    if !metadata.is_file() {
+        return Err(Diagnostic::skipped(
+            &shown,
+            format!("is {}, not a regular file; skipped", kind_of(metadata.file_type())),
+        ));
+    }
+    let size = metadata.len();
     if size > config.max_file_bytes {
         return Err(Diagnostic::skipped(
             &shown,
@@ -105,8 +176,9 @@ fn read_article(
             ),
         ));
     }
-    let bytes =
-        std::fs::read(path).map_err(|e| Diagnostic::skipped(&shown, format!("cannot be read: {e}")))?;
+    // Read no more than the limit allows, whatever the file grows to meanwhile.
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(config.max_file_bytes).read_to_end(&mut bytes).map_err(cannot_read)?;
     let (text, warning) = decode(&bytes).map_err(|why| Diagnostic::skipped(&shown, why))?;
     let stem = Path::new(rel).file_stem().map_or_else(|| rel.to_string(), |s| s.to_string_lossy().into());
     let article = Article::new(stem, shown.clone(), text);

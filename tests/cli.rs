@@ -709,3 +709,84 @@ fn a_full_disk_at_any_point_leaves_the_whole_old_briefing_and_state_or_the_whole
     }
     assert_eq!(failed, 5, "every budget short of the whole set fails");
 }
+
+/// Runs the binary in `dir`, failing the test if it has not finished in `limit`.
+fn run_within(dir: &Path, args: &[&str], limit: std::time::Duration) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsbrief"))
+        .args(args)
+        .current_dir(dir)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > limit {
+            child.kill().unwrap();
+            panic!("newsbrief {args:?} did not finish in {limit:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn only_regular_files_inside_the_input_folder_are_read() {
+    use std::os::unix::fs::symlink;
+    let fx = Fixture::repo();
+    let seeds = fx.path("seeds");
+    // Outside the input folder: a secret, and a folder of articles.
+    std::fs::write(fx.path("secret.txt"), "root:x:0:0:root:/root:/bin/bash password file line\n").unwrap();
+    std::fs::create_dir(fx.path("elsewhere")).unwrap();
+    std::fs::write(fx.path("elsewhere/far.txt"), "A far article about the summit, linked into the input.\n")
+        .unwrap();
+    symlink(fx.path("secret.txt"), seeds.join("passwd.txt")).unwrap();
+    symlink(fx.path("elsewhere"), seeds.join("linked")).unwrap();
+    symlink("/dev/zero", seeds.join("zero.txt")).unwrap();
+    let fifo = seeds.join("pipe.txt");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    // Inside: a link to another article is read like the article.
+    let first = std::fs::read_dir(&seeds).unwrap().map(|e| e.unwrap().path()).find(|p| p.is_file()).unwrap();
+    symlink(&first, seeds.join("alias.txt")).unwrap();
+    // An output folder inside the input folder, with a briefing of its own in it.
+    let config = std::fs::read_to_string(fx.path("pipeline.toml")).unwrap();
+    let config =
+        config.replace("dir = \"out\"", "dir = \"seeds/out\"").replace("out/.cache", "seeds/out/.cache");
+    std::fs::write(fx.path("pipeline.toml"), config).unwrap();
+    for _ in 0..2 {
+        let out = run_within(fx.path("").as_path(), &[], std::time::Duration::from_secs(120));
+        let err = stderr(&out);
+        assert!(out.status.success(), "{err}");
+        for needle in [
+            "seeds/passwd.txt: is a symbolic link to",
+            "seeds/linked: is a symbolic link to",
+            "outside the input folder; skipped",
+            "seeds/zero.txt: is a symbolic link to `/dev/zero`",
+            "seeds/pipe.txt: is a named pipe (FIFO), not a regular file; skipped",
+        ] {
+            assert!(err.contains(needle), "missing `{needle}` in:\n{err}");
+        }
+        assert!(!err.contains("seeds/out/"), "the output folder was read:\n{err}");
+        let json: serde_json::Value = serde_json::from_slice(&fx.read("seeds/out/briefing.json")).unwrap();
+        let paths: Vec<&str> =
+            json["articles"].as_array().unwrap().iter().map(|a| a["path"].as_str().unwrap()).collect();
+        assert_eq!(paths.len(), 6, "{paths:?}");
+        assert!(paths.contains(&"seeds/alias.txt"), "{paths:?}");
+        let text = String::from_utf8_lossy(&fx.read("seeds/out/briefing.json")).into_owned();
+        assert!(!text.contains("root:x:0:0") && !text.contains("far article"), "a link out was followed");
+    }
+    // Unless the config says to follow links out.
+    let config = std::fs::read_to_string(fx.path("pipeline.toml")).unwrap();
+    std::fs::write(
+        fx.path("pipeline.toml"),
+        config.replace("[input]\n", "[input]\nfollow_symlinks = true\n"),
+    )
+    .unwrap();
+    let out = run_within(fx.path("").as_path(), &[], std::time::Duration::from_secs(120));
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("seeds/zero.txt: is a device, not a regular file; skipped"), "{err}");
+    let text = String::from_utf8_lossy(&fx.read("seeds/out/briefing.json")).into_owned();
+    assert!(text.contains("far article"), "follow_symlinks = true did not follow");
+}
