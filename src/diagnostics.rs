@@ -10,6 +10,9 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
+    /// The file was used, with something changed that loses none of its text (controls
+    /// removed). Not counted as damage by `--strict`.
+    Note,
     /// The file was used, but something about it is worth knowing (lossy decoding, a BOM).
     Warning,
     /// The file was skipped.
@@ -33,6 +36,11 @@ impl Diagnostic {
         Diagnostic { path: path.into(), severity: Severity::Skipped, message: message.into() }
     }
 
+    /// A diagnostic of any severity.
+    pub fn new(path: impl Into<String>, severity: Severity, message: impl Into<String>) -> Self {
+        Diagnostic { path: path.into(), severity, message: message.into() }
+    }
+
     /// The file was used with a warning.
     pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic { path: path.into(), severity: Severity::Warning, message: message.into() }
@@ -41,10 +49,16 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let what = match self.severity {
+        write!(f, "{}: {}: {}", self.severity, self.path, self.message)
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Note => "note",
             Severity::Warning => "warning",
             Severity::Skipped => "skipped",
-        };
-        write!(f, "{what}: {}: {}", self.path, self.message)
+        })
     }
 }

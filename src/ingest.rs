@@ -12,13 +12,13 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::config::{Config, real_path};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::{Article, Corpus};
 
 /// Reads every article under the input folder.
 pub fn ingest(config: &Config) -> Corpus {
     let (files, mut diagnostics) = walk(config);
-    let read: Vec<Result<(Article, Option<Diagnostic>), Diagnostic>> =
+    let read: Vec<Result<(Article, Vec<Diagnostic>), Diagnostic>> =
         files.par_iter().map(|(rel, path)| read_article(config, rel, path)).collect();
     let mut articles = Vec::with_capacity(read.len());
     let mut rels = Vec::with_capacity(read.len());
@@ -150,11 +150,7 @@ fn io_reason(message: &str) -> String {
     message.rsplit(": ").next().unwrap_or(message).to_string()
 }
 
-fn read_article(
-    config: &Config,
-    rel: &str,
-    path: &Path,
-) -> Result<(Article, Option<Diagnostic>), Diagnostic> {
+fn read_article(config: &Config, rel: &str, path: &Path) -> Result<(Article, Vec<Diagnostic>), Diagnostic> {
     let shown = display(config, path);
     let cannot_read = |e: std::io::Error| Diagnostic::skipped(&shown, format!("cannot be read: {e}"));
     let file = std::fs::File::open(path).map_err(cannot_read)?;
@@ -179,15 +175,21 @@ fn read_article(
     // Read no more than the limit allows, whatever the file grows to meanwhile.
     let mut bytes = Vec::with_capacity(size as usize);
     file.take(config.max_file_bytes).read_to_end(&mut bytes).map_err(cannot_read)?;
-    let (text, warning) = decode(&bytes).map_err(|why| Diagnostic::skipped(&shown, why))?;
+    let (text, notices) = decode(&bytes).map_err(|why| Diagnostic::skipped(&shown, why))?;
     let stem = Path::new(rel).file_stem().map_or_else(|| rel.to_string(), |s| s.to_string_lossy().into());
     let article = Article::new(stem, shown.clone(), text);
-    Ok((article, warning.map(|w| Diagnostic::warning(&shown, w))))
+    let diagnostics =
+        notices.into_iter().map(|(severity, message)| Diagnostic::new(&shown, severity, message));
+    Ok((article, diagnostics.collect()))
 }
 
-/// Decodes file bytes to text: strips a UTF-8 BOM, normalises CRLF and CR to LF, and decodes
-/// invalid UTF-8 lossily with a warning. Empty and binary files are refused.
-pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
+/// What decoding found worth telling about a file that is still used.
+pub type Notice = (Severity, String);
+
+/// Decodes file bytes to text: strips a UTF-8 BOM, normalises CRLF and CR to LF, decodes
+/// invalid UTF-8 lossily with a warning, and removes the characters of [`is_hidden_control`]
+/// with a note. Empty and binary files are refused.
+pub fn decode(bytes: &[u8]) -> Result<(String, Vec<Notice>), String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err("is empty; skipped".into());
@@ -195,18 +197,40 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
     if looks_binary(bytes) {
         return Err("looks like a binary file, not text; skipped".into());
     }
-    let (text, warning) = match std::str::from_utf8(bytes) {
-        Ok(s) => (s.to_string(), None),
-        Err(e) => (
-            String::from_utf8_lossy(bytes).into_owned(),
-            Some(format!(
-                "is not valid UTF-8 (first bad byte at offset {}); decoded with replacement characters",
-                e.valid_up_to()
-            )),
-        ),
+    let mut notices = Vec::new();
+    let text = match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(e) => {
+            notices.push((
+                Severity::Warning,
+                format!(
+                    "is not valid UTF-8 (first bad byte at offset {}); decoded with replacement characters",
+                    e.valid_up_to()
+                ),
+            ));
+            String::from_utf8_lossy(bytes).into_owned()
+        }
     };
-    let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text };
-    Ok((text, warning))
+    let mut text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text };
+    let hidden = text.chars().filter(|&c| is_hidden_control(c)).count();
+    if hidden > 0 {
+        text.retain(|c| !is_hidden_control(c));
+        let s = if hidden == 1 { "" } else { "s" };
+        notices.push((
+            Severity::Note,
+            format!("{hidden} control or text-direction character{s} removed (terminal escapes, direction overrides)"),
+        ));
+    }
+    Ok((text, notices))
+}
+
+/// Characters no article needs and a reader can be fooled by: the bidirectional embeddings,
+/// overrides, isolates and marks, which reorder what is shown (U+202E turns the rest of a line,
+/// citation numbers included, around), and C0 and C1 controls other than tab and newline,
+/// which a terminal obeys (`ESC ]0;…BEL` sets its title).
+pub fn is_hidden_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+        || (c.is_control() && c != '\t' && c != '\n')
 }
 
 /// NUL bytes, or many control characters, in the first 8 KiB.
@@ -251,13 +275,31 @@ mod tests {
             let got = decode(input);
             match expected {
                 Ok(text) => {
-                    let (decoded, warning) = got.unwrap();
+                    let (decoded, notices) = got.unwrap();
                     assert_eq!(&decoded, text);
-                    assert_eq!(warning.is_some(), *warns, "{decoded:?}");
+                    assert_eq!(!notices.is_empty(), *warns, "{decoded:?}");
                 }
                 Err(()) => assert!(got.is_err(), "{input:?} should be refused"),
             }
         }
+    }
+
+    #[test]
+    fn direction_overrides_and_terminal_controls_are_removed_and_counted() {
+        let input = "Ann Lee\u{202E}dias ,\u{202C} said [1].\n\x1b]0;pwned\x07Tab\there, caf\u{e9}, \u{5d0}\u{200F}.\u{85}\n";
+        let (text, notices) = decode(input.as_bytes()).unwrap();
+        assert_eq!(text, "Ann Leedias , said [1].\n]0;pwnedTab\there, caf\u{e9}, \u{5d0}.\n");
+        assert_eq!(
+            notices,
+            [(
+                Severity::Note,
+                "6 control or text-direction characters removed (terminal escapes, direction overrides)"
+                    .to_string()
+            )]
+        );
+        let (plain, notices) = decode("Nothing to remove here.\n".as_bytes()).unwrap();
+        assert_eq!(plain, "Nothing to remove here.\n");
+        assert!(notices.is_empty());
     }
 
     #[test]

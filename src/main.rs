@@ -296,9 +296,9 @@ fn clean(files: &[PathBuf], out: Option<&Path>, config_path: &Path) -> Result<Ex
             }
         };
         match ingest::decode(&bytes) {
-            Ok((text, warning)) => {
-                if let Some(w) = warning {
-                    eprintln!("warning: {}: {w}", path.display());
+            Ok((text, notices)) => {
+                for (severity, message) in notices {
+                    eprintln!("{severity}: {}: {message}", path.display());
                 }
                 let id = path.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned());
                 articles.push(newsbrief::model::Article::new(id, path.display().to_string(), text));

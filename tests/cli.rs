@@ -387,10 +387,23 @@ fn hostile_text_stays_inert_in_html_and_markdown() {
     std::fs::write(
         fx.path("seeds/zz_hostile.txt"),
         "Budget plan <script>alert('x')</script> costs &amp; {{title}} more\n\nBudget plan <script>alert('x')</script> costs &amp; {{title}} more\n\n\
-         The minister said the plan would cost about $5 billion over three years, officials said on Monday.\n",
+         The minister said the plan would cost about $5 billion over three years, officials said on Monday.\n\n\
+         \u{201c}We will not pay for this plan,\u{201d} said Ann\u{202e}Lee\u{202c}, the \x1b]0;pwned\x07treasurer\x08, on Tuesday.\n",
     )
     .unwrap();
-    assert!(fx.run(&[]).status.success());
+    let out = fx.run(&[]);
+    assert!(out.status.success());
+    assert!(
+        stderr(&out).contains("note: seeds/zz_hostile.txt: 5 control or text-direction characters removed"),
+        "{}",
+        stderr(&out)
+    );
+    for f in ["out/briefing.md", "out/briefing.html", "out/briefing.json"] {
+        let text = String::from_utf8(fx.read(f)).unwrap();
+        let hidden = text.chars().filter(|&c| newsbrief::ingest::is_hidden_control(c)).count();
+        assert_eq!(hidden, 0, "{f} holds control or direction characters");
+        assert!(text.contains("Ann"), "{f} lost the quote's speaker");
+    }
     let html = String::from_utf8(fx.read("out/briefing.html")).unwrap();
     assert!(!html.contains("<script>"), "raw <script> in HTML");
     assert!(html.contains("&lt;script&gt;"), "the hostile title is not shown");
