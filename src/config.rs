@@ -94,6 +94,8 @@ pub struct OutputConfig {
     /// Most rows a section of the readable briefing (md, html, pdf) lists; `briefing.json`
     /// always lists everything.
     pub max_rows: usize,
+    /// Most bytes a template may write (`briefing.md`, `briefing.html`); more is an error.
+    pub max_template_bytes: u64,
 }
 
 impl Default for OutputConfig {
@@ -103,6 +105,7 @@ impl Default for OutputConfig {
             formats: Format::ALL.to_vec(),
             templates: PathBuf::from("templates"),
             max_rows: 50,
+            max_template_bytes: 64 * 1024 * 1024,
         }
     }
 }
@@ -285,6 +288,8 @@ pub struct Config {
     pub templates_dir: PathBuf,
     /// `[output] max_rows`.
     pub max_rows: usize,
+    /// `[output] max_template_bytes`.
+    pub max_template_bytes: u64,
     /// Cleaner settings.
     pub clean: CleanConfig,
     /// Compiled `[clean] extra_boilerplate`.
@@ -459,6 +464,11 @@ impl Config {
         );
         check(!raw.title.trim().is_empty(), &["title"], "must not be empty".into());
         check(raw.output.max_rows >= 1, &["output", "max_rows"], "must be at least 1".into());
+        check(
+            raw.output.max_template_bytes > 0,
+            &["output", "max_template_bytes"],
+            "must be positive".into(),
+        );
         check(raw.input.max_file_bytes > 0, &["input", "max_file_bytes"], "must be positive".into());
 
         // A folder given as a flag is relative to the current folder, as every flag's path is.
@@ -529,6 +539,7 @@ impl Config {
             formats,
             templates_dir: resolve(&raw.output.templates),
             max_rows: raw.output.max_rows,
+            max_template_bytes: raw.output.max_template_bytes,
             clean: raw.clean,
             extra_boilerplate,
             dedup: raw.dedup,

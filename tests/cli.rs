@@ -434,6 +434,37 @@ fn a_failed_render_keeps_the_previous_briefing() {
 }
 
 #[test]
+fn a_template_that_recurses_or_writes_without_end_stops_with_exit_1_and_out_untouched() {
+    let fx = Fixture::repo();
+    assert!(fx.run(&[]).status.success());
+    let before: Vec<Vec<u8>> = OUTPUTS.iter().map(|f| fx.read(f)).collect();
+    let config = std::fs::read_to_string(fx.path("pipeline.toml")).unwrap();
+    let small = config.replace("[output]\n", "[output]\nmax_template_bytes = 100000\n");
+    assert_ne!(small, config);
+    std::fs::write(fx.path("pipeline.toml"), small).unwrap();
+    let each = "{{#each claims}}{{#each ../claims}}{{#each ../../claims}}{{#each ../../../claims}}{{summary}}{{/each}}{{/each}}{{/each}}{{/each}}";
+    for (template, expected) in [
+        ("{{> briefing}}", "the partial `briefing` is not an inline partial"),
+        ("{{#*inline \"row\"}}{{> row}}{{/inline}}{{> row}}", "loop: row → row"),
+        (each, "the template writes more than 100000 bytes (`output.max_template_bytes`)"),
+    ] {
+        std::fs::write(fx.path("templates/briefing.md.hbs"), template).unwrap();
+        let out = fx.run(&[]);
+        assert_eq!(out.status.code(), Some(1), "{template}: {}", stderr(&out));
+        assert!(stderr(&out).contains(expected), "{template}: {}", stderr(&out));
+        for (i, f) in OUTPUTS.iter().enumerate() {
+            assert!(fx.read(f) == before[i], "{f} changed after a failed run");
+        }
+        let strays: Vec<_> = std::fs::read_dir(fx.path("out"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tmp"))
+            .collect();
+        assert!(strays.is_empty(), "{strays:?}");
+    }
+}
+
+#[test]
 fn clean_command_writes_cleaned_files() {
     let fx = Fixture::repo();
     let seed = std::fs::read_dir(fx.path("seeds")).unwrap().next().unwrap().unwrap().path();

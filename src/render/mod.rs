@@ -42,16 +42,17 @@ pub fn render_all(
 ) -> Result<Vec<Staged>> {
     let view = ReportView::build(config, corpus, digest, changes);
     let needs_templates = config.formats.iter().any(|f| matches!(f, Format::Md | Format::Html));
-    let registry =
-        if needs_templates { Some(templates::Templates::load(&config.templates_dir)?) } else { None };
+    let registry = if needs_templates {
+        Some(templates::Templates::load(&config.templates_dir, config.max_template_bytes)?)
+    } else {
+        None
+    };
     let mut staged = Vec::new();
     for &format in &config.formats {
         let mut file = Staged::new(&config.out_dir.join(format.file_name()))?;
         let written = match format {
-            Format::Md => file.write_all(registry.as_ref().expect("templates").render_md(&view)?.as_bytes()),
-            Format::Html => {
-                file.write_all(registry.as_ref().expect("templates").render_html(&view)?.as_bytes())
-            }
+            Format::Md => file.write_all(&registry.as_ref().expect("templates").render_md(&view)?),
+            Format::Html => file.write_all(&registry.as_ref().expect("templates").render_html(&view)?),
             Format::Pdf => file.write_all(&pdf::render(&view).context("cannot lay out the PDF")?),
             // The JSON grows with the corpus (every paragraph): streamed, never held whole.
             Format::Json => json::write(config, corpus, digest, changes, &mut file),

@@ -2,9 +2,11 @@
 //! `[output] templates` folder. Two registries, because escaping is per registry: HTML escapes
 //! for HTML, Markdown escapes the characters Markdown would interpret.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow};
+use handlebars::template::{Parameter, Template, TemplateElement};
 use handlebars::{
     Context as HbContext, Handlebars, Helper, HelperResult, Output, RenderContext, RenderErrorReason,
 };
@@ -23,10 +25,15 @@ pub fn defaults() -> impl Iterator<Item = (&'static str, &'static str)> {
     DEFAULTS.into_iter()
 }
 
-/// The two registries.
+/// Blocks nested deeper than this are refused: no briefing needs them, and the template
+/// parser and renderer recurse once per level.
+pub const MAX_NESTING: usize = 32;
+
+/// The two registries, and the most bytes a template may write.
 pub struct Templates {
     md: Handlebars<'static>,
     html: Handlebars<'static>,
+    max_bytes: u64,
 }
 
 /// The template text for `name`: the user's file when it exists, else the embedded default.
@@ -62,8 +69,9 @@ pub fn escape_markdown(s: &str) -> String {
 }
 
 impl Templates {
-    /// Loads and compiles both templates.
-    pub fn load(dir: &Path) -> Result<Templates> {
+    /// Loads and compiles both templates; each may write at most `max_bytes`
+    /// (`output.max_template_bytes`).
+    pub fn load(dir: &Path, max_bytes: u64) -> Result<Templates> {
         let problems = check(dir);
         if let Some(p) = problems.first() {
             return Err(anyhow!("broken template: {p}"));
@@ -81,17 +89,202 @@ impl Templates {
         let (_, html_text) = source(dir, DEFAULTS[1].0, DEFAULTS[1].1)?;
         md.register_template_string("briefing", md_text)?;
         html.register_template_string("briefing", html_text)?;
-        Ok(Templates { md, html })
+        Ok(Templates { md, html, max_bytes })
     }
 
     /// `briefing.md`.
-    pub fn render_md(&self, view: &ReportView) -> Result<String> {
-        self.md.render("briefing", view).context("cannot render `briefing.md.hbs`")
+    pub fn render_md(&self, view: &ReportView) -> Result<Vec<u8>> {
+        self.render(&self.md, view).context("cannot render `briefing.md.hbs`")
     }
 
     /// `briefing.html`.
-    pub fn render_html(&self, view: &ReportView) -> Result<String> {
-        self.html.render("briefing", view).context("cannot render `briefing.html.hbs`")
+    pub fn render_html(&self, view: &ReportView) -> Result<Vec<u8>> {
+        self.render(&self.html, view).context("cannot render `briefing.html.hbs`")
+    }
+
+    fn render(&self, registry: &Handlebars<'static>, view: &ReportView) -> Result<Vec<u8>> {
+        let mut out = Bounded { bytes: Vec::new(), limit: self.max_bytes };
+        registry.render_to_write("briefing", view, &mut out)?;
+        Ok(out.bytes)
+    }
+}
+
+/// A buffer that refuses to grow past `limit`: a template that loops over loops (four nested
+/// `{{#each}}` wrote 508 MB) stops with an error instead of filling the disk or the memory.
+struct Bounded {
+    bytes: Vec<u8>,
+    limit: u64,
+}
+
+impl std::io::Write for Bounded {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if (self.bytes.len() + buf.len()) as u64 > self.limit {
+            return Err(std::io::Error::other(format!(
+                "the template writes more than {} bytes (`output.max_template_bytes`)",
+                self.limit
+            )));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// What a template may not do, beyond its syntax: nest blocks deeper than [`MAX_NESTING`],
+/// or include a partial that is not one of its own inline partials (`{{#*inline "row"}}`),
+/// by a name written out, without a cycle. Handlebars has no recursion limit: a template that
+/// includes itself overflowed the stack and aborted the run.
+fn structure_problems(text: &str) -> Vec<String> {
+    // Before parsing, since the parser too recurses once per level.
+    let depth = block_depth(text);
+    if depth > MAX_NESTING {
+        return vec![format!("blocks are nested {depth} deep; at most {MAX_NESTING} are allowed")];
+    }
+    let Ok(template) = Template::compile(text) else { return Vec::new() };
+    let mut walk = Walk::default();
+    walk.template(&template, None);
+    let mut problems = walk.problems;
+    if let Some(cycle) = find_cycle(&walk.includes) {
+        problems.push(format!("inline partials include each other in a loop: {}", cycle.join(" → ")));
+    }
+    problems.sort();
+    problems.dedup();
+    problems
+}
+
+/// A loop of includes among the inline partials, as the names along it (the first repeated
+/// at the end): a depth-first search that marks the partials on its path, linear in the graph.
+fn find_cycle(includes: &BTreeMap<String, Vec<String>>) -> Option<Vec<String>> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        OnPath,
+        Done,
+    }
+    let mut marks: BTreeMap<&str, Mark> = BTreeMap::new();
+    for start in includes.keys() {
+        if marks.contains_key(start.as_str()) {
+            continue;
+        }
+        marks.insert(start, Mark::OnPath);
+        let mut path: Vec<(&str, usize)> = vec![(start, 0)];
+        while let Some((name, next)) = path.last_mut() {
+            let children = &includes[*name];
+            let Some(child) = children.get(*next) else {
+                marks.insert(name, Mark::Done);
+                path.pop();
+                continue;
+            };
+            *next += 1;
+            match marks.get(child.as_str()) {
+                Some(Mark::OnPath) => {
+                    let from = path.iter().position(|(n, _)| *n == child).unwrap_or(0);
+                    let mut cycle: Vec<String> = path[from..].iter().map(|(n, _)| n.to_string()).collect();
+                    cycle.push(child.clone());
+                    return Some(cycle);
+                }
+                Some(Mark::Done) => {}
+                None if includes.contains_key(child) => {
+                    marks.insert(child, Mark::OnPath);
+                    path.push((child, 0));
+                }
+                None => {}
+            }
+        }
+    }
+    None
+}
+
+/// The deepest nesting of `{{#…}}` … `{{/…}}` blocks in a template's text.
+fn block_depth(text: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for (i, _) in text.match_indices("{{") {
+        let rest = text[i + 2..].trim_start_matches(['{', '~', ' ', '\t', '\n']);
+        if rest.starts_with('#') || rest.starts_with('^') && !rest.starts_with("^}") {
+            depth += 1;
+            deepest = deepest.max(depth);
+        } else if rest.starts_with('/') {
+            depth = depth.saturating_sub(1);
+        }
+    }
+    deepest
+}
+
+/// The inline partials a template defines, what each includes, and what is wrong.
+#[derive(Default)]
+struct Walk {
+    /// Each inline partial and the partials its body includes.
+    includes: BTreeMap<String, Vec<String>>,
+    /// Partials included outside any inline partial.
+    top: Vec<String>,
+    problems: Vec<String>,
+}
+
+impl Walk {
+    fn template(&mut self, template: &Template, inside: Option<&str>) {
+        for element in &template.elements {
+            match element {
+                TemplateElement::HelperBlock(block) => {
+                    for t in block.template.iter().chain(&block.inverse) {
+                        self.template(t, inside);
+                    }
+                }
+                TemplateElement::DecoratorBlock(block) if block.name.as_name() == Some("inline") => {
+                    match block.params.first().and_then(static_name) {
+                        Some(name) => {
+                            self.includes.entry(name.clone()).or_default();
+                            if let Some(body) = &block.template {
+                                self.template(body, Some(&name));
+                            }
+                        }
+                        None => self.problems.push("an inline partial needs a name in quotes".into()),
+                    }
+                }
+                TemplateElement::DecoratorBlock(block) => {
+                    if let Some(body) = &block.template {
+                        self.template(body, inside);
+                    }
+                }
+                TemplateElement::PartialExpression(partial) => match static_name(&partial.name) {
+                    Some(name) if name == "@partial-block" => self.partial_blocks(),
+                    Some(name) => match inside {
+                        Some(outer) => self.includes.entry(outer.to_string()).or_default().push(name),
+                        None => self.top.push(name),
+                    },
+                    None => self.problems.push("a partial's name must be written out, not computed".into()),
+                },
+                TemplateElement::PartialBlock(_) => self.partial_blocks(),
+                _ => {}
+            }
+        }
+        if inside.is_none() {
+            let unknown = self.top.iter().chain(self.includes.values().flatten());
+            let unknown: Vec<String> = unknown.filter(|n| !self.includes.contains_key(*n)).cloned().collect();
+            for name in unknown {
+                self.problems.push(format!(
+                    "the partial `{name}` is not an inline partial of this template (`{{{{#*inline \"{name}\"}}}}`); \
+                     only those can be included"
+                ));
+            }
+        }
+    }
+
+    fn partial_blocks(&mut self) {
+        self.problems.push(
+            "partial blocks (`{{#> name}}`, `@partial-block`) are not supported; use an inline partial"
+                .into(),
+        );
+    }
+}
+
+/// A partial's or inline partial's name when it is written out.
+fn static_name(param: &Parameter) -> Option<String> {
+    match param {
+        Parameter::Literal(serde_json::Value::String(s)) => Some(s.clone()),
+        Parameter::Name(_) | Parameter::Path(_) => param.as_name().map(str::to_string),
+        _ => None,
     }
 }
 
@@ -159,7 +352,13 @@ pub fn check(dir: &Path) -> Vec<Problem> {
                 continue;
             }
         };
-        if let Err(e) = handlebars::Template::compile(&text) {
+        for message in structure_problems(&text) {
+            problems.push(Problem { file: path.clone(), line: 1, column: 1, message });
+        }
+        if problems.iter().any(|p| p.file == path) {
+            continue;
+        }
+        if let Err(e) = Template::compile(&text) {
             let (line, column) = e.pos().unwrap_or((1, 1));
             let message = e.reason().to_string();
             problems.push(Problem { file: path, line, column, message });
@@ -196,6 +395,47 @@ mod tests {
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!(problems[0].line, 3);
         assert!(problems[0].file.ends_with("briefing.md.hbs"));
+    }
+
+    fn problems_of(md: &str) -> Vec<String> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("briefing.md.hbs"), md).unwrap();
+        check(dir.path()).into_iter().map(|p| p.message).collect()
+    }
+
+    #[test]
+    fn templates_that_would_recurse_forever_are_refused() {
+        let refused = [
+            ("{{> briefing}}", "the partial `briefing` is not an inline partial"),
+            ("{{#*inline \"row\"}}{{> row}}{{/inline}}{{> row}}", "loop: row → row"),
+            (
+                "{{#*inline \"a\"}}{{> b}}{{/inline}}{{#*inline \"b\"}}x{{> a}}{{/inline}}{{> a}}",
+                "loop: a → b → a",
+            ),
+            ("{{#> layout}}x{{/layout}}", "partial blocks"),
+            ("{{> (lookup this \"name\")}}", "must be written out"),
+            (&"{{#if x}}".repeat(40), "nested 40 deep"),
+        ];
+        for (template, expected) in refused {
+            let problems = problems_of(template);
+            assert!(problems.iter().any(|p| p.contains(expected)), "{template}: {problems:?}");
+        }
+        let fine = "{{#*inline \"row\"}}| {{name}} |{{/inline}}{{#each actors}}{{> row}}{{/each}}";
+        assert_eq!(problems_of(fine), Vec::<String>::new());
+        let deep = format!("{}x{}", "{{#if a}}".repeat(MAX_NESTING), "{{/if}}".repeat(MAX_NESTING));
+        assert_eq!(problems_of(&deep), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_template_that_writes_too_much_stops_with_an_error() {
+        let mut out = Bounded { bytes: Vec::new(), limit: 10 };
+        let mut registry = Handlebars::new();
+        registry
+            .register_template_string("briefing", "{{#each this}}{{#each ../this}}{{this}}{{/each}}{{/each}}")
+            .unwrap();
+        let e = registry.render_to_write("briefing", &["abc"; 3], &mut out).unwrap_err();
+        assert!(format!("{e:?}").contains("more than 10 bytes"), "{e:?}");
+        assert!(out.bytes.len() <= 10);
     }
 
     #[test]
