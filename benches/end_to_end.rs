@@ -10,6 +10,14 @@
 //! ```
 //!
 //! `--incremental` measures a scheduled run: fill the cache, add one article, run again.
+//!
+//! ```text
+//! cargo bench --bench end_to_end -- --long                   # 5 MB articles of odd shapes
+//! ```
+//!
+//! `--long` runs one article of 5 MB in each shape that once cost time quadratic in its
+//! length: one line with no sentence end, one sentence over many lines, one line of
+//! sentences, and a line of "Name said." with a new name each time.
 
 mod support;
 
@@ -22,11 +30,12 @@ struct Options {
     sizes: Vec<usize>,
     runs: usize,
     incremental: bool,
+    long: bool,
     jobs: Option<usize>,
 }
 
 fn options() -> Options {
-    let mut o = Options { sizes: vec![1_000, 10_000], runs: 3, incremental: false, jobs: None };
+    let mut o = Options { sizes: vec![1_000, 10_000], runs: 3, incremental: false, long: false, jobs: None };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -39,6 +48,7 @@ fn options() -> Options {
                 o.jobs = Some(args.next().and_then(|v| v.parse().ok()).expect("--jobs needs a number"))
             }
             "--incremental" => o.incremental = true,
+            "--long" => o.long = true,
             // `cargo bench` passes `--bench`; a name filter may follow.
             _ => {}
         }
@@ -109,6 +119,10 @@ fn write_config(work: &Path, input: &Path) -> PathBuf {
 
 fn main() {
     let o = options();
+    if o.long {
+        long_articles(&o);
+        return;
+    }
     for &n in &o.sizes {
         let corpus = support::ensure_corpus(n);
         let work = corpus.with_file_name(format!("work-{n}"));
@@ -135,4 +149,56 @@ fn incremental(n: usize, corpus: &Path, work: &Path, config: &Path, jobs: Option
     let _ = std::fs::remove_dir_all(added.parent().expect("a parent"));
     println!("\n#### one article added to a cached corpus of {n}");
     report(n + 1, &reports);
+}
+
+/// The `--long` shapes: (name, text of about 5 MB).
+fn long_shapes() -> Vec<(&'static str, String)> {
+    const SIZE: usize = 5_000_000;
+    let words =
+        ["minister", "said", "the", "Minsk", "talks", "would", "raise", "exports", "Moscow", "in", "of"];
+    // A fixed walk through the words, so every run reads the same text.
+    let text = |every: usize, stop: &str, newline: usize| {
+        let mut out = String::with_capacity(SIZE + 64);
+        let mut i = 0usize;
+        while out.len() < SIZE {
+            i += 1;
+            out.push_str(words[(i * 7 + i / 3) % words.len()]);
+            out.push_str(if every > 0 && i.is_multiple_of(every) { stop } else { "" });
+            out.push(if newline > 0 && i.is_multiple_of(newline) { '\n' } else { ' ' });
+        }
+        out + ".\n"
+    };
+    let mut speakers = String::with_capacity(SIZE + 64);
+    let mut i = 0u64;
+    while speakers.len() < SIZE {
+        i += 1;
+        // A new capitalised name each time: "Kab said. Kac said. …"
+        let name: String = format!("{i:x}").chars().map(|c| (b'a' + (c as u8 % 26)) as char).collect();
+        speakers.push('K');
+        speakers.push_str(&name);
+        speakers.push_str(" said. ");
+    }
+    vec![
+        ("one line, no sentence end", text(0, "", 0)),
+        ("one sentence over many lines", text(0, "", 12)),
+        ("one line of sentences", text(25, ".", 0)),
+        ("a new speaker in each sentence", speakers + "\n"),
+    ]
+}
+
+/// Runs the pipeline on one 5 MB article of each [`long_shapes`] shape.
+fn long_articles(o: &Options) {
+    let root = std::env::temp_dir().join("newsbrief-bench-long");
+    for (name, text) in long_shapes() {
+        let input = root.join("in");
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(&input).expect("create the input folder");
+        std::fs::write(input.join("long.txt"), &text).expect("write the article");
+        let work = root.join("work");
+        std::fs::create_dir_all(&work).expect("create the work folder");
+        let config = write_config(&work, &input);
+        let reports: Vec<Value> = (0..o.runs).map(|_| run(&config, &work, false, o.jobs)).collect();
+        println!("\n## {name} ({:.1} MB)", text.len() as f64 / 1e6);
+        report(1, &reports);
+    }
 }

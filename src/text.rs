@@ -343,6 +343,40 @@ pub fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
         out.push(trim_range(text, start..text.len()));
     }
     out.retain(|r| !r.is_empty());
+    if out.iter().any(|r| r.len() > MAX_SENTENCE_BYTES) {
+        out = out.into_iter().flat_map(|r| split_long(text, r)).collect();
+    }
+    out
+}
+
+/// The longest sentence the extractors see, in bytes. A real sentence is rarely over 600;
+/// text with no sentence end (a page's one-line dump, a list without stops) is cut into
+/// pieces of this size at spaces, so that the rules that look around a word within its
+/// sentence cost the same per byte however long the line is (a 5 MB line took 100 s).
+pub const MAX_SENTENCE_BYTES: usize = 2000;
+
+/// `r` cut into pieces of at most [`MAX_SENTENCE_BYTES`], each ending at the last space that
+/// fits (or, in a run with no space, at the last character that fits).
+fn split_long(text: &str, r: std::ops::Range<usize>) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = r.start;
+    while r.end - start > MAX_SENTENCE_BYTES {
+        let mut end = start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let cut = text[start..end].rfind(char::is_whitespace).map_or(end, |i| start + i).max(start + 1);
+        let cut = (start + 1..=cut).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(end);
+        let piece = trim_range(text, start..cut);
+        if !piece.is_empty() {
+            out.push(piece);
+        }
+        start = cut;
+    }
+    let piece = trim_range(text, start..r.end);
+    if !piece.is_empty() {
+        out.push(piece);
+    }
     out
 }
 
@@ -500,6 +534,19 @@ pub fn is_capitalized(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_without_end_is_cut_at_spaces_into_bounded_pieces() {
+        let line = "word ".repeat(2000) + &"ünïcödé".repeat(800);
+        let pieces = sentences(&line);
+        assert!(pieces.len() >= 5, "{}", pieces.len());
+        assert!(pieces.iter().all(|r| r.len() <= MAX_SENTENCE_BYTES && line.is_char_boundary(r.start)));
+        // Every word is kept, each in one piece.
+        let words: usize = pieces.iter().map(|r| line[r.clone()].matches("word").count()).sum();
+        assert_eq!(words, 2000);
+        // Real sentences are as they were.
+        assert_eq!(sentences("One. Two.").len(), 2);
+    }
 
     #[test]
     fn close_pairs_finds_what_comparing_every_pair_finds() {

@@ -3,7 +3,8 @@
 //! in other words.
 //!
 //! What runs when: every statement is compared by its words (see [`super::group_claims`]).
-//! The model embeds, for each article, its first [`PER_ARTICLE`] statements, taken across
+//! The model embeds, for each article, its first [`PER_ARTICLE`] statements (fewer when they
+//! run past [`PER_ARTICLE_BYTES`]), taken across
 //! articles rank by rank (every article's first statement, then every second one…) until
 //! `consolidate.embed_budget` distinct sentences are embedded: a verbatim repeat costs
 //! nothing, and on a large corpus the leads of every article come before the tails of a few.
@@ -54,6 +55,11 @@ const MAX_PER_STORY: usize = 6000;
 /// article's tail its background.
 pub(crate) const PER_ARTICLE: usize = 64;
 
+/// Bytes of statements of one article that may be embedded: the first [`PER_ARTICLE`]
+/// statements of a news article hold 3 to 10 KB; a page with no sentence ends, cut into
+/// 2,000-byte pieces, would otherwise cost 64 sentences of the model's longest input.
+pub(crate) const PER_ARTICLE_BYTES: usize = 16 * 1024;
+
 /// The statements' vectors: `of[i]` is the index in `vectors` of statement `i`'s, if it was
 /// embedded.
 pub(crate) struct StatementVectors {
@@ -71,14 +77,18 @@ impl StatementVectors {
 /// Embeds the statements the cascade chooses (see the module's header).
 pub(crate) fn embed(cands: &[Candidate<'_>], budget: usize, cache: Option<&Cache>) -> StatementVectors {
     let mut of = vec![None; cands.len()];
-    // Each statement's rank in its article (candidates are in article order).
+    // Each statement's rank in its article, and the bytes of the article's statements before
+    // it (candidates are in article order).
     let mut rank = vec![0usize; cands.len()];
+    let mut before = vec![0usize; cands.len()];
     for i in 1..cands.len() {
         if cands[i].article == cands[i - 1].article {
             rank[i] = rank[i - 1] + 1;
+            before[i] = before[i - 1] + cands[i - 1].text.len();
         }
     }
-    let mut chosen: Vec<usize> = (0..cands.len()).filter(|&i| rank[i] < PER_ARTICLE).collect();
+    let mut chosen: Vec<usize> =
+        (0..cands.len()).filter(|&i| rank[i] < PER_ARTICLE && before[i] < PER_ARTICLE_BYTES).collect();
     chosen.sort_by_key(|&i| (rank[i], i));
     let mut texts: Vec<&str> = Vec::new();
     let mut seen: FxHashMap<u64, u32> = FxHashMap::default();

@@ -11,7 +11,6 @@ use handlebars::{
     Context as HbContext, Handlebars, Helper, HelperResult, Output, RenderContext, RenderErrorReason,
 };
 
-use super::ReportView;
 use crate::config::Problem;
 
 /// Default templates, compiled into the binary.
@@ -76,6 +75,18 @@ impl Templates {
         if let Some(p) = problems.first() {
             return Err(anyhow!("broken template: {p}"));
         }
+        let (_, md_text) = source(dir, DEFAULTS[0].0, DEFAULTS[0].1)?;
+        let (_, html_text) = source(dir, DEFAULTS[1].0, DEFAULTS[1].1)?;
+        Templates::compile(&md_text, &html_text, max_bytes)
+    }
+
+    /// Compiles the two templates from their texts, refusing what [`check`] refuses.
+    pub fn compile(md_text: &str, html_text: &str, max_bytes: u64) -> Result<Templates> {
+        for (name, text) in [(DEFAULTS[0].0, md_text), (DEFAULTS[1].0, html_text)] {
+            if let Some(problem) = structure_problems(text).first() {
+                return Err(anyhow!("broken template `{name}`: {problem}"));
+            }
+        }
         let mut md = Handlebars::new();
         md.set_strict_mode(true);
         md.register_escape_fn(escape_markdown);
@@ -85,24 +96,22 @@ impl Templates {
             registry.register_helper("count", Box::new(count_helper));
         }
         md.register_helper("code", Box::new(code_helper));
-        let (_, md_text) = source(dir, DEFAULTS[0].0, DEFAULTS[0].1)?;
-        let (_, html_text) = source(dir, DEFAULTS[1].0, DEFAULTS[1].1)?;
         md.register_template_string("briefing", md_text)?;
         html.register_template_string("briefing", html_text)?;
         Ok(Templates { md, html, max_bytes })
     }
 
     /// `briefing.md`.
-    pub fn render_md(&self, view: &ReportView) -> Result<Vec<u8>> {
+    pub fn render_md(&self, view: &impl serde::Serialize) -> Result<Vec<u8>> {
         self.render(&self.md, view).context("cannot render `briefing.md.hbs`")
     }
 
     /// `briefing.html`.
-    pub fn render_html(&self, view: &ReportView) -> Result<Vec<u8>> {
+    pub fn render_html(&self, view: &impl serde::Serialize) -> Result<Vec<u8>> {
         self.render(&self.html, view).context("cannot render `briefing.html.hbs`")
     }
 
-    fn render(&self, registry: &Handlebars<'static>, view: &ReportView) -> Result<Vec<u8>> {
+    fn render(&self, registry: &Handlebars<'static>, view: &impl serde::Serialize) -> Result<Vec<u8>> {
         let mut out = Bounded { bytes: Vec::new(), limit: self.max_bytes };
         registry.render_to_write("briefing", view, &mut out)?;
         Ok(out.bytes)

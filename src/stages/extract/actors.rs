@@ -444,13 +444,17 @@ pub struct Mention {
     pub actor: usize,
 }
 
-/// The mentions in `paragraph` whose offset lies in `range`, in text order.
+/// The mentions in `paragraph` whose offset lies in `range`, in text order. `mentions` are in
+/// text order, as [`collect`] returns them: two binary searches find them, so that asking
+/// once per sentence does not cost the article's length squared.
 pub fn mentions_in(
     mentions: &[Mention],
     paragraph: usize,
     range: std::ops::Range<usize>,
 ) -> impl DoubleEndedIterator<Item = &Mention> {
-    mentions.iter().filter(move |m| m.paragraph == paragraph && range.contains(&m.offset))
+    let from = mentions.partition_point(|m| (m.paragraph, m.offset) < (paragraph, range.start));
+    let to = mentions.partition_point(|m| (m.paragraph, m.offset) < (paragraph, range.end));
+    mentions[from..to.max(from)].iter()
 }
 
 /// Adds the places of a dateline ("LA CORUNA, Spain"): where the story was filed is one of its
@@ -495,31 +499,59 @@ fn unshout(name: &str) -> String {
     out
 }
 
-/// Whether an article speaks of a name more often as of a thing than as of a person: "its"
-/// or ", which" right after it ("Apple said its sales", "Ascom, which makes") against "he",
-/// "she", "his", "her" or ", who".
-fn spoken_of_as_a_thing(name: &str, text: &str) -> bool {
-    let (mut thing, mut person) = (0, 0);
-    for (at, _) in text.match_indices(name) {
-        let after = &text[at + name.len()..];
-        if after.starts_with(|c: char| c.is_alphanumeric()) {
-            continue; // part of a longer word
-        }
+/// For each of `names` (single words), how often the text goes on after it as after a thing
+/// (", which", "its", "it") and as after a person (", who", "he", "her", …): the first such word
+/// within the four after each mention. One pass over the text's words.
+fn pronoun_counts<'n>(text: &str, names: &BTreeSet<&'n str>) -> BTreeMap<&'n str, (u32, u32)> {
+    let mut counts: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
+    for word in crate::text::words(text) {
+        let Some(&name) = names.get(word) else { continue };
+        let at = word.as_ptr() as usize - text.as_ptr() as usize;
+        let after = &text[at + word.len()..];
+        let (thing, person) = counts.entry(name).or_default();
         if after.starts_with(", which") {
-            thing += 1;
+            *thing += 1;
         } else if after.starts_with(", who") {
-            person += 1;
+            *person += 1;
         }
         for w in crate::text::words(after).take(4) {
             match w {
-                "its" | "it" => thing += 1,
-                "he" | "she" | "his" | "her" | "him" => person += 1,
+                "its" | "it" => *thing += 1,
+                "he" | "she" | "his" | "her" | "him" => *person += 1,
                 _ => continue,
             }
             break;
         }
     }
-    thing > person
+    counts
+}
+
+/// Acronyms written after what they stand for, "Advanced Micro Devices (AMD)", where the
+/// words before the parenthesis are one of `names`. One pass over the text (looking back at
+/// most eight words from each " ("), so the time grows with the text, not with the text
+/// times its names. Where two names end at one parenthesis, the longer one wins.
+fn acronyms_written_out(full_text: &str, names: &BTreeSet<&str>) -> BTreeMap<String, String> {
+    let mut acronym_of = BTreeMap::new();
+    for (pos, _) in full_text.match_indices(" (") {
+        let rest = &full_text[pos + 2..];
+        let Some((end, _)) = rest.char_indices().take(16).find(|&(_, c)| c == ')') else { continue };
+        let acronym = &rest[..end];
+        if !is_acronym(acronym) {
+            continue;
+        }
+        let before = &full_text[..pos];
+        let starts =
+            before.char_indices().rev().filter(|&(_, c)| c.is_whitespace()).map(|(i, c)| i + c.len_utf8());
+        let longest = std::iter::once(0)
+            .chain(starts.take(8))
+            .map(|start| &before[start..])
+            .filter(|name| names.contains(name))
+            .max_by_key(|name| name.len());
+        if let Some(name) = longest {
+            acronym_of.insert(acronym.to_string(), name.to_string());
+        }
+    }
+    acronym_of
 }
 
 /// Builds the article's actors from its sentences' spans and returns them with every mention.
@@ -537,23 +569,12 @@ pub fn collect(sentences: &[(usize, usize, &str)], full_text: &str) -> (Vec<Loca
             found.push((p, off + span.range.start, span, speaks));
         }
     }
-    // Acronyms written as "Long Name (LN)".
-    let mut acronym_of: BTreeMap<String, String> = BTreeMap::new();
-    for (_, _, span, _) in &found {
-        if span.name.split_whitespace().count() >= 2 {
-            let pattern = format!("{} (", span.name);
-            if let Some(pos) = full_text.find(&pattern) {
-                let rest = &full_text[pos + pattern.len()..];
-                if let Some(end) = rest.find(')') {
-                    let acr = &rest[..end];
-                    if is_acronym(acr) {
-                        acronym_of.insert(acr.to_string(), span.name.clone());
-                    }
-                }
-            }
-        }
-    }
-
+    let names: BTreeSet<&str> = found
+        .iter()
+        .filter(|(_, _, span, _)| span.name.split_whitespace().count() >= 2)
+        .map(|(_, _, span, _)| span.name.as_str())
+        .collect();
+    let mut acronym_of = acronyms_written_out(full_text, &names);
     for &(acronym, name) in lexicon::KNOWN_ACRONYMS {
         acronym_of.entry(acronym.to_string()).or_insert_with(|| name.to_string());
     }
@@ -566,8 +587,11 @@ pub fn collect(sentences: &[(usize, usize, &str)], full_text: &str) -> (Vec<Loca
         .filter(|(_, _, s, speaks)| *speaks && !s.name.contains(' '))
         .map(|(_, _, s, _)| s.name.as_str())
         .collect();
-    let things: BTreeSet<&str> =
-        speakers.into_iter().filter(|name| spoken_of_as_a_thing(name, full_text)).collect();
+    let counts = pronoun_counts(full_text, &speakers);
+    let things: BTreeSet<&str> = speakers
+        .into_iter()
+        .filter(|name| counts.get(name).is_some_and(|(thing, person)| thing > person))
+        .collect();
     let speaking: BTreeSet<String> = found
         .iter()
         .filter(|(_, _, s, speaks)| {
@@ -675,10 +699,12 @@ pub fn collect(sentences: &[(usize, usize, &str)], full_text: &str) -> (Vec<Loca
         })
         .collect();
     let index: BTreeMap<&str, usize> = actors.iter().enumerate().map(|(i, a)| (a.name.as_str(), i)).collect();
-    let mentions = resolved
+    let mut mentions: Vec<Mention> = resolved
         .into_iter()
         .map(|(paragraph, offset, name)| Mention { paragraph, offset, actor: index[name.as_str()] })
         .collect();
+    // In text order, which [`mentions_in`] relies on (a stable sort: already so, it is free).
+    mentions.sort_by_key(|m| (m.paragraph, m.offset));
     (actors, mentions)
 }
 
