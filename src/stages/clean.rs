@@ -245,6 +245,9 @@ fn split_blocks(text: &str) -> Vec<Block> {
 /// Jazeera`) and that the sentence's end mark (`.`) closes, or by a piece that goes on in
 /// lower case (also after a bracket: `… Foreign Relations (DGAP)` / `told Tagesspiegel`).
 fn join_fragments(blocks: Vec<Block>) -> Vec<Block> {
+    // Each join rebuilds the block; past this size a block is no sentence split over lines
+    // (a page of lines with no sentence end), and joining on would cost its length squared.
+    const MAX_JOINED_BYTES: usize = 10_000;
     let only_punct = |b: &Block| b.words == 0 && b.text.chars().count() <= 3;
     let open_end = |b: &Block| {
         !b.terminal
@@ -266,7 +269,7 @@ fn join_fragments(blocks: Vec<Block>) -> Vec<Block> {
     };
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
     for (i, block) in blocks.iter().enumerate() {
-        if let Some(prev) = out.last_mut() {
+        if let Some(prev) = out.last_mut().filter(|prev| prev.text.len() < MAX_JOINED_BYTES) {
             let closes_next = blocks.get(i + 1).is_some_and(only_punct);
             let joins = (only_punct(block) && prev.words > 0)
                 || ((open_end(prev) || open_bracket(prev)) && block.words > 0 && lower_start(block))
@@ -826,9 +829,26 @@ fn keep_recurring_lines(blocks: &[Block], labels: &mut [Label]) {
 /// [`keep_recurring_lines`]).
 const RECURRING: usize = 3;
 
-/// The label of the last block in `labels` that is not dropped.
-fn last_kept(labels: &[Label]) -> Option<Label> {
-    labels.iter().rev().find(|l| !matches!(l, Label::Drop(_))).copied()
+/// The label of the last block before `i` that is kept, for passes that walk the blocks
+/// forward and only relabel blocks from `i` on: it reads each label once, however many blocks
+/// are dropped in a row (a scan back from each block cost a page of dropped lines its length
+/// squared).
+#[derive(Default)]
+struct LastKept {
+    read: usize,
+    last: Option<Label>,
+}
+
+impl LastKept {
+    fn before(&mut self, labels: &[Label], i: usize) -> Option<Label> {
+        for label in &labels[self.read.min(i)..i] {
+            if !matches!(label, Label::Drop(_)) {
+                self.last = Some(*label);
+            }
+        }
+        self.read = self.read.max(i);
+        self.last
+    }
 }
 
 /// A numbered list that follows running text ("1) …", "2) …", in order) is part of the body,
@@ -840,6 +860,7 @@ fn keep_numbered_lists(blocks: &[Block], labels: &mut [Label]) {
         let marked = rest.starts_with(") ") || rest.starts_with(". ");
         if marked && (1..=2).contains(&digits.len()) { digits.parse().ok() } else { None }
     };
+    let mut last_kept = LastKept::default();
     let mut i = 0;
     while i < blocks.len() {
         if number(&blocks[i]) != Some(1) {
@@ -855,7 +876,7 @@ fn keep_numbered_lists(blocks: &[Block], labels: &mut [Label]) {
             }
             j += 1;
         }
-        let after_text = last_kept(&labels[..i]) == Some(Label::Body);
+        let after_text = last_kept.before(labels, i) == Some(Label::Body);
         if items.len() >= 3 && after_text {
             for &k in &items {
                 if matches!(labels[k], Label::Undecided | Label::Drop(RemovalReason::Fragment)) {
@@ -881,13 +902,14 @@ fn keep_tables(blocks: &[Block], labels: &mut [Label]) {
     };
     // A page that is only a table ("Results of Scottish league matches on Saturday:") keeps it.
     let no_body = !labels.iter().any(|l| matches!(l, Label::Body));
+    let mut last_kept = LastKept::default();
     let mut i = 0;
     while i < blocks.len() {
         let mut j = i;
         while j < blocks.len() && labels[j] == Label::Drop(RemovalReason::Fragment) && row(&blocks[j]) {
             j += 1;
         }
-        let after_text = matches!(last_kept(&labels[..i]), Some(Label::Body | Label::Heading));
+        let after_text = matches!(last_kept.before(labels, i), Some(Label::Body | Label::Heading));
         let roster = || labels[i] == Label::Drop(RemovalReason::Fragment) && is_roster(&blocks[i].text);
         if (j - i >= TABLE_ROWS || j == i && roster()) && (after_text || no_body) {
             labels[i..j.max(i + 1)].fill(Label::Body);
@@ -916,6 +938,7 @@ fn keep_cell_tables(blocks: &[Block], labels: &mut [Label]) {
                     )
             )
     };
+    let mut last_kept = LastKept::default();
     let mut i = 0;
     while i < blocks.len() {
         let mut j = i;
@@ -924,7 +947,7 @@ fn keep_cell_tables(blocks: &[Block], labels: &mut [Label]) {
         }
         let end = (i..j).rev().find(|&k| number(&blocks[k])).map_or(i, |k| k + 1);
         let numbers = (i..end).filter(|&k| number(&blocks[k])).count();
-        let after_text = matches!(last_kept(&labels[..i]), Some(Label::Body | Label::Heading));
+        let after_text = matches!(last_kept.before(labels, i), Some(Label::Body | Label::Heading));
         if end - i >= TABLE_CELLS && 3 * numbers >= end - i && after_text {
             labels[i..end].fill(Label::Body);
         }
