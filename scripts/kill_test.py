@@ -145,6 +145,12 @@ def main():
         again = the_set(out, roll_forward=False)
         left = leftovers(out)
         ok = state != "MIXED" and code == 0 and again == new and not left
+        differ = [name for name in SET if again[name] != new[name]]
+        if not ok:
+            keep = work / f"failed-{t + 1}"
+            shutil.copytree(out, keep / "out")
+            shutil.copytree(ref, keep / "ref")
+            print(f"  kept in {keep}; files that differ: {differ}", flush=True)
         if state in outcomes:
             outcomes[state] += 1
         failures += not ok
@@ -158,7 +164,10 @@ def main():
         f"\n{args.tries} tries, {failures} failed; after the kill: "
         + ", ".join(f"{v} {k}" for k, v in outcomes.items())
     )
-    shutil.rmtree(work, ignore_errors=True)
+    if failures:
+        print(f"the failed tries' folders are in {work}")
+    else:
+        shutil.rmtree(work, ignore_errors=True)
     sys.exit(1 if failures else 0)
 
 

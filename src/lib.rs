@@ -15,6 +15,7 @@ pub mod fsutil;
 pub mod ingest;
 pub mod model;
 pub mod progress;
+pub mod provenance;
 pub mod render;
 pub mod sorted;
 pub mod stages;

@@ -99,6 +99,30 @@ pub struct Metadata {
     /// place as written, with its country when given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dateline: Option<String>,
+    /// The page's address, from a URL line at the top of the file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The outlet: the publisher the text names, else the URL's host, else the file name's
+    /// part before its date (see [`crate::provenance`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    /// Where `date` came from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_source: Option<DateSource>,
+}
+
+/// Where an article's date came from (`date_source` in `briefing.json`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DateSource {
+    /// A date line or the dateline of the text.
+    #[serde(rename = "text")]
+    Text,
+    /// The date in the URL line's path.
+    #[serde(rename = "url")]
+    Url,
+    /// The date in the file name.
+    #[serde(rename = "file name")]
+    FileName,
 }
 
 /// A kept paragraph (or subheading) of an article body.

@@ -11,7 +11,7 @@ use crate::consolidate::{
     Actor, Claim, Contradiction, Digest, FigureOut, KeyJudgment, QuoteOut, Story, TimelineEntry,
 };
 use crate::diagnostics::Diagnostic;
-use crate::model::{Corpus, Day, Duplicate, Paragraph, Removed};
+use crate::model::{Corpus, DateSource, Day, Duplicate, Paragraph, Removed};
 
 /// The JSON document.
 #[derive(Serialize)]
@@ -36,10 +36,13 @@ struct Briefing<'a> {
 struct ArticleOut<'a> {
     id: &'a str,
     path: &'a str,
+    url: Option<&'a str>,
     title: Option<&'a str>,
     date: Option<Day>,
+    date_source: Option<DateSource>,
     author: Option<&'a str>,
     publisher: Option<&'a str>,
+    outlet: Option<&'a str>,
     duplicate_of: Option<&'a str>,
     paragraphs: &'a [Paragraph],
     removed: &'a [Removed],
@@ -62,10 +65,13 @@ pub fn write(
             .map(|a| ArticleOut {
                 id: &a.id,
                 path: &a.path,
+                url: a.meta.url.as_deref(),
                 title: a.meta.title.as_deref(),
                 date: a.meta.date,
+                date_source: a.meta.date_source,
                 author: a.meta.author.as_deref(),
                 publisher: a.meta.publisher.as_deref(),
+                outlet: a.meta.outlet.as_deref(),
                 duplicate_of: a.duplicate_of.as_deref(),
                 paragraphs: &a.paragraphs,
                 removed: &a.removed,

@@ -57,6 +57,8 @@ impl Stage for Clean {
                     (cache, key.finish())
                 });
                 Cache::or_compute(key, self.name(), || clean_text(&text, &rules)).apply_to(&mut article);
+                // From the path too, which the cache key leaves out.
+                crate::provenance::fill(&mut article, &text);
                 progress.inc();
                 article
             })
