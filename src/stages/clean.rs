@@ -8,6 +8,7 @@
 //! mid-sentence (`…," analyst X told` / `Al Jazeera` / `.`) are joined back first.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Not;
 use std::sync::LazyLock;
 
 use anyhow::Result;
@@ -694,6 +695,11 @@ fn looks_like_person(text: &str) -> bool {
 
 /// The headline: a line near the top that the page repeats (banner, breadcrumb, teaser), or
 /// the line that stands next to the date or byline. Marks its copies as repeated.
+/// Most words of a headline that ends with a period (see [`find_title`]).
+const HEADLINE_WORDS: usize = 15;
+/// A headline's share of function words is below this; running prose's is near one half.
+const HEADLINE_STOP_SHARE: f64 = 0.45;
+
 fn find_title(blocks: &[Block], labels: &mut [Label]) -> Option<String> {
     // The title stands above the story: a line that recurs only from the first paragraph of
     // prose on is the story's own (the question put to each person interviewed).
@@ -752,6 +758,26 @@ fn find_title(blocks: &[Block], labels: &mut [Label]) -> Option<String> {
                     let above =
                         |b: &Block| b.words <= 3 || b.text.contains("://") || b.text.starts_with("www.");
                     (i < head && headline(i) && blocks[..i].iter().all(above)).then_some(i)
+                })
+                .or_else(|| {
+                    // A file that opens with its headline, then the story: some dumps end the
+                    // headline with a period. One short sentence, with the story's first prose
+                    // right below it, and nothing above it.
+                    let first = blocks.first()?;
+                    let one_sentence = first.text.trim_end_matches('.').contains(". ").not();
+                    // Short, and sparing with function words as headlines are: a one-line
+                    // lede ("The council met on Friday to agree the budget.") is neither.
+                    let shaped = (3..=HEADLINE_WORDS).contains(&first.words)
+                        && first.stop_share < HEADLINE_STOP_SHARE
+                        && first.text.ends_with('.')
+                        && !first.text.ends_with("..")
+                        && one_sentence
+                        && labels[0] == Label::Undecided
+                        && !first.text.contains("://");
+                    let next_is_prose = blocks.get(1).is_some_and(|b| {
+                        labels[1] == Label::Undecided && b.words >= 12 && b.terminal && b.stop_share >= 0.2
+                    });
+                    (next_is_prose && shaped).then_some(0)
                 })?
         }
     };
@@ -1705,6 +1731,19 @@ mod tests {
         // News about cookies is not a cookie banner.
         let news = "The regulator fined the firm on Friday over its use of cookies to track readers, officials said.";
         assert_eq!(clean(&format!("{lead}\n\n{news}\n")).paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn a_file_that_opens_with_a_headline_ending_in_a_period_has_it_as_title() {
+        let story = "ROME - Bernie Sanders met privately with Pope Francis on Saturday, the capstone to an unusual detour from the campaign.";
+        let c = clean(&format!("O’Malley campaign to shift staff, resources to Iowa.\n\n{story}\n"));
+        assert_eq!(c.meta.title.as_deref(), Some("O’Malley campaign to shift staff, resources to Iowa."));
+        assert_eq!(kept(&c), [story]);
+        // A one-line lede is the story, not its headline.
+        let lede = "The council met on Friday to agree on the budget.";
+        let c = clean(&format!("{lede}\n\n{story}\n"));
+        assert_eq!(c.meta.title, None);
+        assert_eq!(kept(&c), [lede, story]);
     }
 
     #[test]
