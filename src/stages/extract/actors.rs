@@ -554,6 +554,27 @@ fn acronyms_written_out(full_text: &str, names: &BTreeSet<&str>) -> BTreeMap<Str
     acronym_of
 }
 
+/// Most actors one article keeps. A news article names a few dozen, a long report a few
+/// hundred; a page of "Kab said. Kac said. …" named 380,000, and each went through every later
+/// step.
+pub const MAX_ACTORS_PER_ARTICLE: usize = 2000;
+
+/// The [`MAX_ACTORS_PER_ARTICLE`] most named of `actors` (ties by name), in their order.
+fn most_named(actors: Vec<LocalActor>) -> Vec<LocalActor> {
+    if actors.len() <= MAX_ACTORS_PER_ARTICLE {
+        return actors;
+    }
+    let mut rank: Vec<usize> = (0..actors.len()).collect();
+    rank.sort_by(|&a, &b| {
+        actors[b].mentions.cmp(&actors[a].mentions).then(actors[a].name.cmp(&actors[b].name))
+    });
+    let mut keep = vec![false; actors.len()];
+    for &i in &rank[..MAX_ACTORS_PER_ARTICLE] {
+        keep[i] = true;
+    }
+    actors.into_iter().zip(keep).filter_map(|(a, k)| k.then_some(a)).collect()
+}
+
 /// Builds the article's actors from its sentences' spans and returns them with every mention.
 /// `sentences` holds (paragraph index, byte offset of the sentence in the paragraph, sentence).
 pub fn collect(sentences: &[(usize, usize, &str)], full_text: &str) -> (Vec<LocalActor>, Vec<Mention>) {
@@ -698,10 +719,13 @@ pub fn collect(sentences: &[(usize, usize, &str)], full_text: &str) -> (Vec<Loca
             mentions: f.mentions,
         })
         .collect();
+    let actors = most_named(actors);
     let index: BTreeMap<&str, usize> = actors.iter().enumerate().map(|(i, a)| (a.name.as_str(), i)).collect();
     let mut mentions: Vec<Mention> = resolved
         .into_iter()
-        .map(|(paragraph, offset, name)| Mention { paragraph, offset, actor: index[name.as_str()] })
+        .filter_map(|(paragraph, offset, name)| {
+            Some(Mention { paragraph, offset, actor: *index.get(name.as_str())? })
+        })
         .collect();
     // In text order, which [`mentions_in`] relies on (a stable sort: already so, it is free).
     mentions.sort_by_key(|m| (m.paragraph, m.offset));
@@ -725,6 +749,21 @@ mod tests {
 
     fn names(s: &str) -> Vec<(String, Option<String>)> {
         spans(s).into_iter().map(|sp| (sp.name, sp.role)).collect()
+    }
+
+    #[test]
+    fn an_article_keeps_its_most_named_actors_only() {
+        let mut text: String = (0..MAX_ACTORS_PER_ARTICLE + 50)
+            .map(|i| {
+                let name: String =
+                    format!("{i:04}").chars().map(|c| (b'a' + c as u8 - b'0') as char).collect();
+                format!("K{name} said. ")
+            })
+            .collect();
+        text.push_str("Ann Lee said. Ann Lee said. Ann Lee said.");
+        let actors = actors_of(&text);
+        assert_eq!(actors.len(), MAX_ACTORS_PER_ARTICLE);
+        assert!(actors.iter().any(|a| a.name == "Ann Lee" && a.mentions == 3));
     }
 
     #[test]
