@@ -57,7 +57,10 @@ impl Staged {
     /// the same bytes is left alone (its mtime too), so `make` and `rsync` see no change.
     pub fn commit(self) -> Result<()> {
         if let Some(ready) = self.finish()? {
-            ready.apply()?;
+            if let Err(e) = ready.apply() {
+                let _ = std::fs::remove_file(&ready.tmp);
+                return Err(e);
+            }
             sync_dir(&ready.target);
         }
         Ok(())

@@ -146,7 +146,7 @@ mod tests {
             ("nyt_2016-10-28_comey-letter", Some(Day::ymd(2016, 10, 28)), Some("nyt")),
             ("wash-post_2016-02-29_the-leap", Some(Day::ymd(2016, 2, 29)), Some("wash-post")),
             ("report20160311", Some(Day::ymd(2016, 3, 11)), Some("report")),
-            ("001_193a5e913a49cda4", None, None),
+            ("017_5ab3c0de12aa90ff", None, None),
             ("breitbart_2015-13-01_no-month-13", None, None),
             ("2016-02-30-not-a-day", None, None),
             ("2016-10_28-mixed", None, None),
