@@ -24,10 +24,10 @@ pub fn ingest(config: &Config) -> Corpus {
     let mut rels = Vec::with_capacity(read.len());
     for (result, (rel, _)) in read.into_iter().zip(&files) {
         match result {
-            Ok((article, warning)) => {
+            Ok((article, notes)) => {
                 articles.push(article);
                 rels.push(rel.as_str());
-                diagnostics.extend(warning);
+                diagnostics.extend(notes);
             }
             Err(diagnostic) => diagnostics.push(diagnostic),
         }

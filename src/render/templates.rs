@@ -210,12 +210,19 @@ fn find_cycle(includes: &BTreeMap<String, Vec<String>>) -> Option<Vec<String>> {
 fn block_depth(text: &str) -> usize {
     let (mut depth, mut deepest) = (0usize, 0usize);
     for (i, _) in text.match_indices("{{") {
-        let rest = text[i + 2..].trim_start_matches(['{', '~', ' ', '\t', '\n']);
-        if rest.starts_with('#') || rest.starts_with('^') && !rest.starts_with("^}") {
-            depth += 1;
-            deepest = deepest.max(depth);
-        } else if rest.starts_with('/') {
-            depth = depth.saturating_sub(1);
+        // A few characters ahead are enough, and keep a run of braces from costing its
+        // length squared.
+        let mut ahead =
+            text[i + 2..].chars().take(16).skip_while(|c| matches!(c, '{' | '~' | ' ' | '\t' | '\n'));
+        match (ahead.next(), ahead.next()) {
+            // `{{^}}` is an `else`, not a block.
+            (Some('^'), Some('}')) => {}
+            (Some('#'), _) | (Some('^'), Some(_)) => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            (Some('/'), _) => depth = depth.saturating_sub(1),
+            _ => {}
         }
     }
     deepest
