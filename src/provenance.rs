@@ -36,7 +36,8 @@ pub fn fill(article: &mut Article, original: &str) {
     if meta.date.is_some() {
         meta.date_source.get_or_insert(DateSource::Text);
     }
-    let stem = file_stem(&article.path);
+    let path = std::path::Path::new(&article.path);
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
     if meta.date.is_none() {
         if let Some(day) = meta.url.as_deref().and_then(date_in_url) {
             meta.date = Some(day);
@@ -53,11 +54,6 @@ pub fn fill(article: &mut Article, original: &str) {
             .or_else(|| meta.url.as_deref().and_then(host))
             .or_else(|| outlet_in_name(stem));
     }
-}
-
-fn file_stem(path: &str) -> &str {
-    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
-    name.rsplit_once('.').map_or(name, |(stem, _)| stem)
 }
 
 /// The first line among the file's first [`URL_LINES`] that is a URL, with spaces removed.

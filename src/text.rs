@@ -365,8 +365,11 @@ fn split_long(text: &str, r: std::ops::Range<usize>) -> Vec<std::ops::Range<usiz
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        let cut = text[start..end].rfind(char::is_whitespace).map_or(end, |i| start + i).max(start + 1);
-        let cut = (start + 1..=cut).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(end);
+        // `end` is past `start` (a character is at most 4 bytes), so each piece moves on.
+        let cut = match text[start..end].rfind(char::is_whitespace) {
+            Some(i) if i > 0 => start + i,
+            _ => end,
+        };
         let piece = trim_range(text, start..cut);
         if !piece.is_empty() {
             out.push(piece);

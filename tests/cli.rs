@@ -48,6 +48,14 @@ impl Fixture {
             .unwrap()
     }
 
+    /// The seed articles' paths, sorted.
+    fn seeds(&self) -> Vec<PathBuf> {
+        let mut seeds: Vec<PathBuf> =
+            std::fs::read_dir(self.path("seeds")).unwrap().map(|e| e.unwrap().path()).collect();
+        seeds.sort();
+        seeds
+    }
+
     fn read(&self, rel: &str) -> Vec<u8> {
         std::fs::read(self.path(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
     }
@@ -522,9 +530,7 @@ fn cache_counts(o: &Output, stage: &str) -> (usize, usize) {
 #[test]
 fn the_cache_redoes_only_what_changed_and_changes_no_byte() {
     let fx = Fixture::repo();
-    let mut seeds: Vec<PathBuf> =
-        std::fs::read_dir(fx.path("seeds")).unwrap().map(|e| e.unwrap().path()).collect();
-    seeds.sort();
+    let seeds = fx.seeds();
     let last = seeds.last().unwrap().clone();
     let aside = fx.path("aside.txt");
     std::fs::rename(&last, &aside).unwrap();
@@ -679,15 +685,18 @@ fn a_run_needs_no_config_and_flags_are_relative_to_the_current_folder() {
     assert!(!fx.path("work/out").exists());
 }
 
-/// The briefing's files and the state file, as bytes, with the names of any other files a run
-/// left in `out/` (temporaries, a journal).
+/// The files that change together: the briefing's four and the state file.
+const SET: [&str; 5] =
+    ["briefing.md", "briefing.html", "briefing.pdf", "briefing.json", ".newsbrief-state.json"];
+
+/// The files of [`SET`], as bytes, with the names of any other files a run left in `out/`
+/// (temporaries, a journal).
 fn output_set(dir: &Path) -> (Vec<Vec<u8>>, Vec<String>) {
-    let names = ["briefing.md", "briefing.html", "briefing.pdf", "briefing.json", ".newsbrief-state.json"];
-    let files = names.iter().map(|n| std::fs::read(dir.join(n)).unwrap_or_default()).collect();
+    let files = SET.iter().map(|n| std::fs::read(dir.join(n)).unwrap_or_default()).collect();
     let mut others: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| !names.contains(&n.as_str()) && n != ".newsbrief-lock" && n != ".cache")
+        .filter(|n| !SET.contains(&n.as_str()) && n != ".newsbrief-lock" && n != ".cache")
         .collect();
     others.sort();
     (files, others)
@@ -696,9 +705,7 @@ fn output_set(dir: &Path) -> (Vec<Vec<u8>>, Vec<String>) {
 #[test]
 fn a_full_disk_at_any_point_leaves_the_whole_old_briefing_and_state_or_the_whole_new() {
     let fx = Fixture::repo();
-    let mut seeds: Vec<PathBuf> =
-        std::fs::read_dir(fx.path("seeds")).unwrap().map(|e| e.unwrap().path()).collect();
-    seeds.sort();
+    let mut seeds = fx.seeds();
     // Three articles are enough, and keep the eight runs short.
     for extra in seeds.drain(3..) {
         std::fs::remove_file(extra).unwrap();
@@ -725,11 +732,7 @@ fn a_full_disk_at_any_point_leaves_the_whole_old_briefing_and_state_or_the_whole
     for budget in budgets {
         std::fs::remove_dir_all(fx.path("out")).unwrap();
         std::fs::create_dir_all(fx.path("out")).unwrap();
-        for (name, bytes) in
-            ["briefing.md", "briefing.html", "briefing.pdf", "briefing.json", ".newsbrief-state.json"]
-                .iter()
-                .zip(&old.0)
-        {
+        for (name, bytes) in SET.iter().zip(&old.0) {
             std::fs::write(fx.path("out").join(name), bytes).unwrap();
         }
         let out = Command::new(env!("CARGO_BIN_EXE_newsbrief"))

@@ -155,7 +155,14 @@ fn structure_problems(text: &str) -> Vec<String> {
     let Ok(template) = Template::compile(text) else { return Vec::new() };
     let mut walk = Walk::default();
     walk.template(&template, None);
-    let mut problems = walk.problems;
+    let unknown = walk.unknown().into_iter().map(|name| {
+        format!(
+            "the partial `{name}` is not an inline partial of this template (`{{{{#*inline \"{name}\"}}}}`); \
+             only those can be included"
+        )
+    });
+    let mut problems: Vec<String> = unknown.collect();
+    problems.append(&mut walk.problems);
     if let Some(cycle) = find_cycle(&walk.includes) {
         problems.push(format!("inline partials include each other in a loop: {}", cycle.join(" → ")));
     }
@@ -275,16 +282,12 @@ impl Walk {
                 _ => {}
             }
         }
-        if inside.is_none() {
-            let unknown = self.top.iter().chain(self.includes.values().flatten());
-            let unknown: Vec<String> = unknown.filter(|n| !self.includes.contains_key(*n)).cloned().collect();
-            for name in unknown {
-                self.problems.push(format!(
-                    "the partial `{name}` is not an inline partial of this template (`{{{{#*inline \"{name}\"}}}}`); \
-                     only those can be included"
-                ));
-            }
-        }
+    }
+
+    /// The partials included anywhere that the template does not define.
+    fn unknown(&self) -> Vec<&str> {
+        let included = self.top.iter().chain(self.includes.values().flatten());
+        included.filter(|n| !self.includes.contains_key(*n)).map(String::as_str).collect()
     }
 
     fn partial_blocks(&mut self) {

@@ -8,7 +8,6 @@
 //! mid-sentence (`…," analyst X told` / `Al Jazeera` / `.`) are joined back first.
 
 use std::collections::{HashMap, HashSet};
-use std::ops::Not;
 use std::sync::LazyLock;
 
 use anyhow::Result;
@@ -764,7 +763,7 @@ fn find_title(blocks: &[Block], labels: &mut [Label]) -> Option<String> {
                     // headline with a period. One short sentence, with the story's first prose
                     // right below it, and nothing above it.
                     let first = blocks.first()?;
-                    let one_sentence = first.text.trim_end_matches('.').contains(". ").not();
+                    let one_sentence = !first.text.trim_end_matches('.').contains(". ");
                     // Short, and sparing with function words as headlines are: a one-line
                     // lede ("The council met on Friday to agree the budget.") is neither.
                     let shaped = (3..=HEADLINE_WORDS).contains(&first.words)
