@@ -247,13 +247,6 @@ impl Weights {
     }
 }
 
-/// The weighted cosine of two statements' stems and actors, leaving their numbers out: how
-/// close two sentences are that give different figures.
-pub(super) fn similarity_but_numbers(a: &Candidate<'_>, b: &Candidate<'_>, w: &Weights) -> f64 {
-    let norms = w.words_and_actors(a).sqrt() * w.words_and_actors(b).sqrt();
-    if norms > 0.0 { w.shared_words_and_actors(a, b) / norms } else { 0.0 }
-}
-
 /// The weighted cosine of two statements' stems, actors and numbers.
 pub(super) fn similarity(a: &Candidate<'_>, b: &Candidate<'_>, w: &Weights) -> f64 {
     let shared =

@@ -1,129 +1,578 @@
 //! Disagreements: figures of one thing that differ between sources.
+//!
+//! Two figures of one story measure the same thing when they have one unit and one measure
+//! key (what a count counts, and for counts of people what happened to them: "killed",
+//! "injured", "arrested"…; see [`measure_key`]), and their sentences say the same thing but
+//! for the numbers: the sentence model's cosine, by average link over each group, reaches
+//! [`SAME_MEASURE`]. Guards: figures whose sentences name different years (a toll of 2003 is not
+//! today's), whose phrases name different names ("in Ohio", "in Florida"), or whose numbers are
+//! more than [`MAX_RATIO`] apart are never of one thing; lengths of time and the figures of a
+//! poll's method are left out. A group whose articles give different numbers is a
+//! disagreement: a change when each number was first reported on a different day, a conflict
+//! otherwise.
 
+use super::meaning::{Meaning, vectors_of};
 use super::*;
+use crate::embed::Vector;
+use crate::stages::extract::figures::{AGE, is_number_word};
 
-/// Figures of the same unit about the same thing from different articles whose numbers differ
-/// by more than 5 %. The same thing: what they measure overlaps ("people killed"), and their
-/// sentences are alike but for the numbers (at least [`SAME_THING`]) and name the same people
-/// or organisations, so that "three people were shot" and "a crowd of 3,000 people" are not
-/// a disagreement.
+/// The sentence model's raw cosine, by average link, from which the sentences of two figures
+/// of one measure key say the same thing but for their numbers.
+pub(super) const SAME_MEASURE: f64 = 0.5;
+
+/// Two numbers further apart than this factor are not two reports of one figure.
+pub(super) const MAX_RATIO: f64 = 10.0;
+
+/// Figures of one key in one story that are grouped, at most (in corpus order): the similarity
+/// matrix takes 4n² bytes.
+const MAX_PER_GROUP: usize = 3000;
+
+/// Words on each side of a figure that its phrase takes, within the clause.
+const PHRASE_WORDS: usize = 5;
+
+/// Nouns that count people: their counts are told apart by what happened to the people.
+const PEOPLE: &[&str] = &[
+    "adult",
+    "children",
+    "citizen",
+    "civilian",
+    "crowd",
+    "demonstrator",
+    "employee",
+    "men",
+    "other",
+    "people",
+    "person",
+    "persons",
+    "protester",
+    "resident",
+    "soldier",
+    "student",
+    "victim",
+    "villager",
+    "women",
+    "worker",
+];
+
+/// What happened to people, by the words news uses for it (the class is the first word).
+const FATES: &[&[&str]] = &[
+    &[
+        "killed",
+        "kill",
+        "killing",
+        "kills",
+        "dead",
+        "died",
+        "die",
+        "dying",
+        "death",
+        "deaths",
+        "toll",
+        "lives",
+        "bodies",
+        "fatalities",
+        "perished",
+    ],
+    &[
+        "injured",
+        "injuring",
+        "injure",
+        "injuries",
+        "wounded",
+        "wounding",
+        "hurt",
+        "hurting",
+        "hospitalized",
+        "hospitalised",
+    ],
+    &["arrested", "arresting", "arrest", "arrests", "detained", "detaining", "detention", "custody", "held"],
+    &["missing"],
+    &["evacuated", "evacuating", "evacuation", "displaced", "homeless", "fled", "rescued"],
+];
+
+/// One figure as the comparison sees it.
+struct Measure<'v> {
+    /// Index in the figures.
+    figure: usize,
+    article: usize,
+    story: u32,
+    /// Unit and measure key.
+    key: String,
+    /// The sentence's vector.
+    vector: &'v Vector,
+    /// Names (capitalised words past the sentence's first) in the phrase around the figure.
+    names: Vec<String>,
+    /// Years the sentence names.
+    years: Vec<u32>,
+    /// Names the sentence gives (capitalised words past its first), sorted.
+    sentence_names: Vec<String>,
+    /// For a share, the whole it is a share of ("percent of Belarusians"), if the sentence says.
+    whole: Option<String>,
+    /// Whether the figure is written as a floor ("at least 50", "more than 50") or a ceiling
+    /// ("up to 120", "nearly 300,000").
+    bound: Bound,
+}
+
+/// How a figure bounds what it measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bound {
+    Exact,
+    Floor,
+    Ceiling,
+}
+
+/// How far (as a share of the larger) a floor or a ceiling may be from a number that agrees
+/// with it: "more than 50 charges" and "54 charges" agree, "at least three dead" and "ten
+/// dead" do not (the toll of a developing story).
+pub(super) const BOUND_SLACK: f64 = 0.2;
+
+/// Figures of one thing, in one story, whose numbers differ between articles by more than 5 %
+/// (see the module's header). `statement_of` gives a figure's statement, whose vector
+/// `meaning` holds when it was embedded.
 pub(super) fn find_contradictions(
     corpus: &Corpus,
     figures: &[FigureOut],
-    cands: &[Candidate<'_>],
-    weights: &Weights,
-    actors: &[Actor],
+    story_of_article: &[Option<u32>],
+    statement_of: impl Fn(&FigureOut) -> Option<usize> + Sync,
+    meaning: &Meaning,
+    budget: usize,
+    cache: Option<&Cache>,
 ) -> Vec<Contradiction> {
-    let article_of: HashMap<&str, (usize, &Article)> =
-        corpus.articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), (i, a))).collect();
-    let date_of = |id: &str| article_of[id].1.meta.date;
-    // The statement of each figure's sentence (a figure in a short sentence has none).
-    let statement_of = |f: &FigureOut| {
-        let (ai, a) = article_of[&*f.article];
-        let text = a.text_at(f.sentence);
-        let from = cands.partition_point(|c| (c.article as usize) < ai);
-        cands[from..]
-            .iter()
-            .take_while(|c| c.article as usize == ai)
-            .find(|c| c.paragraph as usize == f.paragraph && c.text == text)
-            .filter(|c| !c.survey_method)
+    let index_of: HashMap<&str, usize> =
+        corpus.articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+    let sentence_of = |f: &FigureOut| corpus.articles[index_of[&*f.article]].text_at(f.sentence);
+    // The figures that may disagree: in a story, not a length of time nor a poll's method.
+    let eligible = |f: &FigureOut| {
+        story_of_article[index_of[&*f.article]].is_some()
+            && !is_duration(f)
+            && !describes_a_survey(sentence_of(f))
     };
-    let statements: Vec<Option<&Candidate<'_>>> = figures.par_iter().map(statement_of).collect();
-    let stems: Vec<Box<[u32]>> =
-        figures.par_iter().map_init(Stems::default, |s, f| s.hashes(&f.about)).collect();
-    // Candidates share a unit and at least one stem of what they measure: an inverted index
-    // keeps this from comparing every pair of figures.
-    let mut by_stem: HashMap<(&str, u32), Vec<usize>> = HashMap::new();
-    for (i, f) in figures.iter().enumerate() {
-        for &s in &stems[i] {
-            by_stem.entry((f.unit.as_str(), s)).or_default().push(i);
-        }
-    }
-    // The cheap tests first: most candidates measure something else or give the same number.
-    let same_thing = |i: usize, j: usize| {
-        let (a, b) = (&figures[i], &figures[j]);
-        let shared = common(&stems[i], &stems[j]);
-        let union = (stems[i].len() + stems[j].len() - shared).max(1);
-        let differs = (a.number - b.number).abs() > 0.05 * a.number.abs().max(b.number.abs());
-        shared * 2 >= union
-            && differs
-            && !is_duration(a)
-            && match (statements[i], statements[j]) {
-                (Some(x), Some(y)) => {
-                    named_alike(x, y, actors)
-                        && !gives(y, a.number)
-                        && !gives(x, b.number)
-                        && similarity_but_numbers(x, y, weights) >= SAME_THING
-                }
-                _ => false,
-            }
+    // Their sentences' vectors: a statement's when the cascade embedded it, else the
+    // sentence's own (a short sentence, "Police said 50 were injured.", is no statement), up
+    // to `budget` distinct sentences.
+    let statement_vector = |f: &FigureOut| statement_of(f).and_then(|i| meaning.vector(i));
+    let mut own: Vec<&str> =
+        figures.iter().filter(|f| eligible(f) && statement_vector(f).is_none()).map(&sentence_of).collect();
+    own.sort_unstable();
+    own.dedup();
+    own.truncate(budget);
+    let own_vectors = vectors_of(&own, cache).unwrap_or_default();
+    let vector_of = |f: &FigureOut| {
+        statement_vector(f)
+            .or_else(|| own.binary_search(&sentence_of(f)).ok().and_then(|k| own_vectors.get(k)))
     };
-    // Which later figures each one disagrees with, in parallel; then the groups, in order.
-    // The candidates are gathered in one buffer per thread; what is kept for each figure is
-    // only its matches (most have none), so the list stays small on a large corpus.
-    let matches: Vec<Vec<usize>> = (0..figures.len())
+    let measures: Vec<Measure<'_>> = (0..figures.len())
         .into_par_iter()
-        .map_init(Vec::new, |later: &mut Vec<usize>, i| {
-            if stems[i].is_empty() || statements[i].is_none() {
-                return Vec::new();
+        .filter_map(|i| {
+            let f = &figures[i];
+            if !eligible(f) {
+                return None;
             }
-            // Words of what many figures measure ("year", "per") find nothing particular and
-            // would make this quadratic; like claims, only rare ones find candidates.
-            later.clear();
-            later.extend(
-                stems[i]
-                    .iter()
-                    .map(|&s| &by_stem[&(figures[i].unit.as_str(), s)])
-                    .filter(|list| list.len() <= COMMON_STEM)
-                    .flat_map(|list| list.iter().copied())
-                    .filter(|&j| j > i && figures[j].article != figures[i].article),
-            );
-            later.sort_unstable();
-            later.dedup();
-            later.iter().copied().filter(|&j| same_thing(i, j)).collect()
+            let article = index_of[&*f.article];
+            let story = story_of_article[article]?;
+            let sentence = sentence_of(f);
+            let vector = vector_of(f)?;
+            let (words, names) = phrase(sentence, &f.value);
+            let key = format!("{}/{}", f.unit, measure_key(f, &words)?);
+            let bound = bound_before(sentence, &f.value);
+            let sentence_names = names_in(sentence);
+            let whole = (f.unit == "percent").then(|| whole_of(&words)).flatten();
+            Some(Measure {
+                figure: i,
+                article,
+                story,
+                key,
+                vector,
+                names,
+                years: years(sentence),
+                sentence_names,
+                whole,
+                bound,
+            })
         })
         .collect();
-    let mut out = Vec::new();
-    let mut used = vec![false; figures.len()];
-    for (i, later) in matches.into_iter().enumerate() {
-        if used[i] || later.is_empty() {
-            continue;
-        }
-        let mut group = vec![i];
-        for j in later {
-            if !used[j] && !group.iter().any(|&g| figures[g].article == figures[j].article) {
-                group.push(j);
-            }
-        }
-        if group.len() < 2 {
-            continue;
-        }
-        for &g in &group {
-            used[g] = true;
-        }
-        let dates: BTreeSet<Option<Day>> = group.iter().map(|&g| date_of(&figures[g].article)).collect();
-        let kind = if dates.len() == group.len() && !dates.contains(&None) { "change" } else { "conflict" };
-        out.push(Contradiction {
-            about: figures[i].about.clone(),
-            kind: kind.into(),
-            values: group
-                .iter()
-                .map(|&g| ContradictionValue {
-                    value: figures[g].value.clone(),
-                    article: figures[g].article.clone(),
-                    paragraph: figures[g].paragraph,
-                    date: date_of(&figures[g].article),
-                    text: article_of[&*figures[g].article].1.text_at(figures[g].sentence).to_string(),
-                })
-                .collect(),
-        });
+    // The numbers of each sentence's figures, by key: a sentence that gives the other's number
+    // for the same key agrees with it, and its own number is of something else ("Florida, 99
+    // delegates, and Ohio, 66 delegates" against "all 99 delegates in Florida").
+    let mut given: HashMap<(usize, &str), Vec<f64>> = HashMap::new();
+    for m in &measures {
+        let f = &figures[m.figure];
+        given.entry((sentence_of(f).as_ptr() as usize, m.key.as_str())).or_default().push(f.number);
     }
+    let gives = |m: &Measure<'_>, number: f64| {
+        given[&(sentence_of(&figures[m.figure]).as_ptr() as usize, m.key.as_str())]
+            .iter()
+            .any(|&n| (n - number).abs() <= 0.05 * n.abs().max(number.abs()))
+    };
+    // The groups to cluster: one per story and key, in order.
+    let mut groups: BTreeMap<(u32, &str), Vec<usize>> = BTreeMap::new();
+    for (k, m) in measures.iter().enumerate() {
+        let list = groups.entry((m.story, m.key.as_str())).or_default();
+        if list.len() < MAX_PER_GROUP {
+            list.push(k);
+        }
+    }
+    let date_of = |ai: usize| corpus.articles[ai].meta.date;
+    let found: Vec<Vec<Contradiction>> = groups
+        .into_par_iter()
+        .map(|((story, _), members)| {
+            let n = members.len();
+            let mut sim = vec![0f32; n * n];
+            for a in 0..n {
+                for b in a + 1..n {
+                    let (x, y) = (&measures[members[a]], &measures[members[b]]);
+                    let (nx, ny) = (figures[x.figure].number, figures[y.figure].number);
+                    let restated = x.article != y.article && (gives(x, ny) || gives(y, nx)) && nx != ny;
+                    let s = if one_measure(x, y, figures) && !restated {
+                        // Rounded, so that no decision turns on the last bits of a float.
+                        round(x.vector.cosine(y.vector))
+                    } else {
+                        -1.0
+                    };
+                    sim[a * n + b] = s;
+                    sim[b * n + a] = s;
+                }
+            }
+            let mut groups = UnionFind::new(n);
+            for (s, a, b) in stories::average_link(&mut sim, n) {
+                if f64::from(s) >= SAME_MEASURE {
+                    groups.union(a, b);
+                }
+            }
+            let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+            for (k, &member) in members.iter().enumerate() {
+                by_root.entry(groups.find(k)).or_default().push(member);
+            }
+            by_root
+                .into_values()
+                .filter_map(|group| disagreement(&group, &measures, figures, corpus, story, date_of))
+                .collect()
+        })
+        .collect();
+    found.into_iter().flatten().collect()
+}
+
+/// What a figure measures, beyond its unit: for a count, the thing counted (its last word,
+/// stemmed), and for people what happened to them; for an age, whose it is; `None` when a
+/// count says too little ("rose to 10" with no people in sight).
+fn measure_key(f: &FigureOut, phrase: &[&str]) -> Option<String> {
+    let lower = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let class_of = |w: &str| FATES.iter().find(|words| words.contains(&w)).map(|words| words[0]);
+    let fate = || {
+        // The fate the figure's own words give ("50 were injured", "injuring 80"), else the
+        // class of the fate word nearest it.
+        if let Some(class) = f.value.split_whitespace().find_map(|w| class_of(&lower(w))) {
+            return Some(class);
+        }
+        // The verb before a count governs it ("killing 10 people, injuring dozens"); after it,
+        // only a passive or an adjective does ("three people killed").
+        let at = phrase.iter().position(|w| w.is_empty()).unwrap_or(0);
+        let before = phrase[..at].iter().rev().find_map(|w| class_of(&lower(w)));
+        before.or_else(|| phrase[at..].iter().find_map(|w| class_of(&lower(w))))
+    };
+    if f.unit == AGE {
+        // The name set off before it, or the noun an age adjective describes.
+        let name = f.about.strip_prefix("age of ").map(str::to_string);
+        return name.or_else(|| phrase.iter().skip_while(|w| !w.is_empty()).nth(1).map(|w| lower(w)));
+    }
+    if f.unit != "count" {
+        return Some(String::new());
+    }
+    let words: Vec<String> = f.value.split_whitespace().map(lower).filter(|w| !w.is_empty()).collect();
+    let counted = words.first().is_some_and(|w| is_number(w));
+    let noun = if counted {
+        // Words that follow a unit without being what is counted ("940 miles south").
+        const AFTER_UNIT: &[&str] = &[
+            "were",
+            "was",
+            "been",
+            "have",
+            "had",
+            "north",
+            "south",
+            "east",
+            "west",
+            "northeast",
+            "northwest",
+            "southeast",
+            "southwest",
+            "away",
+            "long",
+            "wide",
+            "high",
+            "deep",
+            "tall",
+            "old",
+            "more",
+        ];
+        let last = words.iter().rev().find(|w| !is_number(w) && !AFTER_UNIT.contains(&w.as_str()))?;
+        let singular = last
+            .strip_suffix("es")
+            .filter(|s| s.ends_with("ss") || s.ends_with('x'))
+            .or_else(|| last.strip_suffix('s'))
+            .unwrap_or(last);
+        if PEOPLE.contains(&singular)
+            || PEOPLE.contains(&last.as_str())
+            || FATES.iter().any(|c| c.contains(&last.as_str()))
+        {
+            "people".to_string()
+        } else {
+            singular.to_string()
+        }
+    } else {
+        // A number after a verb or a measure word ("injuring 80", "a magnitude of 5.9").
+        let first = words.first()?;
+        if FATES.iter().any(|c| c.contains(&first.as_str())) || first == "crowd" {
+            "people".to_string()
+        } else if ["magnitude", "turnout"].contains(&first.as_str()) {
+            first.clone()
+        } else if fate().is_some() {
+            "people".to_string()
+        } else {
+            return None;
+        }
+    };
+    if noun != "people" {
+        return Some(noun);
+    }
+    // People are pooled by what happened to them; without that, by the noun itself ("two
+    // children" and "five women" inside a church are not one figure).
+    match fate() {
+        Some(class) => Some(format!("people {class}")),
+        None if counted => words.iter().rev().find(|w| !is_number(w)).cloned(),
+        None => None,
+    }
+}
+
+/// Whether a word is a number, in digits or letters.
+fn is_number(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_digit()) || is_number_word(w)
+}
+
+/// Whether two figures of one key may measure one thing: their sentences name the same years
+/// (a toll of 2003 is not today's), their phrases, where both name someone or somewhere, share
+/// a name, and their numbers are within [`MAX_RATIO`] of each other.
+fn one_measure(x: &Measure<'_>, y: &Measure<'_>, figures: &[FigureOut]) -> bool {
+    let (a, b) = (figures[x.figure].number.abs(), figures[y.figure].number.abs());
+    let share = |p: &[String], q: &[String]| p.is_empty() || q.is_empty() || p.iter().any(|n| q.contains(n));
+    x.years == y.years
+        && (x.whole.is_none() || y.whole.is_none() || x.whole == y.whole)
+        && share(&x.names, &y.names)
+        && share(&x.sentence_names, &y.sentence_names)
+        && a.max(b) <= MAX_RATIO * a.min(b)
+}
+
+/// What a share is of: the first word after "of" (and an article) right after the figure
+/// ("3 percent of Belarusians", "25 percent of the country").
+fn whole_of(phrase: &[&str]) -> Option<String> {
+    let at = phrase.iter().position(|w| w.is_empty())?;
+    let mut after =
+        phrase[at + 1..].iter().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+    if after.next()? != "of" {
+        return None;
+    }
+    after.find(|w| !["the", "a", "an", "all", "its", "their"].contains(&w.as_str()))
+}
+
+/// Whether the words just before a figure make it a floor or a ceiling.
+fn bound_before(sentence: &str, value: &str) -> Bound {
+    let at = sentence.find(value).unwrap_or(0);
+    let before: Vec<String> =
+        sentence[..at].split_whitespace().rev().take(3).map(|w| w.to_lowercase()).collect();
+    let last = |n: usize| before.iter().take(n).rev().cloned().collect::<Vec<_>>().join(" ");
+    const FLOORS: &[&str] =
+        &["at least", "more than", "over", "above", "upwards of", "in excess of", "no fewer than"];
+    const CEILINGS: &[&str] =
+        &["up to", "nearly", "almost", "fewer than", "less than", "under", "as many as", "no more than"];
+    let ends = |list: &[&str]| list.iter().any(|p| (1..=3).any(|n| last(n) == *p));
+    if ends(FLOORS) || value.to_lowercase().contains("more than") {
+        Bound::Floor
+    } else if ends(CEILINGS) {
+        Bound::Ceiling
+    } else {
+        Bound::Exact
+    }
+}
+
+/// Capitalised words of a sentence past its first, sorted and distinct: a rough list of the
+/// people, organisations and places it names, so that a figure of the British navy's and one of
+/// the Indian navy's are not taken for one.
+fn names_in(sentence: &str) -> Vec<String> {
+    let mut out: Vec<String> = sentence
+        .split_whitespace()
+        .skip(1)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| is_name(w))
+        .map(str::to_string)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
     out
 }
 
-/// How alike, but for their numbers, two sentences must be for their figures to be about the
-/// same thing (see [`find_contradictions`]).
-pub(super) const SAME_THING: f64 = 0.4;
+/// Whether a word (inside a sentence) looks like part of a name: capitalised, and not a word
+/// that is capitalised for other reasons (a pronoun, a day, a month).
+fn is_name(w: &str) -> bool {
+    const NOT_NAMES: &[&str] = &[
+        "A",
+        "An",
+        "And",
+        "But",
+        "He",
+        "I",
+        "In",
+        "It",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "On",
+        "She",
+        "The",
+        "They",
+        "This",
+        "We",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    w.starts_with(char::is_uppercase) && !NOT_NAMES.contains(&w) && crate::dates::month_number(w).is_none()
+}
+
+/// Rounds a cosine to three decimals.
+fn round(x: f64) -> f32 {
+    ((x * 1000.0).round() / 1000.0) as f32
+}
+
+/// The disagreement a group of figures of one thing makes, if its articles give different
+/// numbers: each article's first figure, the first to report each number ahead.
+fn disagreement(
+    group: &[usize],
+    measures: &[Measure<'_>],
+    figures: &[FigureOut],
+    corpus: &Corpus,
+    story: u32,
+    date_of: impl Fn(usize) -> Option<Day>,
+) -> Option<Contradiction> {
+    let mut per_article: BTreeMap<usize, usize> = BTreeMap::new();
+    for &k in group {
+        per_article.entry(measures[k].article).or_insert(k);
+    }
+    if per_article.len() < 2 {
+        return None;
+    }
+    let rows: Vec<usize> = per_article.into_values().collect();
+    let f = |k: usize| &figures[measures[k].figure];
+    let differ = |j: usize, k: usize| {
+        let (a, b) = (f(j), f(k));
+        let (lo_a, hi_a) = (a.number, a.number_max.unwrap_or(a.number));
+        let (lo_b, hi_b) = (b.number, b.number_max.unwrap_or(b.number));
+        let apart = |x: f64, y: f64| (x - y).abs() > 0.05 * x.abs().max(y.abs());
+        let near = |x: f64, y: f64| (x - y).abs() <= BOUND_SLACK * x.abs().max(y.abs());
+        // A number inside the other's range is no disagreement, nor a number a little past a
+        // floor or short of a ceiling ("more than 50" and 54).
+        let inside = lo_a >= lo_b && hi_a <= hi_b || lo_b >= lo_a && hi_b <= hi_a;
+        let bounded = |x: usize, lo_x: f64, hi_x: f64, lo_y: f64, hi_y: f64| match measures[x].bound {
+            Bound::Floor => lo_y >= lo_x && near(lo_x, lo_y),
+            Bound::Ceiling => hi_y <= hi_x && near(hi_x, hi_y),
+            Bound::Exact => false,
+        };
+        let agree = inside || bounded(j, lo_a, hi_a, lo_b, hi_b) || bounded(k, lo_b, hi_b, lo_a, hi_a);
+        !agree && (apart(lo_a, lo_b) || apart(hi_a, hi_b))
+    };
+    // Each distinct number once: its first report by date (undated last), then by article.
+    let when = |k: usize| {
+        let ai = measures[k].article;
+        (date_of(ai).is_none(), date_of(ai), ai)
+    };
+    let mut by_date = rows;
+    by_date.sort_by_key(|&k| when(k));
+    let mut firsts: Vec<usize> = Vec::new();
+    for &k in &by_date {
+        if firsts.iter().all(|&j| differ(j, k)) {
+            firsts.push(k);
+        }
+    }
+    if firsts.len() < 2 {
+        return None;
+    }
+    let dates: BTreeSet<Option<Day>> = firsts.iter().map(|&k| date_of(measures[k].article)).collect();
+    let kind = if dates.len() == firsts.len() && !dates.contains(&None) { "change" } else { "conflict" };
+    let rest = by_date.iter().copied().filter(|k| !firsts.contains(k));
+    let values = firsts
+        .iter()
+        .copied()
+        .chain(rest)
+        .map(|k| {
+            let (fig, ai) = (f(k), measures[k].article);
+            ContradictionValue {
+                value: fig.value.clone(),
+                article: fig.article.clone(),
+                paragraph: fig.paragraph,
+                date: date_of(ai),
+                text: corpus.articles[ai].text_at(fig.sentence).to_string(),
+            }
+        })
+        .collect();
+    let first = f(firsts[0]);
+    Some(Contradiction { about: first.about.clone(), kind: kind.into(), story: stories::id(story), values })
+}
+
+/// The words around a figure (up to [`PHRASE_WORDS`] on each side, within its clause) with an
+/// empty word where the figure stands, and the names among the two words before it and those
+/// after it (capitalised words that do not open the sentence).
+fn phrase<'s>(sentence: &'s str, value: &str) -> (Vec<&'s str>, Vec<String>) {
+    let at = sentence.find(value).unwrap_or(0);
+    let end = (at + value.len()).min(sentence.len());
+    let ends_clause = |w: &str| w.ends_with([',', ';', ':']) || w.contains(['(', ')', '—', '–']);
+    let mut before: Vec<&str> = Vec::new();
+    for w in sentence[..at].split_whitespace().rev() {
+        if before.len() == PHRASE_WORDS || (!before.is_empty() && ends_clause(w)) {
+            break;
+        }
+        before.push(w);
+    }
+    before.reverse();
+    let mut after: Vec<&str> = Vec::new();
+    for w in sentence.get(end..).unwrap_or("").split_whitespace() {
+        if after.len() == PHRASE_WORDS || w.starts_with(['(', '—', '–']) {
+            break;
+        }
+        after.push(w);
+        if ends_clause(w) {
+            break;
+        }
+    }
+    let first = sentence.split_whitespace().next().map(|w| w.as_ptr() as usize);
+    // The names that place or own the figure stand right before it or after it ("Ohio, 66
+    // delegates", "99 delegates in Florida"); further before, the subject and the source.
+    let names = before[before.len().saturating_sub(2)..]
+        .iter()
+        .chain(&after)
+        .filter(|w| Some(w.as_ptr() as usize) != first)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| is_name(w))
+        .map(str::to_string)
+        .collect();
+    let mut words = before;
+    words.push("");
+    words.extend(after);
+    (words, names)
+}
+
+/// The years a sentence names ("in December 2003", "since 1990").
+fn years(sentence: &str) -> Vec<u32> {
+    let mut out: Vec<u32> = crate::text::words(sentence)
+        .filter(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
 
 /// Whether a sentence tells how a poll was taken ("The Quinnipiac poll of 1,237 voters has a
 /// margin of error of 2.8 points"): its figures describe the survey, not the world, and two
@@ -146,48 +595,10 @@ pub(super) fn named_alike(x: &Candidate<'_>, y: &Candidate<'_>, actors: &[Actor]
     common(x.actors(), y.actors()) > 0 && same_people_and_places(x, y, actors)
 }
 
-/// Whether a sentence gives `number` among its figures or in its words: then it agrees with
-/// the figure that gives it, and its other figure is of something else ("Florida, 99 delegates,
-/// and Ohio, 66 delegates" against "all 99 delegates in Florida"; "within 150 delegates of the
-/// 2,383 needed" against "needs 2,383 delegates").
-pub(super) fn gives(c: &Candidate<'_>, number: f64) -> bool {
-    c.numbers().contains(&number_key(number)) || writes(c.text, number)
-}
-
-/// Whether `text` writes the whole number `number` in digits, with or without thousands
-/// separators, and not as part of a longer number.
-pub(super) fn writes(text: &str, number: f64) -> bool {
-    if number.fract() != 0.0 || !(0.0..1e15).contains(&number) {
-        return false;
-    }
-    let plain = format!("{}", number as u64);
-    let grouped: String = {
-        let digits = plain.as_bytes();
-        let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-        for (i, &d) in digits.iter().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(char::from(d));
-        }
-        out
-    };
-    // "12,383" and "2,383.5" do not write 2,383; "2,383." at the end of a sentence does.
-    let digit_at = |rest: &str| rest.starts_with(|c: char| c.is_ascii_digit());
-    [plain, grouped].iter().any(|form| {
-        text.match_indices(form.as_str()).any(|(at, _)| {
-            let before = text[..at].trim_end_matches([',', '.']);
-            let after = &text[at + form.len()..];
-            let continues = digit_at(after) || after.starts_with([',', '.']) && digit_at(&after[1..]);
-            !before.ends_with(|c: char| c.is_ascii_digit()) && !continues
-        })
-    })
-}
-
 /// Whether a figure is a length of time ("two weeks", "three years"): periods of different
 /// lengths are other periods, not a disagreement.
 pub(super) fn is_duration(f: &FigureOut) -> bool {
-    const UNITS: &[&str] = &["days", "decades", "hours", "minutes", "months", "weeks", "years"];
+    const UNITS: &[&str] = &["days", "decades", "hours", "minutes", "months", "seconds", "weeks", "years"];
     f.unit == "count"
         && f.about.split_whitespace().next().is_some_and(|w| UNITS.contains(&w.to_lowercase().as_str()))
 }

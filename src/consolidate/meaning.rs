@@ -102,7 +102,18 @@ pub(crate) fn embed(cands: &[Candidate<'_>], budget: usize, cache: Option<&Cache
             texts.push(cands[i].text);
         }
     }
-    // Vectors kept from earlier runs (keyed by the program and the sentence), then the others.
+    match vectors_of(&texts, cache) {
+        Some(vectors) => StatementVectors { of, vectors },
+        // The weights are compiled in and checked by the tests: a model that does not load
+        // leaves every statement to be compared by its words.
+        None => StatementVectors { of: vec![None; cands.len()], vectors: Vec::new() },
+    }
+}
+
+/// The model's vectors of `texts`, in order: those kept from earlier runs (keyed by the
+/// program and the text), then the others, which join the cache. `None` when the model does
+/// not load.
+pub(crate) fn vectors_of(texts: &[&str], cache: Option<&Cache>) -> Option<Vec<Vector>> {
     let key = |c: &Cache, text: &str| KeyBuilder::new(c, EMBED, "").bytes(text.as_bytes()).finish();
     let mut vectors: Vec<Option<Vector>> = match cache {
         Some(c) => texts.par_iter().map(|t| c.get(EMBED, key(c, t))).collect(),
@@ -111,12 +122,7 @@ pub(crate) fn embed(cands: &[Candidate<'_>], budget: usize, cache: Option<&Cache
     let missing: Vec<usize> = (0..texts.len()).filter(|&i| vectors[i].is_none()).collect();
     let fresh = match missing.is_empty() {
         true => Vec::new(),
-        // The weights are compiled in and checked by the tests: a model that does not load
-        // leaves every statement to be compared by its words.
-        false => match Model::get() {
-            Ok(model) => model.embed(&missing.iter().map(|&i| texts[i]).collect::<Vec<_>>()),
-            Err(_) => return StatementVectors { of: vec![None; cands.len()], vectors: Vec::new() },
-        },
+        false => Model::get().ok()?.embed(&missing.iter().map(|&i| texts[i]).collect::<Vec<_>>()),
     };
     for (i, v) in missing.into_iter().zip(fresh) {
         if let Some(c) = cache {
@@ -124,7 +130,7 @@ pub(crate) fn embed(cands: &[Candidate<'_>], budget: usize, cache: Option<&Cache
         }
         vectors[i] = Some(v);
     }
-    StatementVectors { of, vectors: vectors.into_iter().map(|v| v.expect("embedded")).collect() }
+    Some(vectors.into_iter().map(|v| v.expect("embedded")).collect())
 }
 
 /// Vectors centred on their mean and scaled to unit length, in f32: within one story every
@@ -308,6 +314,11 @@ impl Meaning {
     /// pirates in the Gulf of Aden"): each outlet states that fact once, in whatever words,
     /// and the claim's centre finds it. Claims are served largest first; a statement joins
     /// one claim. Each story's [`GATHERING_CLAIMS`] largest claims gather.
+    /// Statement `i`'s own vector, if it was embedded.
+    pub(crate) fn vector(&self, i: usize) -> Option<&Vector> {
+        self.vectors.get(i)
+    }
+
     pub(crate) fn gather(&self, sets: &mut UnionFind, cands: &[Candidate<'_>], stories: &[Option<u32>]) {
         let n = cands.len();
         let roots: Vec<usize> = (0..n).map(|i| sets.find(i)).collect();

@@ -1,6 +1,7 @@
 //! Figures: money, percentages, counts and ranges, with a normalised number and what they
 //! measure ("$16 billion", "between 6 and 11 percent", "five to ten battalion tactical groups").
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -26,6 +27,10 @@ pub struct RawFigure {
 const NUM: &str = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?";
 const WORDNUM: &str = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozens|hundreds|thousands)";
 
+/// A model or type written with letters and a number ("AK-47s", "F-16", "MiG-29"): the
+/// number is part of a name, and a count before it counts what it names.
+const DESIGNATION: &str = r"[A-Z][A-Za-z]{0,3}\s?-\s?\d{1,4}s?\b";
+
 static FIGURE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         r"(?xi)
@@ -33,11 +38,16 @@ static FIGURE_RE: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<money2>(?P<wn>{NUM})(?:\s*(?P<ws>trillion|billion|million|thousand))?\s+(?P<wc>dollars|euros|pounds|rubles|roubles|hryvnias?|yuan))
       | (?P<pct>(?:between\s+)?(?P<p1>{NUM})(?:\s*(?:%|percent|per\s?cent))?(?:\s*(?:-|–|to|and)\s*(?P<p2>{NUM}))?\s*(?:%|percent\b|per\s?cent\b|percentage\s+points?\b))
       | (?P<frac>(?P<fw>half|a\s+quarter|three\s+quarters)\s+(?:of\s+)?an?\s+(?:percentage\s+point|point|percent|per\s?cent)\b)
-      | (?P<count>(?:between\s+)?(?P<c1>{NUM}|{WORDNUM})(?:\s*(?P<cs>million|billion|thousand))?(?:\s*(?:-|–|to|and)\s*(?P<c2>{NUM}|{WORDNUM}))?(?:-man-strong|-strong)?\s+(?P<noun>(?:[a-z][a-z-]+\s+){{0,2}}[a-z][a-z-]+))
+      | (?P<count>(?:between\s+)?(?P<c1>{NUM}|{WORDNUM})(?:\s*(?P<cs>million|billion|thousand))?(?:\s*(?:-|–|to|and)\s*(?P<c2>{NUM}|{WORDNUM}))?(?:-man-strong|-strong)?(?:\s*-\s*|\s+)(?P<noun>(?:{DESIGNATION}\s+)?(?:[a-z][a-z-]+\s+){{0,2}}(?:{DESIGNATION}|[a-z][a-z-]+)))
     "
     );
     Regex::new(&pattern).expect("figure regex")
 });
+
+/// Whether `word` (lower case) is a number written in letters ("ten", "dozens").
+pub fn is_number_word(word: &str) -> bool {
+    parse_num(word).is_some() && word.chars().all(|c| c.is_ascii_lowercase())
+}
 
 fn parse_num(s: &str) -> Option<f64> {
     let lower = s.to_lowercase();
@@ -108,11 +118,140 @@ const NOT_COUNTED: &[&str] = &[
     "were",
 ];
 
-/// Figures in one sentence.
+/// Ages: "a 60-year-old woman", "86 - year - old structure", "48 years old", "aged 61".
+static AGE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        r"(?xi)
+        \b(?P<a1>\d{{1,3}}|{WORDNUM})\s*-\s*years?\s*-\s*old\b
+      | \b(?P<a2>\d{{1,3}})\s+years?\s+old\b
+      | \b(?:aged?|age\s+of)\s+(?P<a3>\d{{1,3}})\b
+    "
+    );
+    Regex::new(&pattern).expect("age regex")
+});
+
+/// An age set off after a name, as news writes it: "Gray, 16, was shot".
+static APPOSITIVE_AGE_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?P<name>[A-Z][a-z]+), (?P<age>\d{1,2}),").expect("age regex"));
+
+/// A number with no noun after it that a verb or a measure word gives a sense: "injuring 80.",
+/// "the toll rose to 10,", "a magnitude of 5.9", "put the crowd at 70", "wounding another 70 in".
+static BARE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        r"(?xi)
+        \b(?P<pre>(?:[a-z]{{2,}}ing|[a-z]{{2,}}ed|rose|risen|grew|stood|toll|magnitude|crowd|turnout|tally)
+            (?:\s+(?:to|at|of|by))?
+            (?:\s+(?:at\s+least|about|around|nearly|almost|some|more\s+than|over|another|other|a\s+further
+                |an\s+additional|roughly|approximately|an\s+estimated|an\s+approximate|up\s+to))?)
+        \s+(?P<n>{NUM}|{WORDNUM})
+        (?:\s*(?:[,;:)]|\.(?:\s|$)|$)
+          | \s+(?:were|was|had|have|are|is|more|others|dead|injured|killed|wounded|hurt|and|in|on|at|by|after
+               |when|while|with|since|during)\b)
+      | \b(?P<n2>{NUM}|{WORDNUM})\s+(?:were|was|have\s+been|had\s+been|are|is)\s+(?:[a-z]+ly\s+)?
+            (?P<done>[a-z]{{3,}}ed|hurt|dead|missing)\b
+    "
+    );
+    Regex::new(&pattern).expect("bare number regex")
+});
+
+/// Figures in one sentence, in the order they are written.
 pub fn find(sentence: &str) -> Vec<RawFigure> {
+    let mut found = ages(sentence);
+    counts_and_amounts(sentence, &mut found);
+    bare_numbers(sentence, &mut found);
+    found.sort_by_key(|(range, _)| range.start);
+    found.into_iter().map(|(_, f)| f).collect()
+}
+
+/// Whether `range` overlaps a figure already found.
+fn taken(found: &[(Range<usize>, RawFigure)], range: &Range<usize>) -> bool {
+    found.iter().any(|(r, _)| r.start < range.end && range.start < r.end)
+}
+
+/// Ages, written as an adjective ("60-year-old"), a phrase ("48 years old", "aged 61") or set
+/// off after a name ("Gray, 16,").
+fn ages(sentence: &str) -> Vec<(Range<usize>, RawFigure)> {
+    let mut out = Vec::new();
+    for caps in AGE_RE.captures_iter(sentence) {
+        let whole = caps.get(0).expect("match");
+        let n = ["a1", "a2", "a3"].iter().find_map(|k| caps.name(k)).and_then(|m| parse_num(m.as_str()));
+        if let Some(number) = n.filter(|&n| (1.0..130.0).contains(&n)) {
+            let value = whole.as_str().to_string();
+            out.push((
+                whole.range(),
+                RawFigure { value, number, number_max: None, unit: AGE.into(), about: "age".into() },
+            ));
+        }
+    }
+    for caps in APPOSITIVE_AGE_RE.captures_iter(sentence) {
+        let name = &caps["name"];
+        let age = caps.name("age").expect("age");
+        const DAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+        let not_a_name = crate::dates::month_number(name).is_some() || DAYS.contains(&name);
+        if not_a_name || taken(&out, &age.range()) {
+            continue;
+        }
+        let number = parse_num(age.as_str()).unwrap_or(0.0);
+        let figure = RawFigure {
+            value: age.as_str().to_string(),
+            number,
+            number_max: None,
+            unit: AGE.into(),
+            about: format!("age of {name}"),
+        };
+        out.push((age.range(), figure));
+    }
+    out
+}
+
+/// Numbers with no noun after them that a verb or a measure word gives a sense (see
+/// [`BARE_RE`]): counts and magnitudes that news writes after the verb.
+fn bare_numbers(sentence: &str, found: &mut Vec<(Range<usize>, RawFigure)>) {
+    let mut out = Vec::new();
+    for caps in BARE_RE.captures_iter(sentence) {
+        let Some(n) = caps.name("n").or_else(|| caps.name("n2")) else { continue };
+        let Some(number) = parse_num(n.as_str()) else { continue };
+        let digits = n.as_str();
+        let is_year = digits.len() == 4
+            && !digits.contains(',')
+            && (digits.starts_with("19") || digits.starts_with("20"));
+        let word_before = sentence[..n.start()].split_whitespace().next_back().unwrap_or("");
+        let prev = sentence[..n.start()].chars().next_back();
+        let next = sentence[n.end()..].chars().next();
+        if number < 2.0
+            || is_year
+            || crate::dates::month_number(word_before).is_some()
+            || matches!(prev, Some(':' | '/' | '.' | '#' | '-'))
+            || matches!(next, Some(':' | '/'))
+            || taken(found, &n.range())
+        {
+            continue;
+        }
+        let range = match caps.name("pre") {
+            Some(pre) => pre.start()..n.end(),
+            None => n.start()..caps.name("done").expect("verb").end(),
+        };
+        let about = match caps.name("done") {
+            Some(done) => done.as_str().to_lowercase(),
+            None => about(sentence, n.range()),
+        };
+        let value = sentence[range.clone()].to_string();
+        out.push((range, RawFigure { value, number, number_max: None, unit: "count".into(), about }));
+    }
+    found.extend(out);
+}
+
+/// The unit of an age.
+pub const AGE: &str = "age";
+
+/// Money, percentages and counts of things (see [`FIGURE_RE`]).
+fn counts_and_amounts(sentence: &str, found: &mut Vec<(Range<usize>, RawFigure)>) {
     let mut out = Vec::new();
     for caps in FIGURE_RE.captures_iter(sentence) {
         let whole = caps.get(0).expect("match");
+        if taken(found, &whole.range()) {
+            continue;
+        }
         let value = whole.as_str().trim().to_string();
         let figure = if caps.name("money").is_some() {
             let s = scale(caps.name("ms").map(|m| m.as_str()));
@@ -176,6 +315,18 @@ pub fn find(sentence: &str) -> Vec<RawFigure> {
         if matches!(next, Some(':')) || matches!(prev, Some(':' | '/' | '.')) {
             continue;
         }
+        // A number in letters joined to a word is an adjective ("a two-pronged approach", "a
+        // three-game streak"), not a count.
+        let joined = caps.name("noun").is_some_and(|noun| sentence[..noun.start()].trim_end().ends_with('-'));
+        if joined && caps.name("c1").is_some_and(|c| c.as_str().starts_with(char::is_alphabetic)) {
+            continue;
+        }
+        // The number of a name ("an AK-47 rifle") is not a count.
+        let before = sentence[..whole.start()].trim_end();
+        if before.strip_suffix('-').is_some_and(|b| b.trim_end().ends_with(|c: char| c.is_ascii_uppercase()))
+        {
+            continue;
+        }
         // A day of a month ("the May 16 summit") is a date, not a count.
         let word_before = sentence[..whole.start()].split_whitespace().next_back().unwrap_or("");
         if unit == "count" && crate::dates::month_number(word_before).is_some() {
@@ -192,9 +343,10 @@ pub fn find(sentence: &str) -> Vec<RawFigure> {
             }
             _ => (value, about(sentence, whole.range())),
         };
-        out.push(RawFigure { value, number, number_max, unit, about });
+        let range = whole.start()..whole.start() + value.len();
+        out.push((range, RawFigure { value, number, number_max, unit, about }));
     }
-    out
+    found.extend(out);
 }
 
 /// What a count counts: the words after the number up to the first stop word or verb in the
@@ -346,7 +498,56 @@ mod tests {
     fn times_that_place_an_event_are_not_counts() {
         assert!(find("More than four months after the invasion, he left.").is_empty());
         assert!(find("Seven years later, he was back.").is_empty());
-        assert!(find("The senator, 48 years old, said no.").is_empty());
         assert_eq!(one("He was sentenced to 15 years in prison."), (15.0, None, "count".into()));
+    }
+
+    fn values(s: &str) -> Vec<(String, f64, String)> {
+        find(s).into_iter().map(|f| (f.value, f.number, f.unit)).collect()
+    }
+
+    #[test]
+    fn ages_are_figures_of_their_own() {
+        let age = |v: &str, n: f64| (v.to_string(), n, AGE.to_string());
+        assert_eq!(values("A 60-year-old woman was charged."), [age("60-year-old", 60.0)]);
+        assert_eq!(values("the 86 - year - old structure burned"), [age("86 - year - old", 86.0)]);
+        assert_eq!(values("The senator, 48 years old, said no."), [age("48 years old", 48.0)]);
+        assert_eq!(values("Smith, who was arrested at age 61, is ill."), [age("age 61", 61.0)]);
+        assert_eq!(values("Gray, 16, was shot by the police."), [age("16", 16.0)]);
+        // A date set off by commas is not an age.
+        assert!(values("On Friday, 12, the court sat.").is_empty());
+    }
+
+    #[test]
+    fn numbers_after_a_verb_or_a_measure_word() {
+        let count = |v: &str, n: f64| (v.to_string(), n, "count".to_string());
+        assert_eq!(
+            values("The quake killed 10 people and injured 80."),
+            [count("10 people", 10.0), count("injured 80", 80.0)]
+        );
+        assert_eq!(values("The death toll rose to 10, officials said."), [count("rose to 10", 10.0)]);
+        assert_eq!(values("The USGS put the magnitude at 6.1."), [count("magnitude at 6.1", 6.1)]);
+        assert_eq!(values("The 6.1 - magnitude quake was felt."), [count("6.1 - magnitude quake", 6.1)]);
+        assert_eq!(values("Governor Lee said 50 were injured."), [count("50 were injured", 50.0)]);
+        assert_eq!(
+            values("killing ten and wounding another 70 in the town"),
+            [count("killing ten", 10.0), count("wounding another 70", 70.0)]
+        );
+        // Years, dates and one are not counts.
+        assert!(
+            values("The plant opened in 1935 and closed on May 16.").is_empty(),
+            "{:?}",
+            values("opened in 1935")
+        );
+        assert!(values("It was founded in 1935.").is_empty());
+        assert!(values("Only one was injured.").is_empty());
+    }
+
+    #[test]
+    fn a_count_before_a_designation_counts_what_it_names() {
+        let f = find("Seven AK-47s and three machine guns were found.");
+        assert_eq!((f[0].value.as_str(), f[0].number), ("Seven AK-47s", 7.0));
+        let f = find("They recovered six AK - 47 rifles from the boat.");
+        assert_eq!((f[0].number, f[0].about.as_str()), (6.0, "AK - 47 rifles"));
+        assert!(find("He carried an AK-47 rifle.").is_empty());
     }
 }
