@@ -211,10 +211,7 @@ fn bare_numbers(sentence: &str, found: &mut Vec<(Range<usize>, RawFigure)>) {
     for caps in BARE_RE.captures_iter(sentence) {
         let Some(n) = caps.name("n").or_else(|| caps.name("n2")) else { continue };
         let Some(number) = parse_num(n.as_str()) else { continue };
-        let digits = n.as_str();
-        let is_year = digits.len() == 4
-            && !digits.contains(',')
-            && (digits.starts_with("19") || digits.starts_with("20"));
+        let is_year = looks_like_a_year(n.as_str());
         let word_before = sentence[..n.start()].split_whitespace().next_back().unwrap_or("");
         let prev = sentence[..n.start()].chars().next_back();
         let next = sentence[n.end()..].chars().next();
@@ -239,6 +236,11 @@ fn bare_numbers(sentence: &str, found: &mut Vec<(Range<usize>, RawFigure)>) {
         out.push((range, RawFigure { value, number, number_max: None, unit: "count".into(), about }));
     }
     found.extend(out);
+}
+
+/// Whether a number as written is a year of the last or this century ("1935", not "1,935").
+fn looks_like_a_year(digits: &str) -> bool {
+    digits.len() == 4 && !digits.contains(',') && (digits.starts_with("19") || digits.starts_with("20"))
 }
 
 /// The unit of an age.
@@ -291,8 +293,7 @@ fn counts_and_amounts(sentence: &str, found: &mut Vec<(Range<usize>, RawFigure)>
             let noun = caps.name("noun").map_or("", |m| m.as_str());
             let first_noun = noun.split_whitespace().next().unwrap_or("").to_lowercase();
             let c1 = &caps["c1"];
-            let is_year =
-                c1.len() == 4 && !c1.contains(',') && (c1.starts_with("19") || c1.starts_with("20"));
+            let is_year = looks_like_a_year(c1);
             let small = parse_num(c1).is_some_and(|n| n < 2.0) && caps.name("c2").is_none();
             if NOT_COUNTED.contains(&first_noun.as_str())
                 || is_year
