@@ -14,11 +14,20 @@
 use super::meaning::{Meaning, vectors_of};
 use super::*;
 use crate::embed::Vector;
-use crate::stages::extract::figures::{AGE, is_number_word};
+use crate::stages::extract::figures::{AGE, is_amount_word};
 
 /// The sentence model's raw cosine, by average link, from which the sentences of two figures
 /// of one measure key say the same thing but for their numbers.
 pub(super) const SAME_MEASURE: f64 = 0.5;
+
+/// The same, for counts of people whose key says what happened to them ("people injured"): the
+/// key already says most of what the figure measures, and reports of one toll are written in
+/// sentences that differ otherwise ("Police said 50 were injured", "killing 10 and injuring 80").
+pub(super) const SAME_FATE: f64 = 0.35;
+
+/// The sentence model's cosine from which two counted nouns are one thing ("observers" and
+/// "experts", "battalions" and "battalion tactical groups").
+pub(super) const SAME_NOUN: f64 = 0.7;
 
 /// Two numbers further apart than this factor are not two reports of one figure.
 pub(super) const MAX_RATIO: f64 = 10.0;
@@ -98,12 +107,16 @@ struct Measure<'v> {
     story: u32,
     /// Unit and measure key.
     key: String,
+    /// What a count counts, when the key leaves it to meaning ("battalion tactical groups").
+    noun: Option<String>,
     /// The sentence's vector.
     vector: &'v Vector,
     /// Names (capitalised words past the sentence's first) in the phrase around the figure.
     names: Vec<String>,
     /// Years the sentence names.
     years: Vec<u32>,
+    /// The periods the sentence's figures are counted over (see [`scope_of`]).
+    scope: Vec<(String, u64)>,
     /// Names the sentence gives (capitalised words past its first), sorted.
     sentence_names: Vec<String>,
     /// For a share, the whole it is a share of ("percent of Belarusians"), if the sentence says.
@@ -161,6 +174,11 @@ pub(super) fn find_contradictions(
         statement_vector(f)
             .or_else(|| own.binary_search(&sentence_of(f)).ok().and_then(|k| own_vectors.get(k)))
     };
+    // Each sentence's figures (figures are in article and sentence order).
+    let mut in_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, f) in figures.iter().enumerate() {
+        in_sentence.entry(sentence_of(f).as_ptr() as usize).or_default().push(i);
+    }
     let measures: Vec<Measure<'_>> = (0..figures.len())
         .into_par_iter()
         .filter_map(|i| {
@@ -173,7 +191,8 @@ pub(super) fn find_contradictions(
             let sentence = sentence_of(f);
             let vector = vector_of(f)?;
             let (words, names) = phrase(sentence, &f.value);
-            let key = format!("{}/{}", f.unit, measure_key(f, &words)?);
+            let (key, noun) = measure_key(f, &words)?;
+            let key = format!("{}/{key}", f.unit);
             let bound = bound_before(sentence, &f.value);
             let sentence_names = names_in(sentence);
             let whole = (f.unit == "percent").then(|| whole_of(&words)).flatten();
@@ -182,15 +201,36 @@ pub(super) fn find_contradictions(
                 article,
                 story,
                 key,
+                noun,
                 vector,
                 names,
                 years: years(sentence),
+                scope: scope_of(in_sentence[&(sentence.as_ptr() as usize)].iter().map(|&k| &figures[k])),
                 sentence_names,
                 whole,
                 bound,
             })
         })
         .collect();
+    // The nouns counted, by meaning.
+    let mut nouns: Vec<&str> = measures.iter().filter_map(|m| m.noun.as_deref()).collect();
+    nouns.sort_unstable();
+    nouns.dedup();
+    let noun_vectors = vectors_of(&nouns, cache).unwrap_or_default();
+    let noun_vector = |m: &Measure<'_>| {
+        let k = nouns.binary_search(&m.noun.as_deref()?).ok()?;
+        noun_vectors.get(k)
+    };
+    let same_noun = |x: &Measure<'_>, y: &Measure<'_>| match (&x.noun, &y.noun) {
+        (Some(a), Some(b)) => {
+            a == b
+                || singular(a) == singular(b)
+                || noun_vector(x)
+                    .zip(noun_vector(y))
+                    .is_some_and(|(p, q)| f64::from(round(p.cosine(q))) >= SAME_NOUN)
+        }
+        _ => true,
+    };
     // The numbers of each sentence's figures, by key: a sentence that gives the other's number
     // for the same key agrees with it, and its own number is of something else ("Florida, 99
     // delegates, and Ohio, 66 delegates" against "all 99 delegates in Florida").
@@ -202,7 +242,7 @@ pub(super) fn find_contradictions(
     let gives = |m: &Measure<'_>, number: f64| {
         given[&(sentence_of(&figures[m.figure]).as_ptr() as usize, m.key.as_str())]
             .iter()
-            .any(|&n| (n - number).abs() <= 0.05 * n.abs().max(number.abs()))
+            .any(|&n| !apart(n, number))
     };
     // The groups to cluster: one per story and key, in order.
     let mut groups: BTreeMap<(u32, &str), Vec<usize>> = BTreeMap::new();
@@ -215,7 +255,7 @@ pub(super) fn find_contradictions(
     let date_of = |ai: usize| corpus.articles[ai].meta.date;
     let found: Vec<Vec<Contradiction>> = groups
         .into_par_iter()
-        .map(|((story, _), members)| {
+        .map(|((story, key), members)| {
             let n = members.len();
             let mut sim = vec![0f32; n * n];
             for a in 0..n {
@@ -223,7 +263,7 @@ pub(super) fn find_contradictions(
                     let (x, y) = (&measures[members[a]], &measures[members[b]]);
                     let (nx, ny) = (figures[x.figure].number, figures[y.figure].number);
                     let restated = x.article != y.article && (gives(x, ny) || gives(y, nx)) && nx != ny;
-                    let s = if one_measure(x, y, figures) && !restated {
+                    let s = if one_measure(x, y, figures) && !restated && same_noun(x, y) {
                         // Rounded, so that no decision turns on the last bits of a float.
                         round(x.vector.cosine(y.vector))
                     } else {
@@ -233,9 +273,10 @@ pub(super) fn find_contradictions(
                     sim[b * n + a] = s;
                 }
             }
+            let threshold = if key.starts_with("count/people ") { SAME_FATE } else { SAME_MEASURE };
             let mut groups = UnionFind::new(n);
             for (s, a, b) in stories::average_link(&mut sim, n) {
-                if f64::from(s) >= SAME_MEASURE {
+                if f64::from(s) >= threshold {
                     groups.union(a, b);
                 }
             }
@@ -255,7 +296,7 @@ pub(super) fn find_contradictions(
 /// What a figure measures, beyond its unit: for a count, the thing counted (its last word,
 /// stemmed), and for people what happened to them; for an age, whose it is; `None` when a
 /// count says too little ("rose to 10" with no people in sight).
-fn measure_key(f: &FigureOut, phrase: &[&str]) -> Option<String> {
+fn measure_key(f: &FigureOut, phrase: &[&str]) -> Option<(String, Option<String>)> {
     let lower = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     let class_of = |w: &str| FATES.iter().find(|words| words.contains(&w)).map(|words| words[0]);
     let fate = || {
@@ -273,14 +314,15 @@ fn measure_key(f: &FigureOut, phrase: &[&str]) -> Option<String> {
     if f.unit == AGE {
         // The name set off before it, or the noun an age adjective describes.
         let name = f.about.strip_prefix("age of ").map(str::to_string);
-        return name.or_else(|| phrase.iter().skip_while(|w| !w.is_empty()).nth(1).map(|w| lower(w)));
+        let name = name.or_else(|| phrase.iter().skip_while(|w| !w.is_empty()).nth(1).map(|w| lower(w)));
+        return name.map(|n| (n, None));
     }
     if f.unit != "count" {
-        return Some(String::new());
+        return Some((String::new(), None));
     }
     let words: Vec<String> = f.value.split_whitespace().map(lower).filter(|w| !w.is_empty()).collect();
     let counted = words.first().is_some_and(|w| is_number(w));
-    let noun = if counted {
+    let noun: (String, String) = if counted {
         // Words that follow a unit without being what is counted ("940 miles south").
         const AFTER_UNIT: &[&str] = &[
             "were",
@@ -305,48 +347,49 @@ fn measure_key(f: &FigureOut, phrase: &[&str]) -> Option<String> {
             "old",
             "more",
         ];
-        let last = words.iter().rev().find(|w| !is_number(w) && !AFTER_UNIT.contains(&w.as_str()))?;
-        let singular = last
-            .strip_suffix("es")
-            .filter(|s| s.ends_with("ss") || s.ends_with('x'))
-            .or_else(|| last.strip_suffix('s'))
-            .unwrap_or(last);
-        if PEOPLE.contains(&singular)
-            || PEOPLE.contains(&last.as_str())
-            || FATES.iter().any(|c| c.contains(&last.as_str()))
-        {
-            "people".to_string()
-        } else {
-            singular.to_string()
+        let nouns: Vec<&str> =
+            words.iter().map(String::as_str).filter(|w| !is_number(w) && !AFTER_UNIT.contains(w)).collect();
+        let last = *nouns.last()?;
+        // How often something happened is told apart by what happened ("arrested four times",
+        // "shot 11 times").
+        if last == "times" {
+            return Some((format!("times {}", fate().unwrap_or("")), None));
+        }
+        let people = PEOPLE.contains(&singular(last)) || PEOPLE.contains(&last) || class_of(last).is_some();
+        match (people, fate()) {
+            // People are pooled by what happened to them.
+            (true, Some(class)) => return Some((format!("people {class}"), None)),
+            (true, None) => ("people".to_string(), nouns.join(" ")),
+            (false, _) => ("thing".to_string(), nouns.join(" ")),
         }
     } else {
         // A number after a verb or a measure word ("injuring 80", "a magnitude of 5.9").
         let first = words.first()?;
-        if FATES.iter().any(|c| c.contains(&first.as_str())) || first == "crowd" {
-            "people".to_string()
-        } else if ["magnitude", "turnout"].contains(&first.as_str()) {
-            first.clone()
-        } else if fate().is_some() {
-            "people".to_string()
-        } else {
-            return None;
+        if let Some(class) = class_of(first).or_else(|| (first == "crowd").then_some("")).or_else(fate) {
+            return Some((format!("people {class}"), None));
         }
+        if ["magnitude", "turnout"].contains(&first.as_str()) {
+            return Some((first.clone(), None));
+        }
+        return None;
     };
-    if noun != "people" {
-        return Some(noun);
-    }
-    // People are pooled by what happened to them; without that, by the noun itself ("two
-    // children" and "five women" inside a church are not one figure).
-    match fate() {
-        Some(class) => Some(format!("people {class}")),
-        None if counted => words.iter().rev().find(|w| !is_number(w)).cloned(),
-        None => None,
-    }
+    // Other counts, and people without a fate, are told apart by what they count, compared by
+    // meaning ("observers" and "experts"; "children" and "women" are not one figure).
+    Some((noun.0, Some(noun.1)))
+}
+
+/// The last word of a noun phrase without a plural "s" ("rifles" → "rifle").
+fn singular(noun: &str) -> &str {
+    let last = noun.rsplit(' ').next().unwrap_or(noun);
+    last.strip_suffix("es")
+        .filter(|s| s.ends_with("ss") || s.ends_with('x'))
+        .or_else(|| last.strip_suffix('s'))
+        .unwrap_or(last)
 }
 
 /// Whether a word is a number, in digits or letters.
 fn is_number(w: &str) -> bool {
-    w.chars().any(|c| c.is_ascii_digit()) || is_number_word(w)
+    w.chars().any(|c| c.is_ascii_digit()) || is_amount_word(w)
 }
 
 /// Whether two figures of one key may measure one thing: their sentences name the same years
@@ -355,10 +398,17 @@ fn is_number(w: &str) -> bool {
 fn one_measure(x: &Measure<'_>, y: &Measure<'_>, figures: &[FigureOut]) -> bool {
     let (a, b) = (figures[x.figure].number.abs(), figures[y.figure].number.abs());
     let share = |p: &[String], q: &[String]| p.is_empty() || q.is_empty() || p.iter().any(|n| q.contains(n));
+    // A name at one figure that the other's sentence never gives, both ways: "99 delegates in
+    // Florida" and "92 delegates in Ohio".
+    let placed_apart =
+        |p: &Measure<'_>, q: &Measure<'_>| p.names.iter().any(|n| !q.sentence_names.contains(n));
     x.years == y.years
+        && (x.scope.is_empty() || y.scope.is_empty() || x.scope == y.scope)
         && (x.whole.is_none() || y.whole.is_none() || x.whole == y.whole)
-        && share(&x.names, &y.names)
-        && share(&x.sentence_names, &y.sentence_names)
+        && !(placed_apart(x, y) && placed_apart(y, x))
+        && !(x.sentence_names.len() >= 2
+            && y.sentence_names.len() >= 2
+            && !share(&x.sentence_names, &y.sentence_names))
         && a.max(b) <= MAX_RATIO * a.min(b)
 }
 
@@ -442,6 +492,16 @@ fn is_name(w: &str) -> bool {
     w.starts_with(char::is_uppercase) && !NOT_NAMES.contains(&w) && crate::dates::month_number(w).is_none()
 }
 
+/// Whether two numbers are different numbers, not one written with more or fewer digits
+/// ("$265.3 million" and "$265 million" are one; 5.9 and 6.1 are two).
+fn apart(x: f64, y: f64) -> bool {
+    (x - y).abs() > SAME_NUMBER * x.abs().max(y.abs())
+}
+
+/// How far apart, as a share of the larger, two numbers are still one number written with
+/// fewer digits.
+const SAME_NUMBER: f64 = 0.005;
+
 /// Rounds a cosine to three decimals.
 fn round(x: f64) -> f32 {
     ((x * 1000.0).round() / 1000.0) as f32
@@ -470,11 +530,13 @@ fn disagreement(
         let (a, b) = (f(j), f(k));
         let (lo_a, hi_a) = (a.number, a.number_max.unwrap_or(a.number));
         let (lo_b, hi_b) = (b.number, b.number_max.unwrap_or(b.number));
-        let apart = |x: f64, y: f64| (x - y).abs() > 0.05 * x.abs().max(y.abs());
         let near = |x: f64, y: f64| (x - y).abs() <= BOUND_SLACK * x.abs().max(y.abs());
         // A number inside the other's range is no disagreement, nor a number a little past a
         // floor or short of a ceiling ("more than 50" and 54).
         let inside = lo_a >= lo_b && hi_a <= hi_b || lo_b >= lo_a && hi_b <= hi_a;
+        // Two ranges that overlap ("a few blocks", "several blocks") agree.
+        let overlap = a.number_max.is_some() && b.number_max.is_some() && lo_a < hi_b && lo_b < hi_a;
+        let inside = inside || overlap;
         let bounded = |x: usize, lo_x: f64, hi_x: f64, lo_y: f64, hi_y: f64| match measures[x].bound {
             Bound::Floor => lo_y >= lo_x && near(lo_x, lo_y),
             Bound::Ceiling => hi_y <= hi_x && near(hi_x, hi_y),
@@ -518,7 +580,13 @@ fn disagreement(
         })
         .collect();
     let first = f(firsts[0]);
-    Some(Contradiction { about: first.about.clone(), kind: kind.into(), story: stories::id(story), values })
+    Some(Contradiction {
+        about: first.about.clone(),
+        kind: kind.into(),
+        story: stories::id(story),
+        distinct: firsts.len(),
+        values,
+    })
 }
 
 /// The words around a figure (up to [`PHRASE_WORDS`] on each side, within its clause) with an
@@ -595,10 +663,26 @@ pub(super) fn named_alike(x: &Candidate<'_>, y: &Candidate<'_>, actors: &[Actor]
     common(x.actors(), y.actors()) > 0 && same_people_and_places(x, y, actors)
 }
 
-/// Whether a figure is a length of time ("two weeks", "three years"): periods of different
-/// lengths are other periods, not a disagreement.
+/// Whether a figure is a length of time ("two weeks", "three years", "54 games", "five
+/// seasons"): periods of different lengths are other periods, not a disagreement, and they set
+/// the scope of the other figures of their sentence (see [`scope_of`]).
 pub(super) fn is_duration(f: &FigureOut) -> bool {
-    const UNITS: &[&str] = &["days", "decades", "hours", "minutes", "months", "seconds", "weeks", "years"];
+    const UNITS: &[&str] = &[
+        "days", "decades", "games", "hours", "innings", "laps", "matches", "minutes", "months", "seasons",
+        "seconds", "weeks", "years",
+    ];
     f.unit == "count"
         && f.about.split_whitespace().next().is_some_and(|w| UNITS.contains(&w.to_lowercase().as_str()))
+}
+
+/// The periods a sentence's figures are counted over: its lengths of time, as (what, how many).
+/// "13 homers in 54 games" and "33 homers in 157 games" are two stat lines, not a disagreement.
+fn scope_of<'f>(figures: impl Iterator<Item = &'f FigureOut>) -> Vec<(String, u64)> {
+    let mut out: Vec<(String, u64)> = figures
+        .filter(|f| is_duration(f))
+        .map(|f| (f.about.to_lowercase(), (f.number * 100.0).round() as u64))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }

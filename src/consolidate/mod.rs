@@ -165,8 +165,12 @@ pub struct Contradiction {
     pub kind: String,
     /// The story it belongs to (`story-01`).
     pub story: String,
-    /// The values side by side.
+    /// The values side by side: the first report of each number first (oldest first), then
+    /// the articles that repeat them.
     pub values: Vec<ContradictionValue>,
+    /// How many of `values` lead, one for each number.
+    #[serde(skip)]
+    pub distinct: usize,
 }
 
 /// One side of a contradiction.
@@ -714,6 +718,29 @@ mod tests {
         let found = disagreements(
             "The earthquake in Qeshm killed at least 10 people on Sunday, officials in Iran said.",
             "An earthquake in Bam killed more than 26,000 people in 2003, officials in Iran said.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn vague_amounts_disagree_with_numbers_outside_their_range_and_not_with_each_other() {
+        let found = disagreements(
+            "Military analysts say the Norland army could send five to ten battalion tactical groups to the border.",
+            "Military analysts say the Norland army will rather send a few battalions to the border.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        let found = disagreements(
+            "Firefighters said a few trucks from Varna were sent to the burning warehouse on Monday.",
+            "Firefighters said several trucks from Varna were sent to the burning warehouse on Monday.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn figures_counted_over_different_periods_are_two_stat_lines() {
+        let found = disagreements(
+            "Mark Lind hit .358 with 13 homers and 43 RBIs in 54 games with the Varna Bears this year.",
+            "Mark Lind had 33 homers and 121 RBIs in 157 games with the Varna Bears this year.",
         );
         assert!(found.is_empty(), "{found:?}");
     }

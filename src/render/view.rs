@@ -660,7 +660,7 @@ impl ReportView {
                 .map(|c| ContradictionView {
                     about: c.about.clone(),
                     label: if c.kind == "change" {
-                        "Change over time".into()
+                        format!("Change over time ({})", history(c))
                     } else {
                         "Conflicting figures".into()
                     },
@@ -745,6 +745,19 @@ impl ReportView {
     }
 }
 
+/// A change over time in a few words: each number in the order it was first reported, with its
+/// date ("25–35 percent on 20 May 2022, then 3 percent on 6 December 2023").
+fn history(c: &Contradiction) -> String {
+    let steps: Vec<String> = c.values[..c.distinct.min(c.values.len())]
+        .iter()
+        .map(|v| {
+            let on = v.date.map_or_else(String::new, |d| format!(" on {}", d.human()));
+            format!("{}{on}", v.value)
+        })
+        .collect();
+    steps.join(", then ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -778,5 +791,25 @@ mod tests {
                 "There are many who opened offices here and moved their money through them,"
             ]
         );
+    }
+
+    #[test]
+    fn a_change_reads_as_its_numbers_in_the_order_first_reported() {
+        use crate::consolidate::ContradictionValue;
+        let value = |v: &str, day: u8| ContradictionValue {
+            value: v.into(),
+            article: "a".into(),
+            paragraph: 0,
+            date: Some(Day::ymd(2024, 7, day)),
+            text: String::new(),
+        };
+        let c = Contradiction {
+            about: "toll".into(),
+            kind: "change".into(),
+            story: "story-01".into(),
+            values: vec![value("3 dead", 2), value("24 dead", 4), value("3 dead", 5)],
+            distinct: 2,
+        };
+        assert_eq!(history(&c), "3 dead on 2 July 2024, then 24 dead on 4 July 2024");
     }
 }

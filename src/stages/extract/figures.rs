@@ -26,6 +26,8 @@ pub struct RawFigure {
 
 const NUM: &str = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?";
 const WORDNUM: &str = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|dozens|hundreds|thousands)";
+/// Amounts written in words without a number: each stands for a range (see [`vague`]).
+const VAGUE: &str = r"(?:a\s+few|several|a\s+handful\s+of|a\s+couple\s+of|scores\s+of|dozens\s+of|hundreds\s+of|thousands\s+of)";
 
 /// A model or type written with letters and a number ("AK-47s", "F-16", "MiG-29"): the
 /// number is part of a name, and a count before it counts what it names.
@@ -38,18 +40,40 @@ static FIGURE_RE: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<money2>(?P<wn>{NUM})(?:\s*(?P<ws>trillion|billion|million|thousand))?\s+(?P<wc>dollars|euros|pounds|rubles|roubles|hryvnias?|yuan))
       | (?P<pct>(?:between\s+)?(?P<p1>{NUM})(?:\s*(?:%|percent|per\s?cent))?(?:\s*(?:-|–|to|and)\s*(?P<p2>{NUM}))?\s*(?:%|percent\b|per\s?cent\b|percentage\s+points?\b))
       | (?P<frac>(?P<fw>half|a\s+quarter|three\s+quarters)\s+(?:of\s+)?an?\s+(?:percentage\s+point|point|percent|per\s?cent)\b)
-      | (?P<count>(?:between\s+)?(?P<c1>{NUM}|{WORDNUM})(?:\s*(?P<cs>million|billion|thousand))?(?:\s*(?:-|–|to|and)\s*(?P<c2>{NUM}|{WORDNUM}))?(?:-man-strong|-strong)?(?:\s*-\s*|\s+)(?P<noun>(?:{DESIGNATION}\s+)?(?:[a-z][a-z-]+\s+){{0,2}}(?:{DESIGNATION}|[a-z][a-z-]+)))
+      | (?P<count>(?:between\s+)?(?P<c1>{NUM}|{VAGUE}|{WORDNUM})(?:\s*(?P<cs>million|billion|thousand))?(?:\s*(?:-|–|to|and)\s*(?P<c2>{NUM}|{WORDNUM}))?(?:-man-strong|-strong)?(?:\s*-\s*|\s+)(?P<noun>(?:{DESIGNATION}\s+)?(?:[a-z][a-z-]+\s+){{0,2}}(?:{DESIGNATION}|[a-z][a-z-]+)))
     "
     );
     Regex::new(&pattern).expect("figure regex")
 });
 
-/// Whether `word` (lower case) is a number written in letters ("ten", "dozens").
-pub fn is_number_word(word: &str) -> bool {
-    parse_num(word).is_some() && word.chars().all(|c| c.is_ascii_lowercase())
+/// Whether `word` (lower case) is a number written in letters ("ten", "dozens") or a word of a
+/// vague amount ("few", "several").
+pub fn is_amount_word(word: &str) -> bool {
+    const VAGUE_WORDS: &[&str] =
+        &["a", "few", "several", "handful", "couple", "of", "scores", "between", "and", "to"];
+    (parse_num(word).is_some() || VAGUE_WORDS.contains(&word)) && word.chars().all(|c| c.is_ascii_lowercase())
+}
+
+/// The range a vague amount stands for: "a few" is two to five, "dozens" 24 to 199 ("dozens"
+/// is written of a hundred and more), "thousands" up to tens of thousands.
+pub fn vague(s: &str) -> Option<(f64, f64)> {
+    let words: Vec<String> = s.split_whitespace().map(str::to_lowercase).collect();
+    match words.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        ["a", "few"] => Some((2.0, 5.0)),
+        ["several"] => Some((3.0, 9.0)),
+        ["a", "handful", "of"] => Some((2.0, 6.0)),
+        ["a", "couple", "of"] => Some((2.0, 3.0)),
+        ["dozens"] | ["dozens", "of"] | ["scores", "of"] => Some((24.0, 199.0)),
+        ["hundreds"] | ["hundreds", "of"] => Some((200.0, 1999.0)),
+        ["thousands"] | ["thousands", "of"] => Some((2000.0, 99_999.0)),
+        _ => None,
+    }
 }
 
 fn parse_num(s: &str) -> Option<f64> {
+    if let Some((lo, _)) = vague(s) {
+        return Some(lo);
+    }
     let lower = s.to_lowercase();
     let word = match lower.as_str() {
         "one" => Some(1.0),
@@ -306,6 +330,8 @@ fn counts_and_amounts(sentence: &str, found: &mut Vec<(Range<usize>, RawFigure)>
                 let s = scale(caps.name("cs").map(|m| m.as_str()));
                 let lo = parse_num(c1).map(|n| n * s);
                 let hi = caps.name("c2").and_then(|m| parse_num(m.as_str())).map(|n| n * s);
+                // A vague amount alone is its range ("a few battalions": two to five).
+                let hi = hi.or_else(|| vague(c1).map(|(_, hi)| hi * s));
                 lo.map(|lo| (lo, hi, "count".to_string()))
             }
         };
@@ -550,5 +576,12 @@ mod tests {
         let f = find("They recovered six AK - 47 rifles from the boat.");
         assert_eq!((f[0].number, f[0].about.as_str()), (6.0, "AK - 47 rifles"));
         assert!(find("He carried an AK-47 rifle.").is_empty());
+    }
+
+    #[test]
+    fn vague_amounts_are_ranges() {
+        assert_eq!(one("They will rather send a few battalions."), (2.0, Some(5.0), "count".into()));
+        assert_eq!(one("Several villages were destroyed."), (3.0, Some(9.0), "count".into()));
+        assert_eq!(one("Dozens of homes burned."), (24.0, Some(199.0), "count".into()));
     }
 }
