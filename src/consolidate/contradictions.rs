@@ -162,13 +162,16 @@ pub(super) fn find_contradictions(
     };
     // Their sentences' vectors: a statement's when the cascade embedded it, else the
     // sentence's own (a short sentence, "Police said 50 were injured.", is no statement), up
-    // to `budget` distinct sentences.
+    // to what `budget` (`consolidate.embed_budget`) leaves after the statements.
     let statement_vector = |f: &FigureOut| statement_of(f).and_then(|i| meaning.vector(i));
     let mut own: Vec<&str> =
         figures.iter().filter(|f| eligible(f) && statement_vector(f).is_none()).map(&sentence_of).collect();
     own.sort_unstable();
     own.dedup();
-    own.truncate(budget);
+    // One budget for all the model's work: what the statements left of it.
+    let mut left = budget.saturating_sub(meaning.embedded());
+    own.truncate(left);
+    left -= own.len();
     let own_vectors = vectors_of(&own, cache).unwrap_or_default();
     let vector_of = |f: &FigureOut| {
         statement_vector(f)
@@ -216,7 +219,8 @@ pub(super) fn find_contradictions(
     let mut nouns: Vec<&str> = measures.iter().filter_map(|m| m.noun.as_deref()).collect();
     nouns.sort_unstable();
     nouns.dedup();
-    let noun_vectors = vectors_of(&nouns, cache).unwrap_or_default();
+    // Nouns past the budget are compared by their words only.
+    let noun_vectors = vectors_of(&nouns[..nouns.len().min(left)], cache).unwrap_or_default();
     let noun_vector = |m: &Measure<'_>| {
         let k = nouns.binary_search(&m.noun.as_deref()?).ok()?;
         noun_vectors.get(k)

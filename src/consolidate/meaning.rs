@@ -314,6 +314,11 @@ impl Meaning {
     /// pirates in the Gulf of Aden"): each outlet states that fact once, in whatever words,
     /// and the claim's centre finds it. Claims are served largest first; a statement joins
     /// one claim. Each story's [`GATHERING_CLAIMS`] largest claims gather.
+    /// How many distinct sentences the statements' vectors are of.
+    pub(crate) fn embedded(&self) -> usize {
+        self.vectors.vectors.len()
+    }
+
     /// Statement `i`'s own vector, if it was embedded.
     pub(crate) fn vector(&self, i: usize) -> Option<&Vector> {
         self.vectors.get(i)
