@@ -203,6 +203,11 @@ pub struct TimelineEntry {
     pub paragraph: usize,
     /// Every article that dates the same sentence.
     pub sources: Vec<ArticleId>,
+    /// The story of its article (`story-01`), if the article is in one.
+    pub story: Option<String>,
+    /// Whether it happened long before the story it is told in (an anniversary, an earlier
+    /// disaster): background rows follow the story's own events.
+    pub background: bool,
 }
 
 /// A news event the corpus reports, with its articles and claims.
@@ -385,7 +390,7 @@ pub fn consolidate(corpus: &mut Corpus, cfg: &ConsolidateConfig, cache: Option<&
     let date_of: HashMap<&str, Day> =
         corpus.articles.iter().filter_map(|a| Some((a.id.as_str(), a.meta.date?))).collect();
     let key_judgments = pick_key_judgments(&claims, cfg.key_judgments, |id| date_of.get(id).copied());
-    let timeline = build_timeline(corpus, &article_ids, cfg.max_timeline);
+    let timeline = build_timeline(corpus, &article_ids, &story_of_article, cfg.max_timeline);
     for a in &mut corpus.articles {
         a.extraction = Extraction::default();
     }
@@ -646,6 +651,23 @@ mod tests {
     }
 
     #[test]
+    fn an_undated_story_is_dated_by_its_events_and_an_old_disaster_is_background() {
+        let struck = "The earthquake struck the island of Qeshm on 12 March 2021, officials said.";
+        let aftershock = "A strong aftershock hit Qeshm again on 14 March 2021, the governor said.";
+        let bam = "An earthquake in the city of Bam killed more than 26,000 people in 2003.";
+        let mut a = article("a", Day::ymd(2021, 3, 15), &[struck, bam]);
+        let mut b = article("b", Day::ymd(2021, 3, 15), &[aftershock]);
+        a.meta.date = None;
+        b.meta.date = None;
+        let mut c = corpus(vec![a, b]);
+        let digest = consolidate(&mut c, &ConsolidateConfig::default(), None);
+        let rows: Vec<(&str, bool)> =
+            digest.timeline.iter().map(|t| (t.text.as_str(), t.background)).collect();
+        assert_eq!(rows, [(struck, false), (aftershock, false), (bam, true)]);
+        assert!(digest.timeline.iter().all(|t| t.story.is_some()), "{:?}", digest.timeline);
+    }
+
+    #[test]
     fn a_sentence_with_two_dates_is_one_row_dated_by_the_earlier() {
         // 29 June 2022 was a Wednesday.
         let trip =
@@ -653,8 +675,10 @@ mod tests {
         let vote = "The council voted on the budget in March 2021, and again in May 2021.";
         let mut c = corpus(vec![article("trip", Day::ymd(2022, 6, 29), &[trip, vote])]);
         let digest = consolidate(&mut c, &ConsolidateConfig::default(), None);
-        let rows: Vec<(Day, &str)> = digest.timeline.iter().map(|t| (t.date, t.text.as_str())).collect();
-        assert_eq!(rows, [(Day::ymd(2021, 3, 0), vote), (Day::ymd(2022, 6, 28), trip)]);
+        let rows: Vec<(Day, &str, bool)> =
+            digest.timeline.iter().map(|t| (t.date, t.text.as_str(), t.background)).collect();
+        // The vote, a year before the article, is background and follows the article's own event.
+        assert_eq!(rows, [(Day::ymd(2022, 6, 28), trip, false), (Day::ymd(2021, 3, 0), vote, true)]);
     }
 
     #[test]

@@ -1,12 +1,28 @@
-//! The timeline: dated events, the same sentence once, oldest first.
+//! The timeline: dated events, the same sentence once; each story's own events oldest first,
+//! then its background (an anniversary, an earlier disaster), marked and capped.
 
 use super::*;
 
-/// Dated events, the same sentence counted once, at most `max` entries (the most precise
-/// first), shown oldest first.
-pub(super) fn build_timeline(corpus: &Corpus, article_ids: &[ArticleId], max: usize) -> Vec<TimelineEntry> {
+/// Days before a story's first article from which its events are its own: a story reports what
+/// happened in the days before it, and background is what happened long before.
+pub(super) const STORY_LEAD_DAYS: i64 = 31;
+
+/// Background rows shown, at most, as a share of `consolidate.max_timeline`.
+pub(super) const BACKGROUND_SHARE: usize = 4;
+
+/// Dated events, the same sentence counted once: at most `max` of a story's own events and a
+/// quarter as many background ones (the most precise and most reported first), shown own
+/// events oldest first, then background oldest first. A story's own events fall between
+/// [`STORY_LEAD_DAYS`] before its first dated article and the day after its last; a story with
+/// no dated article takes the month its events most often fall in, and its neighbours.
+pub(super) fn build_timeline(
+    corpus: &Corpus,
+    article_ids: &[ArticleId],
+    story_of_article: &[Option<u32>],
+    max: usize,
+) -> Vec<TimelineEntry> {
     let years = years_from_other_articles(corpus);
-    let mut by_key: BTreeMap<(Day, &str), TimelineEntry> = BTreeMap::new();
+    let mut by_key: BTreeMap<(Day, &str), (usize, TimelineEntry)> = BTreeMap::new();
     for (ai, (a, id)) in corpus.articles.iter().zip(article_ids).enumerate() {
         if a.duplicate_of.is_some() {
             continue;
@@ -30,36 +46,121 @@ pub(super) fn build_timeline(corpus: &Corpus, article_ids: &[ArticleId], max: us
             let key = (date, text);
             by_key
                 .entry(key)
-                .and_modify(|t| {
+                .and_modify(|(_, t)| {
                     if !t.sources.contains(id) {
                         t.sources.push(id.clone())
                     }
                 })
-                .or_insert_with(|| TimelineEntry {
-                    date,
-                    precision: date.precision(),
-                    text: text.to_string(),
-                    article: id.clone(),
-                    paragraph,
-                    sources: vec![id.clone()],
+                .or_insert_with(|| {
+                    let entry = TimelineEntry {
+                        date,
+                        precision: date.precision(),
+                        text: text.to_string(),
+                        article: id.clone(),
+                        paragraph,
+                        sources: vec![id.clone()],
+                        story: story_of_article[ai].map(stories::id),
+                        background: false,
+                    };
+                    (ai, entry)
                 });
         }
     }
-    let mut entries: Vec<TimelineEntry> = by_key.into_values().collect();
-    entries.sort_by(|a, b| {
-        (a.precision, std::cmp::Reverse(a.sources.len()), a.date, &a.article, a.paragraph).cmp(&(
-            b.precision,
-            std::cmp::Reverse(b.sources.len()),
-            b.date,
-            &b.article,
-            b.paragraph,
-        ))
-    });
-    entries.truncate(max);
-    entries.sort_by(|a, b| {
-        (a.date, &a.article, a.paragraph, &a.text).cmp(&(b.date, &b.article, b.paragraph, &b.text))
-    });
+    let windows = story_windows(corpus, story_of_article, by_key.values().map(|(ai, t)| (*ai, t.date)));
+    let mut own = Vec::new();
+    let mut background = Vec::new();
+    for (ai, mut t) in by_key.into_values() {
+        let window = windows.get(&story_of_article[ai]);
+        t.background = window.is_some_and(|&(from, to)| !overlaps(t.date, from, to));
+        if t.background { background.push(t) } else { own.push(t) }
+    }
+    let pick = |mut entries: Vec<TimelineEntry>, max: usize| {
+        entries.sort_by(|a, b| {
+            (a.precision, std::cmp::Reverse(a.sources.len()), a.date, &a.article, a.paragraph).cmp(&(
+                b.precision,
+                std::cmp::Reverse(b.sources.len()),
+                b.date,
+                &b.article,
+                b.paragraph,
+            ))
+        });
+        entries.truncate(max);
+        entries.sort_by(|a, b| {
+            (a.date, &a.article, a.paragraph, &a.text).cmp(&(b.date, &b.article, b.paragraph, &b.text))
+        });
+        entries
+    };
+    let mut entries = pick(own, max);
+    entries.extend(pick(background, max / BACKGROUND_SHARE));
     entries
+}
+
+/// The days each story's own events fall in (see [`build_timeline`]), for the stories that can
+/// tell: by their articles' dates; else by the month their day-exact events most often fall in;
+/// else by the dates of all the corpus's articles; else by the year their events most often
+/// name.
+fn story_windows(
+    corpus: &Corpus,
+    story_of_article: &[Option<u32>],
+    events: impl Iterator<Item = (usize, Day)>,
+) -> HashMap<Option<u32>, (time::Date, time::Date)> {
+    let days = time::Duration::days;
+    let mut out: HashMap<Option<u32>, (time::Date, time::Date)> = HashMap::new();
+    let mut corpus_window: Option<(time::Date, time::Date)> = None;
+    for (ai, a) in corpus.articles.iter().enumerate() {
+        let Some(date) = a.meta.date.and_then(Day::to_date) else { continue };
+        let window = (date - days(STORY_LEAD_DAYS), date + days(1));
+        let widen = |w: (time::Date, time::Date)| (w.0.min(window.0), w.1.max(window.1));
+        out.entry(story_of_article[ai]).and_modify(|w| *w = widen(*w)).or_insert(window);
+        corpus_window = Some(corpus_window.map_or(window, widen));
+    }
+    // The others: the months their day-exact events fall in, and the years all their events name.
+    let mut months: BTreeMap<Option<u32>, BTreeMap<(i32, u8), usize>> = BTreeMap::new();
+    let mut years: BTreeMap<Option<u32>, BTreeMap<i32, usize>> = BTreeMap::new();
+    for (ai, day) in events {
+        let story = story_of_article[ai];
+        if out.contains_key(&story) {
+            continue;
+        }
+        if day.precision() == Precision::Day {
+            *months.entry(story).or_default().entry((day.year, day.month)).or_default() += 1;
+        }
+        *years.entry(story).or_default().entry(day.year).or_default() += 1;
+    }
+    // The most frequent; on a tie, the latest (news reports the recent past).
+    fn most<K: Ord + Copy>(counts: &BTreeMap<K, usize>) -> Option<K> {
+        counts.iter().max_by_key(|(k, n)| (**n, **k)).map(|(k, _)| *k)
+    }
+    for (story, counts) in &years {
+        let window = match months.get(story).and_then(most) {
+            Some((year, month)) => {
+                Day::ymd(year, month, 1).to_date().map(|d| (d - days(STORY_LEAD_DAYS), d + days(62)))
+            }
+            None => corpus_window.or_else(|| {
+                let year = most(counts)?;
+                Some((Day::ymd(year, 1, 1).to_date()?, Day::ymd(year, 12, 31).to_date()?))
+            }),
+        };
+        if let Some(window) = window {
+            out.insert(*story, window);
+        }
+    }
+    out
+}
+
+/// Whether a date, at its precision (a day, a month or a year), overlaps the days `from..=to`.
+fn overlaps(date: Day, from: time::Date, to: time::Date) -> bool {
+    let (start, end) = match date.precision() {
+        Precision::Day => {
+            (Day::ymd(date.year, date.month, date.day), Day::ymd(date.year, date.month, date.day))
+        }
+        Precision::Month => (Day::ymd(date.year, date.month, 1), Day::ymd(date.year, date.month, 28)),
+        Precision::Year => (Day::ymd(date.year, 1, 1), Day::ymd(date.year, 12, 31)),
+    };
+    match (start.to_date(), end.to_date()) {
+        (Some(start), Some(end)) => start <= to && from <= end,
+        _ => true,
+    }
 }
 
 /// A month and day written without a year more than this many days before the article is

@@ -385,7 +385,7 @@ pub fn render(view: &ReportView) -> Result<Vec<u8>> {
 
     l.heading("Timeline", 14.0, 40.0);
     let rows: Vec<Vec<String>> =
-        view.timeline.iter().map(|t| vec![t.date.clone(), t.text.clone(), t.cite_label.clone()]).collect();
+        view.timeline.iter().map(|t| vec![t.date.clone(), timeline_text(t), t.cite_label.clone()]).collect();
     l.table(&["Date", "Event", "Sources"], &rows, &[90.0, 330.0, 60.0], 8.5);
 
     l.heading("Sources", 14.0, 30.0);
@@ -431,4 +431,12 @@ pub fn render(view: &ReportView) -> Result<Vec<u8>> {
     l.finish(&mut doc);
     let mut warnings = Vec::new();
     Ok(doc.save(&PdfSaveOptions::default(), &mut warnings))
+}
+
+/// A timeline row's text as the PDF shows it: its story when there are several, and
+/// "Background:" before what happened long before the story.
+fn timeline_text(t: &super::view::TimelineView) -> String {
+    let story = if t.story.is_empty() { String::new() } else { format!("{}: ", t.story) };
+    let background = if t.background { "Background: " } else { "" };
+    format!("{story}{background}{}", t.text)
 }

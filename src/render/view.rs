@@ -301,6 +301,10 @@ pub struct TimelineView {
     pub cites: Vec<Cite>,
     /// Cited articles beyond those shown.
     pub more_cites: usize,
+    /// Whether it happened long before its story (shown after the story's own events).
+    pub background: bool,
+    /// Its story's label, when the briefing has several stories.
+    pub story: String,
     /// "[1, 3]".
     pub cite_label: String,
 }
@@ -721,6 +725,13 @@ impl ReportView {
                 .map(|t| {
                     let (cites, cite_label, more_cites) = citer.cites(t.sources.iter().map(|id| &**id));
                     TimelineView {
+                        background: t.background,
+                        story: match &t.story {
+                            Some(id) if digest.stories.len() > 1 => {
+                                story_label.get(id.as_str()).map_or_else(String::new, |l| l.to_string())
+                            }
+                            _ => String::new(),
+                        },
                         date: t.date.human(),
                         precision: format!("{:?}", t.precision).to_lowercase(),
                         text: t.text.clone(),
