@@ -123,6 +123,9 @@ pub enum DateSource {
     /// The date in the file name.
     #[serde(rename = "file name")]
     FileName,
+    /// No date given: the date of the dated article closest in meaning.
+    #[serde(rename = "inferred")]
+    Inferred,
 }
 
 /// A kept paragraph (or subheading) of an article body.

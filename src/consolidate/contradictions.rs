@@ -141,13 +141,15 @@ pub(super) const BOUND_SLACK: f64 = 0.2;
 
 /// Figures of one thing, in one story, whose numbers differ between articles by more than 5 %
 /// (see the module's header). `statement_of` gives a figure's statement, whose vector
-/// `meaning` holds when it was embedded.
+/// `meaning` holds when it was embedded; `inferred` the dates inferred for undated articles.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn find_contradictions(
     corpus: &Corpus,
     figures: &[FigureOut],
     story_of_article: &[Option<u32>],
     statement_of: impl Fn(&FigureOut) -> Option<usize> + Sync,
     meaning: &Meaning,
+    inferred: &[Option<Day>],
     budget: usize,
     cache: Option<&Cache>,
 ) -> Vec<Contradiction> {
@@ -256,7 +258,7 @@ pub(super) fn find_contradictions(
             list.push(k);
         }
     }
-    let date_of = |ai: usize| corpus.articles[ai].meta.date;
+    let date_of = |ai: usize| corpus.articles[ai].meta.date.or(inferred[ai]);
     let found: Vec<Vec<Contradiction>> = groups
         .into_par_iter()
         .map(|((story, key), members)| {

@@ -23,7 +23,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use crate::cache::Cache;
 use crate::config::ConsolidateConfig;
-use crate::model::{ActorKind, ClaimKind, Corpus, Day, Extraction, LocalActor, Precision, Span};
+use crate::model::{ActorKind, ClaimKind, Corpus, DateSource, Day, Extraction, LocalActor, Precision, Span};
 use crate::sorted::{common, shared};
 use crate::stages::extract::actors::kind_of;
 use crate::text::{close, close_pairs, fold, for_each_content_word, stem};
@@ -363,6 +363,7 @@ pub fn consolidate(corpus: &mut Corpus, cfg: &ConsolidateConfig, cache: Option<&
             .collect()
     };
     let story_of_article = stories::cluster(&article_vectors, &names, cfg.story_similarity);
+    let inferred = infer_dates(corpus, &article_vectors);
     let story_of: Vec<Option<u32>> = cands.iter().map(|c| story_of_article[c.article as usize]).collect();
     let meaning = meaning::Meaning::new(&cands, vectors, &story_of, &actors, cfg.meaning_similarity);
     let index_of: HashMap<&str, usize> =
@@ -382,10 +383,21 @@ pub fn consolidate(corpus: &mut Corpus, cfg: &ConsolidateConfig, cache: Option<&
         &story_of_article,
         statement_of,
         &meaning,
+        &inferred,
         cfg.embed_budget,
         cache,
     );
     let claims = group_claims(corpus, cfg, &article_ids, &actors, cands, weights, &meaning, &story_of);
+    // The statements are done with the text: undated articles now take their inferred dates,
+    // and their month-and-day dates resolve against them.
+    for (ai, date) in inferred.iter().enumerate() {
+        if let Some(date) = *date {
+            let a = &mut corpus.articles[ai];
+            a.meta.date = Some(date);
+            a.meta.date_source = Some(DateSource::Inferred);
+            a.extraction.events = crate::stages::extract::events_of(a, date);
+        }
+    }
     let stories = stories::describe(corpus, &article_ids, &story_of_article, &article_vectors, &claims);
     let date_of: HashMap<&str, Day> =
         corpus.articles.iter().filter_map(|a| Some((a.id.as_str(), a.meta.date?))).collect();
@@ -395,6 +407,48 @@ pub fn consolidate(corpus: &mut Corpus, cfg: &ConsolidateConfig, cache: Option<&
         a.extraction = Extraction::default();
     }
     Digest { actors, quotes, stories, claims, key_judgments, figures, contradictions, timeline }
+}
+
+/// The cosine of two articles' vectors from which an undated article takes the date of the
+/// dated article closest to it in meaning.
+pub(crate) const INFER_DATE_SIMILARITY: f64 = 0.5;
+
+/// Dates for the articles that give none (no date line, URL or file name): the date of the
+/// dated article closest in meaning, at a cosine of [`INFER_DATE_SIMILARITY`] or more, unless
+/// the article names a later year than that date's (it cannot be older than what it reports).
+fn infer_dates(corpus: &Corpus, article_vectors: &[Option<Vec<f64>>]) -> Vec<Option<Day>> {
+    let dated: Vec<(usize, Day, &Vec<f64>)> = corpus
+        .articles
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.duplicate_of.is_none())
+        .filter_map(|(i, a)| Some((i, a.meta.date?, article_vectors[i].as_ref()?)))
+        .collect();
+    let cosine = |x: &[f64], y: &[f64]| {
+        let dot: f64 = x.iter().zip(y).map(|(a, b)| a * b).sum();
+        let norms = x.iter().map(|a| a * a).sum::<f64>().sqrt() * y.iter().map(|b| b * b).sum::<f64>().sqrt();
+        // Rounded, so that no choice turns on the last bits of a float.
+        if norms > 0.0 { (dot / norms * 1000.0).round() / 1000.0 } else { 0.0 }
+    };
+    corpus
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            if a.meta.date.is_some() || a.duplicate_of.is_some() {
+                return None;
+            }
+            let v = article_vectors[i].as_ref()?;
+            // The closest; on a tie, the first in corpus order.
+            let (sim, date) = dated
+                .iter()
+                .map(|&(j, date, w)| (cosine(v, w), std::cmp::Reverse(j), date))
+                .max_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)))
+                .map(|(sim, _, date)| (sim, date))?;
+            let latest_named = a.extraction.events.iter().map(|e| e.date.year).max();
+            (sim >= INFER_DATE_SIMILARITY && latest_named.is_none_or(|y| y <= date.year)).then_some(date)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -665,6 +719,28 @@ mod tests {
             digest.timeline.iter().map(|t| (t.text.as_str(), t.background)).collect();
         assert_eq!(rows, [(struck, false), (aftershock, false), (bam, true)]);
         assert!(digest.timeline.iter().all(|t| t.story.is_some()), "{:?}", digest.timeline);
+    }
+
+    #[test]
+    fn an_undated_article_takes_the_date_of_the_closest_dated_one_and_its_dates_resolve() {
+        let dated = [
+            "The leaders of the Collective Security Treaty Organization met in Moscow to mark its anniversary.",
+            "President Ann Lee of Norland was the only leader at the Moscow summit to back the war.",
+        ];
+        let undated = [
+            "At the May 16 summit in Moscow, the Collective Security Treaty Organization marked its anniversary.",
+            "Norland's President Ann Lee was the only leader at the summit to back the war.",
+        ];
+        let mut b = article("b", Day::ymd(2022, 5, 20), &undated);
+        b.meta.date = None;
+        b.extraction = extract_article(&b, &ExtractConfig::default());
+        assert!(b.extraction.events.is_empty(), "no date to resolve May 16 against yet");
+        let mut c = corpus(vec![article("a", Day::ymd(2022, 5, 20), &dated), b]);
+        let digest = consolidate(&mut c, &ConsolidateConfig::default(), None);
+        assert_eq!(c.articles[1].meta.date, Some(Day::ymd(2022, 5, 20)));
+        assert_eq!(c.articles[1].meta.date_source, Some(DateSource::Inferred));
+        let rows: Vec<(Day, &str)> = digest.timeline.iter().map(|t| (t.date, t.text.as_str())).collect();
+        assert_eq!(rows, [(Day::ymd(2022, 5, 16), undated[0])]);
     }
 
     #[test]

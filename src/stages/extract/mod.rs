@@ -159,6 +159,40 @@ fn sentences_of<'a>(paragraphs: &[(usize, &'a str)]) -> Vec<(usize, usize, &'a s
     out
 }
 
+/// The dated events of one sentence, its dates resolved against the article's date `anchor`
+/// and a year the sentence names.
+fn events_in(s: &str, sentence: Span, anchor: Option<crate::model::Day>) -> Vec<Event> {
+    let dates = find_dates(s);
+    let nearby_year = dates.iter().find_map(|m| match m.kind {
+        DateKind::Year(y) => Some(y),
+        DateKind::Full(d) | DateKind::MonthYear(d) => Some(d.year),
+        _ => None,
+    });
+    dates
+        .into_iter()
+        .filter(|m| !in_relative_clause(s, m.range.start))
+        .filter_map(|m| {
+            let date = resolve(m.kind, anchor, nearby_year)?;
+            Some(Event { date, as_written: s[m.range].to_string(), sentence })
+        })
+        .collect()
+}
+
+/// An article's dated events, resolved against `anchor`: once an undated article's date is
+/// inferred, its "May 16" and "Friday" find their year and day.
+pub fn events_of(article: &Article, anchor: crate::model::Day) -> Vec<Event> {
+    let paragraphs: Vec<(usize, &str)> = article
+        .paragraphs
+        .iter()
+        .filter(|p| !(p.heading && title_case(&p.text)) && p.duplicate_of.is_none())
+        .map(|p| (p.index, p.text.as_str()))
+        .collect();
+    sentences_of(&paragraphs)
+        .into_iter()
+        .flat_map(|(p, offset, s)| events_in(s, Span::new(p, offset..offset + s.len()), Some(anchor)))
+        .collect()
+}
+
 /// Everything extract finds in one article.
 pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
     // Actors are read from every paragraph: a dateline or a paragraph that another article
@@ -267,19 +301,9 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
                 sentence,
             });
         }
-        let dates = find_dates(s);
-        let nearby_year = dates.iter().find_map(|m| match m.kind {
-            DateKind::Year(y) => Some(y),
-            DateKind::Full(d) | DateKind::MonthYear(d) => Some(d.year),
-            _ => None,
-        });
-        let mut dated = false;
-        for m in dates.into_iter().filter(|m| !in_relative_clause(s, m.range.start)) {
-            if let Some(date) = resolve(m.kind, anchor, nearby_year) {
-                dated = true;
-                events.push(Event { date, as_written: s[m.range].to_string(), sentence });
-            }
-        }
+        let before = events.len();
+        events.extend(events_in(s, sentence, anchor));
+        let dated = events.len() > before;
         // A claim: a sentence of some length that names an actor, a number or a date.
         let words = crate::text::words(s).count();
         let in_sentence: Vec<u32> = {
