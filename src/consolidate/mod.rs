@@ -363,7 +363,7 @@ pub fn consolidate(corpus: &mut Corpus, cfg: &ConsolidateConfig, cache: Option<&
             .collect()
     };
     let story_of_article = stories::cluster(&article_vectors, &names, cfg.story_similarity);
-    let inferred = infer_dates(corpus, &article_vectors);
+    let inferred = infer_dates(corpus, &article_vectors, &story_of_article);
     let story_of: Vec<Option<u32>> = cands.iter().map(|c| story_of_article[c.article as usize]).collect();
     let meaning = meaning::Meaning::new(&cands, vectors, &story_of, &actors, cfg.meaning_similarity);
     let index_of: HashMap<&str, usize> =
@@ -414,16 +414,20 @@ pub fn consolidate(corpus: &mut Corpus, cfg: &ConsolidateConfig, cache: Option<&
 pub(crate) const INFER_DATE_SIMILARITY: f64 = 0.5;
 
 /// Dates for the articles that give none (no date line, URL or file name): the date of the
-/// dated article closest in meaning, at a cosine of [`INFER_DATE_SIMILARITY`] or more, unless
+/// dated article of the same story closest in meaning, at a cosine of [`INFER_DATE_SIMILARITY`] or more, unless
 /// the article names a later year than that date's (it cannot be older than what it reports).
-fn infer_dates(corpus: &Corpus, article_vectors: &[Option<Vec<f64>>]) -> Vec<Option<Day>> {
-    let dated: Vec<(usize, Day, &Vec<f64>)> = corpus
-        .articles
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| a.duplicate_of.is_none())
-        .filter_map(|(i, a)| Some((i, a.meta.date?, article_vectors[i].as_ref()?)))
-        .collect();
+fn infer_dates(
+    corpus: &Corpus,
+    article_vectors: &[Option<Vec<f64>>],
+    story_of_article: &[Option<u32>],
+) -> Vec<Option<Day>> {
+    // The dated articles of each story: an article is compared with those of its own story only.
+    let mut dated: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (i, a) in corpus.articles.iter().enumerate().filter(|(_, a)| a.duplicate_of.is_none()) {
+        if let (Some(_), Some(_), Some(story)) = (a.meta.date, &article_vectors[i], story_of_article[i]) {
+            dated.entry(story).or_default().push(i);
+        }
+    }
     let cosine = |x: &[f64], y: &[f64]| {
         let dot: f64 = x.iter().zip(y).map(|(a, b)| a * b).sum();
         let norms = x.iter().map(|a| a * a).sum::<f64>().sqrt() * y.iter().map(|b| b * b).sum::<f64>().sqrt();
@@ -441,8 +445,12 @@ fn infer_dates(corpus: &Corpus, article_vectors: &[Option<Vec<f64>>]) -> Vec<Opt
             let v = article_vectors[i].as_ref()?;
             // The closest; on a tie, the first in corpus order.
             let (sim, date) = dated
+                .get(&story_of_article[i]?)?
                 .iter()
-                .map(|&(j, date, w)| (cosine(v, w), std::cmp::Reverse(j), date))
+                .filter_map(|&j| {
+                    let (date, w) = (corpus.articles[j].meta.date?, article_vectors[j].as_ref()?);
+                    Some((cosine(v, w), std::cmp::Reverse(j), date))
+                })
                 .max_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)))
                 .map(|(sim, _, date)| (sim, date))?;
             let latest_named = a.extraction.events.iter().map(|e| e.date.year).max();
