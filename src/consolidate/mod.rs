@@ -752,6 +752,22 @@ mod tests {
     }
 
     #[test]
+    fn a_month_and_day_take_the_year_another_article_gives_the_month_and_so_do_their_neighbours() {
+        let held = "Until the presidential elections in Norland held on August 9, Ann Lee said little.";
+        let met = "Ann Lee met the Russian president in Sochi on September 14 to ask for a loan.";
+        let contested =
+            "After the contested August 2020 presidential election, the EU imposed sanctions on Norland.";
+        let mut c = corpus(vec![
+            article("a", Day::ymd(2022, 5, 20), &[held, met]),
+            article("b", Day::ymd(2022, 5, 20), &[contested]),
+        ]);
+        let digest = consolidate(&mut c, &ConsolidateConfig::default(), None);
+        let date_of = |text: &str| digest.timeline.iter().find(|t| t.text == text).map(|t| t.date);
+        assert_eq!(date_of(held), Some(Day::ymd(2020, 8, 9)), "{:?}", digest.timeline);
+        assert_eq!(date_of(met), Some(Day::ymd(2020, 9, 14)), "{:?}", digest.timeline);
+    }
+
+    #[test]
     fn a_sentence_with_two_dates_is_one_row_dated_by_the_earlier() {
         // 29 June 2022 was a Wednesday.
         let trip =

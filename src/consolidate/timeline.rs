@@ -170,18 +170,22 @@ pub(super) const YEAR_GUESSED_AFTER: i64 = 180;
 
 /// The events whose year was guessed (see [`YEAR_GUESSED_AFTER`]) and that another article
 /// dates otherwise: by their article and its event, the year to use. The other article must
-/// give the same month and day in a sentence that shares a word with this one ("before Russia
-/// launched its invasion on February 24" and "from February 24, when the invasion began"),
-/// and either write the year or have been written within [`YEAR_GUESSED_AFTER`] days of it;
-/// the closest such article decides.
+/// give the same month and day, or the same month with its year ("the contested August 2020
+/// presidential election" for "the presidential elections held on August 9"), in a sentence
+/// that shares a word with this one ("before Russia launched its invasion on February 24" and
+/// "from February 24, when the invasion began"), and either write the year or have been written
+/// within [`YEAR_GUESSED_AFTER`] days of it; the closest such article decides. The article's
+/// other guessed dates that no article dates then take the year its dated ones took, when that
+/// is one year (its own context: "September 14 in Sochi", a month after that election).
 pub(super) fn years_from_other_articles(corpus: &Corpus) -> HashMap<(usize, usize), i32> {
     use crate::dates::{DateKind, DateMatch, find_dates};
-    // An event dated to the day: its article and its place there, its year, and how sure that
-    // is (0 days when written, else the days from it to its article).
+    // An event dated to the day or the month: its article and its place there, its date, and
+    // how sure its year is (0 days when written, else the days from it to its article).
     struct Mention<'a> {
         article: usize,
         event: usize,
         year: i32,
+        day: u8,
         doubt: i64,
         sentence: &'a str,
         as_written: &'a str,
@@ -190,14 +194,16 @@ pub(super) fn years_from_other_articles(corpus: &Corpus) -> HashMap<(usize, usiz
         let articles = corpus.articles.iter().enumerate().filter(|(_, a)| a.duplicate_of.is_none());
         articles.flat_map(|(ai, a)| {
             a.extraction.events.iter().enumerate().filter_map(move |(ei, e)| {
-                if e.date.month == 0 || e.date.day == 0 {
+                if e.date.month == 0 {
                     return None;
                 }
                 let sentence = a.text_at(e.sentence);
-                let guessed = matches!(
-                    find_dates(&e.as_written).first(),
-                    Some(DateMatch { kind: DateKind::MonthDay { .. }, .. })
-                ) && !sentence.contains(&e.date.year.to_string());
+                let guessed = e.date.day != 0
+                    && matches!(
+                        find_dates(&e.as_written).first(),
+                        Some(DateMatch { kind: DateKind::MonthDay { .. }, .. })
+                    )
+                    && !sentence.contains(&e.date.year.to_string());
                 let doubt = if guessed {
                     (a.meta.date.and_then(|d| d.to_date())? - e.date.to_date()?).whole_days()
                 } else {
@@ -207,25 +213,28 @@ pub(super) fn years_from_other_articles(corpus: &Corpus) -> HashMap<(usize, usiz
                     article: ai,
                     event: ei,
                     year: e.date.year,
+                    day: e.date.day,
                     doubt,
                     sentence,
                     as_written: &e.as_written,
                 };
-                Some(((e.date.month, e.date.day), m))
+                Some((e.date.month, m))
             })
         })
     };
-    // Most corpora have no guessed year: only the days that have one are gathered.
-    let doubted: BTreeSet<(u8, u8)> =
-        mentions().filter(|(_, m)| m.doubt > YEAR_GUESSED_AFTER).map(|(day, _)| day).collect();
-    let mut by_day: BTreeMap<(u8, u8), Vec<Mention<'_>>> = BTreeMap::new();
+    // Most corpora have no guessed year: only the months that have one are gathered.
+    let doubted: BTreeSet<u8> =
+        mentions().filter(|(_, m)| m.doubt > YEAR_GUESSED_AFTER).map(|(month, _)| month).collect();
+    let mut by_month: BTreeMap<u8, Vec<Mention<'_>>> = BTreeMap::new();
     if !doubted.is_empty() {
-        for (day, m) in mentions().filter(|(day, _)| doubted.contains(day)) {
-            by_day.entry(day).or_default().push(m);
+        for (month, m) in mentions().filter(|(month, _)| doubted.contains(month)) {
+            by_month.entry(month).or_default().push(m);
         }
     }
     let mut out = HashMap::new();
-    for mentions in by_day.values() {
+    // The guessed events no other article dates, by article.
+    let mut undecided: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for mentions in by_month.values() {
         let words: Vec<BTreeSet<String>> =
             mentions.iter().map(|m| content_stems(m.sentence, m.as_written)).collect();
         for (k, m) in mentions.iter().enumerate().filter(|(_, m)| m.doubt > YEAR_GUESSED_AFTER) {
@@ -233,10 +242,24 @@ pub(super) fn years_from_other_articles(corpus: &Corpus) -> HashMap<(usize, usiz
                 .iter()
                 .enumerate()
                 .filter(|(_, o)| o.article != m.article && o.doubt <= YEAR_GUESSED_AFTER && o.year != m.year)
+                .filter(|(_, o)| o.day == m.day || o.day == 0)
                 .filter(|&(x, _)| words[x].intersection(&words[k]).next().is_some())
-                .min_by_key(|(_, o)| (o.doubt, o.article, o.event));
-            if let Some((_, o)) = best {
-                out.insert((m.article, m.event), o.year);
+                .min_by_key(|(_, o)| (o.doubt, o.day == 0, o.article, o.event));
+            match best {
+                Some((_, o)) => {
+                    out.insert((m.article, m.event), o.year);
+                }
+                None => undecided.entry(m.article).or_default().push(m.event),
+            }
+        }
+    }
+    // The article's own context.
+    for (article, events) in undecided {
+        let years: BTreeSet<i32> =
+            out.iter().filter(|((a, _), _)| *a == article).map(|(_, &year)| year).collect();
+        if let [year] = years.into_iter().collect::<Vec<_>>()[..] {
+            for event in events {
+                out.insert((article, event), year);
             }
         }
     }
