@@ -139,8 +139,8 @@ enum Bound {
 /// dead" do not (the toll of a developing story).
 pub(super) const BOUND_SLACK: f64 = 0.2;
 
-/// Figures of one thing, in one story, whose numbers differ between articles by more than 5 %
-/// (see the module's header). `statement_of` gives a figure's statement, whose vector
+/// Figures of one thing, in one story, whose numbers differ between articles (see the
+/// module's header). `statement_of` gives a figure's statement, whose vector
 /// `meaning` holds when it was embedded; `inferred` the dates inferred for undated articles.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn find_contradictions(
@@ -166,20 +166,23 @@ pub(super) fn find_contradictions(
     // sentence's own (a short sentence, "Police said 50 were injured.", is no statement), up
     // to what `budget` (`consolidate.embed_budget`) leaves after the statements.
     let statement_vector = |f: &FigureOut| statement_of(f).and_then(|i| meaning.vector(i));
-    let mut own: Vec<&str> =
-        figures.iter().filter(|f| eligible(f) && statement_vector(f).is_none()).map(&sentence_of).collect();
-    own.sort_unstable();
-    own.dedup();
-    // One budget for all the model's work: what the statements left of it.
+    // One budget for all the model's work: what the statements left of it, taken in corpus
+    // order.
     let mut left = budget.saturating_sub(meaning.embedded());
-    own.truncate(left);
-    left -= own.len();
-    let own_vectors = vectors_of(&own, cache).unwrap_or_default();
+    let mut own: HashMap<&str, usize> = HashMap::new();
+    let mut texts: Vec<&str> = Vec::new();
+    for f in figures.iter().filter(|f| eligible(f) && statement_vector(f).is_none()) {
+        if texts.len() < left && !own.contains_key(sentence_of(f)) {
+            own.insert(sentence_of(f), texts.len());
+            texts.push(sentence_of(f));
+        }
+    }
+    left -= texts.len();
+    let own_vectors = vectors_of(&texts, cache).unwrap_or_default();
     let vector_of = |f: &FigureOut| {
-        statement_vector(f)
-            .or_else(|| own.binary_search(&sentence_of(f)).ok().and_then(|k| own_vectors.get(k)))
+        statement_vector(f).or_else(|| own.get(sentence_of(f)).and_then(|&k| own_vectors.get(k)))
     };
-    // Each sentence's figures (figures are in article and sentence order).
+    // Each sentence's figures.
     let mut in_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, f) in figures.iter().enumerate() {
         in_sentence.entry(sentence_of(f).as_ptr() as usize).or_default().push(i);
