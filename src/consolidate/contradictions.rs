@@ -14,7 +14,7 @@
 use super::meaning::{Meaning, vectors_of};
 use super::*;
 use crate::embed::Vector;
-use crate::stages::extract::figures::{AGE, is_amount_word};
+use crate::stages::extract::figures::{AGE, is_amount_word, looks_like_a_year};
 
 /// The sentence model's raw cosine, by average link, from which the sentences of two figures
 /// of one measure key say the same thing but for their numbers.
@@ -643,7 +643,7 @@ fn phrase<'s>(sentence: &'s str, value: &str) -> (Vec<&'s str>, Vec<String>) {
 /// The years a sentence names ("in December 2003", "since 1990").
 fn years(sentence: &str) -> Vec<u32> {
     let mut out: Vec<u32> = crate::text::words(sentence)
-        .filter(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+        .filter(|w| looks_like_a_year(w))
         .filter_map(|w| w.parse().ok())
         .collect();
     out.sort_unstable();

@@ -428,12 +428,10 @@ fn infer_dates(
             dated.entry(story).or_default().push(i);
         }
     }
-    let cosine = |x: &[f64], y: &[f64]| {
-        let dot: f64 = x.iter().zip(y).map(|(a, b)| a * b).sum();
-        let norms = x.iter().map(|a| a * a).sum::<f64>().sqrt() * y.iter().map(|b| b * b).sum::<f64>().sqrt();
-        // Rounded, so that no choice turns on the last bits of a float.
-        if norms > 0.0 { (dot / norms * 1000.0).round() / 1000.0 } else { 0.0 }
-    };
+    // Article vectors are unit length (`stories::mean`): their cosine is their dot product,
+    // rounded so that no choice turns on the last bits of a float.
+    let cosine =
+        |x: &[f64], y: &[f64]| (x.iter().zip(y).map(|(a, b)| a * b).sum::<f64>() * 1000.0).round() / 1000.0;
     corpus
         .articles
         .iter()

@@ -263,7 +263,7 @@ fn bare_numbers(sentence: &str, found: &mut Vec<(Range<usize>, RawFigure)>) {
 }
 
 /// Whether a number as written is a year of the last or this century ("1935", not "1,935").
-fn looks_like_a_year(digits: &str) -> bool {
+pub fn looks_like_a_year(digits: &str) -> bool {
     digits.len() == 4 && !digits.contains(',') && (digits.starts_with("19") || digits.starts_with("20"))
 }
 
