@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use newsbrief::config::{Config, Format, Overrides, RawConfig};
 use newsbrief::progress::Mode;
@@ -77,6 +77,13 @@ enum Command {
         #[arg(long, default_value = "pipeline.toml")]
         config: PathBuf,
     },
+    /// Print a completion script for SHELL to standard output.
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) to standard output.
+    Man,
 }
 
 #[derive(Args)]
@@ -102,7 +109,7 @@ struct RunArgs {
     /// No progress output on stderr.
     #[arg(long, short)]
     quiet: bool,
-    /// Exit with 2 when any article was skipped or damaged.
+    /// Exit with 3 when any article was skipped or damaged.
     #[arg(long)]
     strict: bool,
     /// Write each stage's wall time, the total and the peak memory to this JSON file.
@@ -131,9 +138,24 @@ fn main() -> ExitCode {
         Some(Command::Validate { config }) => validate(&config),
         Some(Command::Clean { files, out, config }) => clean(&files, out.as_deref(), &config),
         Some(Command::Init { dir, templates }) => init(&dir, templates),
+        Some(Command::Completions { shell }) => {
+            // Into a buffer: the generator panics when its writer fails (a closed pipe).
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "newsbrief", &mut script);
+            print_out(&script)
+        }
+        Some(Command::Man) => {
+            let mut page = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut page) {
+                Ok(()) => print_out(&page),
+                Err(e) => Err(anyhow::Error::new(e).context("cannot write the man page")),
+            }
+        }
     };
     match result {
         Ok(code) => code,
+        // `newsbrief man | head`: the reader has what it wanted (ripgrep's habit).
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");
             for cause in e.chain().skip(1) {
@@ -142,6 +164,20 @@ fn main() -> ExitCode {
             ExitCode::from(FATAL)
         }
     }
+}
+
+/// Whether `e` comes from writing to a pipe whose reader has gone.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Writes `bytes` to standard output.
+fn print_out(bytes: &[u8]) -> Result<ExitCode> {
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(bytes).and_then(|()| stdout.flush()).context("cannot write to standard output")?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn set_threads(jobs: Option<usize>) -> Result<()> {
@@ -188,7 +224,8 @@ fn run(args: RunArgs) -> Result<ExitCode> {
     }
     let damaged = summary.skipped + summary.warnings;
     if args.strict && damaged > 0 {
-        eprintln!("{damaged} article file(s) were skipped or damaged; exiting with {PARTIAL} (--strict).");
+        let files = render::count(damaged as u64, "article file", None);
+        eprintln!("{files} skipped or damaged; exiting with {PARTIAL} (--strict).");
         return Ok(ExitCode::from(PARTIAL));
     }
     Ok(ExitCode::SUCCESS)

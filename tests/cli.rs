@@ -837,3 +837,34 @@ fn only_regular_files_inside_the_input_folder_are_read() {
     let text = String::from_utf8_lossy(&fx.read("seeds/out/briefing.json")).into_owned();
     assert!(text.contains("far article"), "follow_symlinks = true did not follow");
 }
+
+#[test]
+fn completions_and_the_man_page_come_from_the_command_definition() {
+    let fx = Fixture::repo();
+    let bash = fx.run(&["completions", "bash"]);
+    assert!(bash.status.success(), "{}", stderr(&bash));
+    let script = String::from_utf8(bash.stdout).unwrap();
+    for word in ["validate", "init", "--no-cache", "--strict", "completions"] {
+        assert!(script.contains(word), "the bash completions lack `{word}`");
+    }
+    // The script loads in bash and registers itself for the command.
+    let path = fx.path("newsbrief.bash");
+    std::fs::write(&path, &script).unwrap();
+    let loaded = Command::new("bash")
+        .arg("-c")
+        .arg(format!("source '{}' && complete -p newsbrief", path.display()))
+        .output()
+        .unwrap();
+    assert!(loaded.status.success(), "{}", stderr(&loaded));
+    assert!(String::from_utf8_lossy(&loaded.stdout).contains("newsbrief"));
+    let zsh = fx.run(&["completions", "zsh"]);
+    assert!(String::from_utf8_lossy(&zsh.stdout).starts_with("#compdef newsbrief"));
+    assert_eq!(fx.run(&["completions", "tcsh"]).status.code(), Some(2));
+
+    let man = fx.run(&["man"]);
+    assert!(man.status.success(), "{}", stderr(&man));
+    let page = String::from_utf8(man.stdout).unwrap();
+    for word in [".TH newsbrief 1", "validate", "init", "\\-\\-strict"] {
+        assert!(page.contains(word), "the man page lacks `{word}`");
+    }
+}

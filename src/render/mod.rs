@@ -23,7 +23,7 @@ pub use view::ReportView;
 
 /// `n` and the noun in the number it takes: "1 article", "5 articles" (`many` for an irregular
 /// plural). The templates' `count` helper and the PDF write counts this way.
-pub(crate) fn count(n: u64, one: &str, many: Option<&str>) -> String {
+pub fn count(n: u64, one: &str, many: Option<&str>) -> String {
     match (n, many) {
         (1, _) => format!("1 {one}"),
         (_, Some(many)) => format!("{n} {many}"),
