@@ -29,7 +29,7 @@ use anyhow::{Context, Result};
 use crate::cache::Cache;
 use crate::changes::{Snapshot, State};
 use crate::config::Config;
-use crate::diagnostics::Severity;
+use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::Corpus;
 use crate::progress::{Mode, Progress};
 use crate::stages::StageContext;
@@ -51,6 +51,10 @@ pub struct RunSummary {
     pub written: Vec<PathBuf>,
     /// How long each stage took, in run order.
     pub timings: Vec<StageTiming>,
+    /// The files skipped or used with a warning, for CI annotations.
+    pub problems: Vec<Diagnostic>,
+    /// The Markdown of the CI step summary: key judgments, changes and disagreements.
+    pub step_summary: String,
 }
 
 /// One stage's wall time and how much it processed, for `--timings` and the benchmarks.
@@ -115,7 +119,8 @@ pub fn run_with(config: &Config, mode: Mode, before_consolidate: impl FnOnce()) 
     let state = State::load(&config.out_dir).advance(Snapshot::of(&corpus, &digest));
     let changes = state.changes(&digest);
     let mut set = fsutil::OutputSet::new(&config.out_dir);
-    for file in render::render_all(config, &corpus, &digest, &changes)? {
+    let rendered = render::render_all(config, &corpus, &digest, &changes)?;
+    for file in rendered.files {
         set.push(file);
         progress.inc();
     }
@@ -137,6 +142,8 @@ pub fn run_with(config: &Config, mode: Mode, before_consolidate: impl FnOnce()) 
         warnings: corpus.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count(),
         written,
         timings,
+        problems: corpus.diagnostics.iter().filter(|d| d.severity > Severity::Note).cloned().collect(),
+        step_summary: rendered.step_summary,
     })
 }
 

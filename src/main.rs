@@ -222,6 +222,9 @@ fn run(args: RunArgs) -> Result<ExitCode> {
     if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY") {
         append_step_summary(Path::new(&path), &config, &summary);
     }
+    if std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true") {
+        annotate(&summary.problems);
+    }
     let damaged = summary.skipped + summary.warnings;
     if args.strict && damaged > 0 {
         let files = render::count(damaged as u64, "article file", None);
@@ -243,23 +246,60 @@ fn write_timings(path: &Path, summary: &RunSummary, total_seconds: f64) -> Resul
     newsbrief::fsutil::write_atomic(path, text.as_bytes())
 }
 
-/// A short Markdown summary for the GitHub Actions job page. Failing to write it is not
-/// worth failing the run.
+/// The Markdown summary for the GitHub Actions job page: the counts, then the key judgments,
+/// the changes since the last run and the disagreements ([`RunSummary::step_summary`]).
+/// Failing to write it is not worth failing the run.
 fn append_step_summary(path: &Path, config: &Config, s: &RunSummary) {
+    let written = s.written.iter().map(|p| format!("`{}`", p.display())).collect::<Vec<_>>().join(", ");
     let text = format!(
-        "### newsbrief: {}\n\n| articles | duplicates | claims | skipped | warnings |\n|---|---|---|---|---|\n| {} | {} | {} | {} | {} |\n\nWritten: {}\n\n",
-        config.title,
+        "### newsbrief: {}\n\n| articles | duplicates | claims | skipped | warnings |\n|---|---|---|---|---|\n| {} | {} | {} | {} | {} |\n\n{}\nWritten: {written}\n\n",
+        render::templates::escape_markdown(&config.title),
         s.articles,
         s.duplicates,
         s.claims,
         s.skipped,
         s.warnings,
-        s.written.iter().map(|p| format!("`{}`", p.display())).collect::<Vec<_>>().join(", ")
+        s.step_summary,
     );
     let file = std::fs::OpenOptions::new().create(true).append(true).open(path);
     if let Err(e) = file.and_then(|mut f| f.write_all(text.as_bytes())) {
         eprintln!("warning: cannot append to GITHUB_STEP_SUMMARY `{}`: {e}", path.display());
     }
+}
+
+/// Each skipped or damaged file as a GitHub Actions annotation (`::warning file=…::…`), which
+/// the job page lists and links to the file.
+fn annotate(problems: &[newsbrief::diagnostics::Diagnostic]) {
+    let mut stdout = std::io::stdout().lock();
+    for d in problems {
+        let line = format!(
+            "::warning file={},title=newsbrief {}::{}\n",
+            workflow_escape(&d.path, true),
+            d.severity,
+            workflow_escape(&d.message, false)
+        );
+        // A closed standard output loses the annotations, not the briefing.
+        if stdout.write_all(line.as_bytes()).is_err() {
+            return;
+        }
+    }
+}
+
+/// Escapes text for a workflow command: `%`, CR and LF always, and in a property also `:`
+/// and `,`, which would end it (GitHub's `toolkit/packages/core/src/command.ts`).
+fn workflow_escape(text: &str, property: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            ':' if property => out.push_str("%3A"),
+            ',' if property => out.push_str("%2C"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// `newsbrief init`: writes `dir/pipeline.toml` and, with `templates`, the default templates,

@@ -868,3 +868,45 @@ fn completions_and_the_man_page_come_from_the_command_definition() {
         assert!(page.contains(word), "the man page lacks `{word}`");
     }
 }
+
+#[test]
+fn on_github_actions_the_step_summary_has_judgments_and_changes_and_bad_files_are_annotated() {
+    let fx = Fixture::repo();
+    let summary = fx.path("summary.md");
+    let run = |fx: &Fixture| {
+        Command::new(env!("CARGO_BIN_EXE_newsbrief"))
+            .args(["run", "--format", "json", "--quiet"])
+            .current_dir(fx.dir.path())
+            .env("GITHUB_ACTIONS", "true")
+            .env("GITHUB_STEP_SUMMARY", &summary)
+            .output()
+            .unwrap()
+    };
+    std::fs::write(fx.path("seeds/bad, file.txt"), b"\x00\x01\x02\x03 binary").unwrap();
+    let first = run(&fx);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let annotations = String::from_utf8(first.stdout).unwrap();
+    assert!(
+        annotations.contains("::warning file=seeds/bad%2C file.txt,title=newsbrief skipped::"),
+        "{annotations}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&fx.read("out/briefing.json")).unwrap();
+    let text = std::fs::read_to_string(&summary).unwrap();
+    assert!(text.contains("#### Key judgments") && text.contains("nothing to compare with yet"), "{text}");
+    // The judgment the briefing leads with leads the summary too.
+    let first_judgment = json["key_judgments"][0]["text"].as_str().unwrap();
+    let words: Vec<&str> = first_judgment.split_whitespace().take(4).collect();
+    assert!(text.contains(&words.join(" ")), "`{first_judgment}` is not in:\n{text}");
+
+    // A new article: the second summary says what changed.
+    let seed = fx.seeds()[0].clone();
+    let mut edited = std::fs::read_to_string(&seed).unwrap();
+    edited
+        .push_str("\n\nThe ministry said on Monday that 4,000 soldiers had crossed the border near Brest.\n");
+    std::fs::write(fx.path("seeds/zz-new.txt"), edited).unwrap();
+    std::fs::remove_file(&summary).unwrap();
+    let second = run(&fx);
+    assert!(second.status.success(), "{}", stderr(&second));
+    let text = std::fs::read_to_string(&summary).unwrap();
+    assert!(text.contains("1 new article") && text.contains("zz-new.txt"), "{text}");
+}

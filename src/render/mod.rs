@@ -31,15 +31,18 @@ pub fn count(n: u64, one: &str, many: Option<&str>) -> String {
     }
 }
 
+/// What [`render_all`] made.
+pub struct Rendered {
+    /// Each configured format, staged, in [`Format::ALL`] order.
+    pub files: Vec<Staged>,
+    /// The Markdown of the CI step summary: key judgments, changes and disagreements.
+    pub step_summary: String,
+}
+
 /// Renders every configured format, in [`Format::ALL`] order, each into a hidden temporary
 /// file beside its target. Nothing visible changes until the caller commits them: a failure in
 /// any format drops them all and leaves the previous briefing whole.
-pub fn render_all(
-    config: &Config,
-    corpus: &Corpus,
-    digest: &Digest,
-    changes: &Changes,
-) -> Result<Vec<Staged>> {
+pub fn render_all(config: &Config, corpus: &Corpus, digest: &Digest, changes: &Changes) -> Result<Rendered> {
     let view = ReportView::build(config, corpus, digest, changes);
     let needs_templates = config.formats.iter().any(|f| matches!(f, Format::Md | Format::Html));
     let registry = if needs_templates {
@@ -60,7 +63,7 @@ pub fn render_all(
         written.with_context(|| format!("cannot write `{}`", file.path().display()))?;
         staged.push(file);
     }
-    Ok(staged)
+    Ok(Rendered { files: staged, step_summary: templates::Templates::step_summary(&view)? })
 }
 
 #[cfg(test)]

@@ -19,6 +19,11 @@ const DEFAULTS: [(&str, &str); 2] = [
     ("briefing.html.hbs", include_str!("../../templates/briefing.html.hbs")),
 ];
 
+/// The summary a CI job's page shows (`GITHUB_STEP_SUMMARY`): the key judgments, the changes
+/// and the disagreements, from the briefing's own view. Not overridable: it is part of the
+/// CI contract, not of the briefing's look.
+const STEP_SUMMARY: &str = include_str!("../../templates/step-summary.md.hbs");
+
 /// The default templates' file names and texts (what `newsbrief init --templates` writes).
 pub fn defaults() -> impl Iterator<Item = (&'static str, &'static str)> {
     DEFAULTS.into_iter()
@@ -78,6 +83,13 @@ impl Templates {
         let (_, md_text) = source(dir, DEFAULTS[0].0, DEFAULTS[0].1)?;
         let (_, html_text) = source(dir, DEFAULTS[1].0, DEFAULTS[1].1)?;
         Templates::compile(&md_text, &html_text, max_bytes)
+    }
+
+    /// The Markdown of the CI step summary (see [`STEP_SUMMARY`]) for `view`.
+    pub fn step_summary(view: &impl serde::Serialize) -> Result<String> {
+        let registry = Templates::compile(STEP_SUMMARY, "", u64::MAX)?;
+        let bytes = registry.render(&registry.md, view).context("cannot render the step summary")?;
+        Ok(String::from_utf8(bytes)?)
     }
 
     /// Compiles the two templates from their texts, refusing what [`check`] refuses.
