@@ -570,7 +570,8 @@ fn deserialize_all<'i>(
             Ok(raw) => return raw,
             Err(e) => {
                 let span = e.span();
-                report(span.clone(), e.message().to_string());
+                let key = span.as_ref().and_then(|s| key_at(table.get_ref(), s.start, ""));
+                report(span.clone(), plain_message(e.message(), key.as_deref()));
                 let removed = span.is_some_and(|s| remove_key_at(table.get_mut(), s.start));
                 if !removed {
                     break;
@@ -595,6 +596,75 @@ fn remove_key_at(table: &mut DeTable<'_>, at: usize) -> bool {
         .find(|(k, v)| k.span().contains(&at) || v.span().contains(&at))
         .map(|(k, _)| k.get_ref().to_string());
     hit.is_some_and(|key| table.remove(key.as_str()).is_some())
+}
+
+/// The dotted path of the innermost key whose key or value covers byte `at`. A `[section]`'s
+/// own span need not cover its keys, so every table is searched.
+fn key_at(table: &DeTable<'_>, at: usize, prefix: &str) -> Option<String> {
+    for (key, value) in table.iter() {
+        let path = format!("{prefix}{}", key.get_ref());
+        if let DeValue::Table(inner) = value.get_ref()
+            && let Some(found) = key_at(inner, at, &format!("{path}."))
+        {
+            return Some(found);
+        }
+        if key.span().contains(&at) || value.span().contains(&at) {
+            return Some(path);
+        }
+    }
+    None
+}
+
+/// serde's message about `key` in plain words: type names a user knows ("a whole number", not
+/// "usize"), and for an unknown key the nearest known one ("did you mean `shingle_words`?").
+fn plain_message(message: &str, key: Option<&str>) -> String {
+    static UNKNOWN: std::sync::LazyLock<Regex> =
+        std::sync::LazyLock::new(|| Regex::new(r"^unknown field `([^`]*)`, (.*)$").expect("a valid pattern"));
+    static WRONG: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+        Regex::new(r"^invalid (?:type|value): (.*), expected (.*)$").expect("a valid pattern")
+    });
+    let key = key.unwrap_or("");
+    if let Some(m) = UNKNOWN.captures(message) {
+        let name = &m[1];
+        let known: Vec<&str> = m[2].split('`').skip(1).step_by(2).collect();
+        let section = key.rsplit_once('.').map(|(s, _)| format!(" in [{s}]")).unwrap_or_default();
+        return match crate::suggest::nearest(name, known.iter().copied()) {
+            Some(near) => format!("unknown key `{name}`{section}; did you mean `{near}`?"),
+            None if known.is_empty() => format!("unknown key `{name}`{section}"),
+            None => format!(
+                "unknown key `{name}`{section}; the keys there are {}",
+                known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+            ),
+        };
+    }
+    if let Some(m) = WRONG.captures(message) {
+        let expected = match &m[2] {
+            "usize" | "u64" | "u32" | "u16" | "u8" => "a whole number, 0 or more",
+            "i64" | "i32" | "isize" => "a whole number",
+            "f64" | "f32" => "a number",
+            "a string" => "text in quotes",
+            "a boolean" => "true or false",
+            "a sequence" => "a list in brackets, like [\"md\", \"html\"]",
+            other if other.starts_with("struct") || other == "a map" => "a table",
+            other => other,
+        };
+        let found = m[1]
+            .trim_start_matches("integer ")
+            .trim_start_matches("floating point ")
+            .trim_start_matches("boolean ")
+            .trim_start_matches("string ")
+            .trim_matches('`');
+        let found = match found {
+            "sequence" => "a list",
+            "map" => "a table",
+            other => other,
+        };
+        return format!("`{key}`: expected {expected}, found {found}");
+    }
+    match key {
+        "" => message.to_string(),
+        key => format!("`{key}`: {message}"),
+    }
 }
 
 /// The span of the value at a dotted key path, or of the deepest table that exists on the way.
@@ -693,7 +763,7 @@ mod tests {
         assert_eq!(err.problems.len(), 1, "{err}");
         let p = &err.problems[0];
         assert_eq!((p.line, p.column), (3, 1));
-        assert!(p.message.contains("unknown field `shingle_word`"), "{}", p.message);
+        assert_eq!(p.message, "unknown key `shingle_word` in [dedup]; did you mean `shingle_words`?");
     }
 
     #[test]

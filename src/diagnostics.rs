@@ -53,6 +53,16 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+impl From<Severity> for crate::term::Level {
+    fn from(s: Severity) -> Self {
+        match s {
+            Severity::Note => crate::term::Level::Note,
+            Severity::Warning => crate::term::Level::Warning,
+            Severity::Skipped => crate::term::Level::Skipped,
+        }
+    }
+}
+
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {

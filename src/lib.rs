@@ -19,6 +19,8 @@ pub mod provenance;
 pub mod render;
 pub mod sorted;
 pub mod stages;
+pub mod suggest;
+pub mod term;
 pub mod text;
 pub mod union_find;
 
@@ -91,11 +93,14 @@ pub fn run_with(config: &Config, mode: Mode, before_consolidate: impl FnOnce()) 
     for dir in std::iter::once(&config.out_dir).chain(&config.cache_dir) {
         let recovered = fsutil::recover(dir)?;
         if mode != Mode::Quiet && recovered != fsutil::Recovered::default() {
-            eprintln!(
-                "note: `{}`: a killed run's new briefing moved into place ({} files), {} of its temporary files removed",
-                dir.display(),
-                recovered.finished,
-                recovered.removed
+            term::eprint(
+                term::Level::Note,
+                &format!(
+                    "`{}`: a killed run's new briefing moved into place ({} files), {} of its temporary files removed",
+                    dir.display(),
+                    recovered.finished,
+                    recovered.removed
+                ),
             );
         }
     }
@@ -153,10 +158,10 @@ fn save_pack(cache: &mut Cache, stage: &str, mode: Mode) {
     let written = cache.finish(stage);
     if mode != Mode::Quiet {
         for problem in cache.problems() {
-            eprintln!("warning: cache: {problem}");
+            term::eprint(term::Level::Warning, &format!("cache: {problem}"));
         }
         if let Err(e) = written {
-            eprintln!("warning: cache: not saved: {e:#}");
+            term::eprint(term::Level::Warning, &format!("cache: not saved: {e:#}"));
         }
     }
 }
@@ -170,7 +175,7 @@ pub fn analyse(config: &Config, mode: Mode) -> Result<(Corpus, Vec<StageTiming>)
     let bytes = corpus.articles.iter().map(|a| a.text.len()).sum();
     for d in &corpus.diagnostics {
         if mode != Mode::Quiet {
-            eprintln!("{d}");
+            term::eprint(d.severity.into(), &format!("{}: {}", d.path, d.message));
         }
     }
     let elapsed = progress.finish(&format!(

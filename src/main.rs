@@ -11,6 +11,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use newsbrief::config::{Config, Format, Overrides, RawConfig};
 use newsbrief::progress::Mode;
+use newsbrief::term::{self, Level};
 use newsbrief::{RunSummary, ingest, render, stages};
 
 #[global_allocator]
@@ -52,9 +53,9 @@ enum Command {
     Run(RunArgs),
     /// Check pipeline.toml and the templates without running; list every problem.
     Validate {
-        /// The configuration file.
-        #[arg(long, default_value = "pipeline.toml")]
-        config: PathBuf,
+        /// The configuration file [default: pipeline.toml, or the defaults when there is none].
+        #[arg(long)]
+        config: Option<PathBuf>,
     },
     /// Write a commented pipeline.toml (and, with --templates, the default templates) to DIR.
     Init {
@@ -135,7 +136,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         None => run(cli.run),
         Some(Command::Run(args)) => run(args),
-        Some(Command::Validate { config }) => validate(&config),
+        Some(Command::Validate { config }) => validate(config.as_deref()),
         Some(Command::Clean { files, out, config }) => clean(&files, out.as_deref(), &config),
         Some(Command::Init { dir, templates }) => init(&dir, templates),
         Some(Command::Completions { shell }) => {
@@ -157,7 +158,7 @@ fn main() -> ExitCode {
         // `newsbrief man | head`: the reader has what it wanted (ripgrep's habit).
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            term::eprint(Level::Error, &e.to_string());
             for cause in e.chain().skip(1) {
                 eprintln!("  caused by: {cause}");
             }
@@ -204,9 +205,12 @@ fn run(args: RunArgs) -> Result<ExitCode> {
         // No file named and none here: the defaults and the flags are the whole configuration.
         None if !Path::new(DEFAULT_CONFIG).exists() => {
             if overrides.input.is_none() && !Path::new(&RawConfig::default().input.dir).is_dir() {
-                eprintln!(
-                    "error: no {DEFAULT_CONFIG} here and no --input: give the articles' folder with \
-                     --input DIR, or write a {DEFAULT_CONFIG} with `newsbrief init`"
+                term::eprint(
+                    Level::Error,
+                    &format!(
+                        "no {DEFAULT_CONFIG} here and no --input: give the articles' folder with \
+                         --input DIR, or write a {DEFAULT_CONFIG} with `newsbrief init`"
+                    ),
                 );
                 return Ok(ExitCode::from(USAGE));
             }
@@ -263,7 +267,10 @@ fn append_step_summary(path: &Path, config: &Config, s: &RunSummary) {
     );
     let file = std::fs::OpenOptions::new().create(true).append(true).open(path);
     if let Err(e) = file.and_then(|mut f| f.write_all(text.as_bytes())) {
-        eprintln!("warning: cannot append to GITHUB_STEP_SUMMARY `{}`: {e}", path.display());
+        term::eprint(
+            Level::Warning,
+            &format!("cannot append to GITHUB_STEP_SUMMARY `{}`: {e}", path.display()),
+        );
     }
 }
 
@@ -325,23 +332,39 @@ fn init(dir: &Path, templates: bool) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn validate(path: &Path) -> Result<ExitCode> {
+/// `newsbrief validate`: the configuration, then the templates it names, rendered against the
+/// built-in sample briefings. A configuration named with `--config` must exist (its templates
+/// are not guessed); with none named and no `pipeline.toml`, the defaults are checked, as `run`
+/// would use them.
+fn validate(named: Option<&Path>) -> Result<ExitCode> {
+    let path = named.unwrap_or(Path::new(DEFAULT_CONFIG));
     let mut problems = Vec::new();
-    let mut templates_dir = path.parent().unwrap_or(Path::new(".")).join("templates");
-    match Config::from_path(path, &Overrides::default()) {
-        Ok(cfg) => templates_dir = cfg.templates_dir,
-        Err(e) => problems.extend(e.problems),
+    let parsed = match named {
+        None if !path.exists() => Config::from_str("", path, &Overrides::default()),
+        _ => Config::from_path(path, &Overrides::default()),
+    };
+    match parsed {
+        Ok(cfg) => problems.extend(render::templates::check(&cfg.templates_dir)),
+        Err(e) => {
+            let unreadable = !path.is_file();
+            problems.extend(e.problems);
+            // The templates' folder is the config's to name; without the config there is
+            // nothing sure to check.
+            if !unreadable {
+                let dir = path.parent().unwrap_or(Path::new(".")).join("templates");
+                problems.extend(render::templates::check(&dir));
+            }
+        }
     }
-    problems.extend(render::templates::check(&templates_dir));
     if problems.is_empty() {
         eprintln!("{}: ok", path.display());
         return Ok(ExitCode::SUCCESS);
     }
     for p in &problems {
-        eprintln!("{p}");
+        term::eprint(Level::Error, &p.to_string());
     }
-    eprintln!("{} problem{} found.", problems.len(), if problems.len() == 1 { "" } else { "s" });
-    Ok(ExitCode::from(1))
+    eprintln!("{} found.", render::count(problems.len() as u64, "problem", None));
+    Ok(ExitCode::from(FATAL))
 }
 
 fn clean(files: &[PathBuf], out: Option<&Path>, config_path: &Path) -> Result<ExitCode> {
@@ -362,12 +385,12 @@ fn clean(files: &[PathBuf], out: Option<&Path>, config_path: &Path) -> Result<Ex
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                eprintln!("skipped: {}: no such file", path.display());
+                term::eprint(Level::Skipped, &format!("{}: no such file", path.display()));
                 missing += 1;
                 continue;
             }
             Err(e) => {
-                eprintln!("skipped: {}: cannot be read: {e}", path.display());
+                term::eprint(Level::Skipped, &format!("{}: cannot be read: {e}", path.display()));
                 failed += 1;
                 continue;
             }
@@ -375,14 +398,14 @@ fn clean(files: &[PathBuf], out: Option<&Path>, config_path: &Path) -> Result<Ex
         match ingest::decode(&bytes) {
             Ok((text, notices)) => {
                 for (severity, message) in notices {
-                    eprintln!("{severity}: {}: {message}", path.display());
+                    term::eprint(severity.into(), &format!("{}: {message}", path.display()));
                 }
                 let id = path.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned());
                 articles.push(newsbrief::model::Article::new(id, path.display().to_string(), text));
                 paths.push(path);
             }
             Err(why) => {
-                eprintln!("skipped: {}: {why}", path.display());
+                term::eprint(Level::Skipped, &format!("{}: {why}", path.display()));
                 failed += 1;
             }
         }

@@ -277,7 +277,10 @@ fn misspelled_key_is_rejected_with_line_and_column_and_out_is_untouched() {
         assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
         let err = stderr(&out);
         assert!(err.contains(&format!("pipeline.toml:{line}:1:")), "{err}");
-        assert!(err.contains("unknown field `shingle_wrds`"), "{err}");
+        assert!(
+            err.contains("unknown key `shingle_wrds` in [dedup]; did you mean `shingle_words`?"),
+            "{err}"
+        );
     }
     assert!(!fx.path("out").exists(), "a failed run wrote to out/");
 }
@@ -427,7 +430,8 @@ fn a_failed_render_keeps_the_previous_briefing() {
     let fx = Fixture::repo();
     assert!(fx.run(&[]).status.success());
     let before: Vec<Vec<u8>> = OUTPUTS.iter().map(|f| fx.read(f)).collect();
-    // A template that compiles but fails at render time (strict mode, unknown field).
+    // A template that compiles but names an unknown field (found by the sample render before
+    // any article is read; the byte limit test below fails halfway through a real render).
     std::fs::write(fx.path("templates/briefing.html.hbs"), "{{no_such_field}}").unwrap();
     std::fs::write(
         fx.path("seeds/new.txt"),
@@ -909,4 +913,73 @@ fn on_github_actions_the_step_summary_has_judgments_and_changes_and_bad_files_ar
     assert!(second.status.success(), "{}", stderr(&second));
     let text = std::fs::read_to_string(&summary).unwrap();
     assert!(text.contains("1 new article") && text.contains("zz-new.txt"), "{text}");
+}
+
+#[test]
+fn validate_finds_what_run_would_trip_over_in_plain_words() {
+    let fx = Fixture::repo();
+    // Each template problem is found by validate, with its place, and run fails on it too.
+    let cases = [
+        (
+            "{{#each key_judgment}}{{summary}}{{/each}}",
+            "briefing.md.hbs:1:1:",
+            "did you mean `key_judgments`?",
+        ),
+        ("ok\n{{#each claims}}{{sumary}}{{/each}}", "briefing.md.hbs:2:17:", "did you mean `summary`?"),
+        (
+            "{{cuont counts.articles \"x\"}}",
+            "briefing.md.hbs:1:1:",
+            "there is no helper `cuont`; did you mean `count`?",
+        ),
+        (
+            "{{#each stories}}{{label}}{{else}}{{#each claims}}{{actorz}}{{/each}}{{/each}}",
+            "briefing.md.hbs:1:51:",
+            "did you mean `actors`?",
+        ),
+        (
+            "{{#each claims}}\nx\n",
+            "briefing.md.hbs:3:1:",
+            "`{{#each}}` opened at line 1, column 1 is never closed",
+        ),
+        ("{{title", "briefing.md.hbs:1:8:", "is not finished"),
+    ];
+    for (template, place, words) in cases {
+        std::fs::write(fx.path("templates/briefing.md.hbs"), template).unwrap();
+        let out = fx.run(&["validate"]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{template}: {err}");
+        assert!(
+            err.contains(place) && err.contains(words),
+            "{template}: expected `{place}` and `{words}` in\n{err}"
+        );
+        assert!(!err.contains("helper_block") && !err.contains("strict mode"), "{err}");
+        let run = fx.run(&["run", "--format", "md", "--quiet"]);
+        assert_eq!(run.status.code(), Some(1), "{template}: run should fail too: {}", stderr(&run));
+    }
+    std::fs::copy(Path::new(REPO).join("templates/briefing.md.hbs"), fx.path("templates/briefing.md.hbs"))
+        .unwrap();
+
+    // Config errors: plain type names and the nearest key, each prefixed `error:`.
+    std::fs::write(
+        fx.path("pipeline.toml"),
+        "[dedup]\nshingle_word = 3\narticle_threshold = \"high\"\n[output]\nmax_rows = -1\nformats = \"md\"\n",
+    )
+    .unwrap();
+    let err = stderr(&fx.run(&["validate"]));
+    for needle in [
+        "error: pipeline.toml:2:1: unknown key `shingle_word` in [dedup]; did you mean `shingle_words`?",
+        "error: pipeline.toml:3:21: `dedup.article_threshold`: expected a number, found \"high\"",
+        "error: pipeline.toml:5:12: `output.max_rows`: expected a whole number, 0 or more, found -1",
+        "`output.formats`: expected a list",
+    ] {
+        assert!(err.contains(needle), "missing `{needle}` in:\n{err}");
+    }
+    assert!(!err.contains("usize") && !err.contains("f64") && !err.contains("a sequence"), "{err}");
+
+    // A config that is not there is the only problem: `./templates` is not its folder.
+    std::fs::write(fx.path("templates/briefing.md.hbs"), "{{titel}}").unwrap();
+    let out = fx.run(&["validate", "--config", "nothere.toml"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(err.contains("nothere.toml") && !err.contains("briefing.md.hbs"), "{err}");
 }

@@ -7,6 +7,7 @@
 
 pub mod json;
 pub mod pdf;
+pub mod sample;
 pub mod templates;
 pub mod view;
 

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow};
+use handlebars::TemplateErrorReason;
 use handlebars::template::{Parameter, Template, TemplateElement};
 use handlebars::{
     Context as HbContext, Handlebars, Helper, HelperResult, Output, RenderContext, RenderErrorReason,
@@ -99,18 +100,11 @@ impl Templates {
                 return Err(anyhow!("broken template `{name}`: {problem}"));
             }
         }
-        let mut md = Handlebars::new();
-        md.set_strict_mode(true);
-        md.register_escape_fn(escape_markdown);
-        let mut html = Handlebars::new();
-        html.set_strict_mode(true);
-        for registry in [&mut md, &mut html] {
-            registry.register_helper("count", Box::new(count_helper));
-        }
-        md.register_helper("code", Box::new(code_helper));
-        md.register_template_string("briefing", md_text)?;
-        html.register_template_string("briefing", html_text)?;
-        Ok(Templates { md, html, max_bytes })
+        Ok(Templates {
+            md: registry(Flavour::Markdown, md_text)?,
+            html: registry(Flavour::Html, html_text)?,
+            max_bytes,
+        })
     }
 
     /// `briefing.md`.
@@ -129,6 +123,42 @@ impl Templates {
         Ok(out.bytes)
     }
 }
+
+/// What a template writes, which decides its escaping and helpers.
+#[derive(Clone, Copy, PartialEq)]
+enum Flavour {
+    Markdown,
+    Html,
+}
+
+impl Flavour {
+    fn of(file_name: &str) -> Flavour {
+        if file_name.ends_with(".md.hbs") { Flavour::Markdown } else { Flavour::Html }
+    }
+}
+
+/// A strict registry holding `text` as `briefing`, with the escaping and helpers of `flavour`:
+/// `count` everywhere, `code` in Markdown.
+fn registry(flavour: Flavour, text: &str) -> Result<Handlebars<'static>, handlebars::TemplateError> {
+    let mut registry = Handlebars::new();
+    registry.set_strict_mode(true);
+    registry.register_helper("count", Box::new(count_helper));
+    if flavour == Flavour::Markdown {
+        registry.register_escape_fn(escape_markdown);
+        registry.register_helper("code", Box::new(code_helper));
+    }
+    registry.register_template_string("briefing", text)?;
+    Ok(registry)
+}
+
+/// The helpers a template may call besides handlebars' own.
+const OUR_HELPERS: [&str; 2] = ["count", "code"];
+
+/// Handlebars' built-in helpers.
+const BUILT_IN_HELPERS: [&str; 17] = [
+    "if", "unless", "each", "with", "lookup", "raw", "log", "eq", "ne", "gt", "gte", "lt", "lte", "and",
+    "or", "not", "len",
+];
 
 /// A buffer that refuses to grow past `limit`: a template that loops over loops (four nested
 /// `{{#each}}` wrote 508 MB) stops with an error instead of filling the disk or the memory.
@@ -366,8 +396,11 @@ pub(crate) fn code_span(text: &str) -> String {
     format!("{fence}{pad}{text}{pad}{fence}")
 }
 
-/// Parses every template that would be used and lists each syntax error with file, line and
-/// column (for `newsbrief validate`).
+/// Checks every template that would be used, as `run` would meet it: its structure (see
+/// [`structure_problems`]), its syntax, and then a render against the built-in sample briefings
+/// ([`super::sample`]), which finds unknown fields and helpers and wrong parameters. Each
+/// problem has the template's file, line and column and says what is wrong in plain words
+/// (for `newsbrief validate`).
 pub fn check(dir: &Path) -> Vec<Problem> {
     let mut problems = Vec::new();
     for (name, default) in DEFAULTS {
@@ -383,19 +416,152 @@ pub fn check(dir: &Path) -> Vec<Problem> {
                 continue;
             }
         };
-        for message in structure_problems(&text) {
-            problems.push(Problem { file: path.clone(), line: 1, column: 1, message });
-        }
-        if problems.iter().any(|p| p.file == path) {
+        let at = |line: usize, column: usize, message: String| Problem {
+            file: path.clone(),
+            line,
+            column,
+            message,
+        };
+        let structure = structure_problems(&text);
+        if !structure.is_empty() {
+            problems.extend(structure.into_iter().map(|message| at(1, 1, message)));
             continue;
         }
-        if let Err(e) = Template::compile(&text) {
-            let (line, column) = e.pos().unwrap_or((1, 1));
-            let message = e.reason().to_string();
-            problems.push(Problem { file: path, line, column, message });
+        let registry = match registry(Flavour::of(name), &text) {
+            Ok(registry) => registry,
+            Err(e) => {
+                let (line, column) = e.pos().unwrap_or((1, 1));
+                problems.push(at(line, column, syntax_message(e.reason(), &text)));
+                continue;
+            }
+        };
+        let full = super::sample::full();
+        let without_stories = super::view::ReportView { stories: Vec::new(), ..super::sample::full() };
+        for view in [full, without_stories, super::sample::empty()] {
+            let mut out = Bounded { bytes: Vec::new(), limit: u64::MAX };
+            if let Err(e) = registry.render_to_write("briefing", &view, &mut out) {
+                let message = render_message(e.reason());
+                problems.push(at(e.line_no.unwrap_or(1), e.column_no.unwrap_or(1), message));
+                break;
+            }
         }
     }
     problems
+}
+
+/// A template syntax error in plain words: the parser's own names grammar rules
+/// ("expected helper_block_start, …").
+fn syntax_message(reason: &TemplateErrorReason, text: &str) -> String {
+    match reason {
+        TemplateErrorReason::MismatchingClosedHelper(open, close)
+        | TemplateErrorReason::MismatchingClosedDecorator(open, close) => {
+            format!("`{{{{#{open}}}}}` is closed by `{{{{/{close}}}}}`; close it with `{{{{/{open}}}}}`")
+        }
+        TemplateErrorReason::InvalidSyntax(expected) => {
+            if let Some((name, line, column)) = unclosed_block(text) {
+                return format!(
+                    "`{{{{#{name}}}}}` opened at line {line}, column {column} is never closed: add `{{{{/{name}}}}}`"
+                );
+            }
+            let mut wanted: Vec<&str> = expected
+                .trim_start_matches("expected ")
+                .split([',', ' '])
+                .filter_map(|rule| match rule {
+                    "identifier" | "path_inline" => Some("a field name"),
+                    "helper_parameter" => Some("a value"),
+                    "partial_identifier" => Some("a partial's name"),
+                    "subexpression" => Some("a `(subexpression)`"),
+                    "trailing_tilde_to_omit_whitespace" => Some("`}}`"),
+                    _ => None,
+                })
+                .collect();
+            wanted.dedup();
+            match wanted.as_slice() {
+                [] => "this is not valid handlebars: check that each `{{` is closed by `}}`".to_string(),
+                _ => format!("this `{{{{…}}}}` is not finished: expected {}", wanted.join(" or ")),
+            }
+        }
+        TemplateErrorReason::InvalidParam(param) => format!("`{param}` is not a valid parameter"),
+        other => other.to_string(),
+    }
+}
+
+/// The innermost `{{#name}}` block that is never closed, with its line and column.
+fn unclosed_block(text: &str) -> Option<(String, usize, usize)> {
+    let mut open: Vec<(String, usize)> = Vec::new();
+    for (i, _) in text.match_indices("{{") {
+        let rest = text[i + 2..].trim_start_matches(['{', '~', ' ']);
+        let name =
+            |r: &str| r.chars().take_while(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '*')).collect();
+        if let Some(r) = rest.strip_prefix('#') {
+            let r = r.trim_start_matches(['>', '*', ' ']);
+            open.push((name(r), i));
+        } else if let Some(r) = rest.strip_prefix('/') {
+            let closing: String = name(r.trim_start());
+            if let Some(at) = open.iter().rposition(|(n, _)| *n == closing) {
+                open.truncate(at);
+            }
+        }
+    }
+    let (name, at) = open.pop()?;
+    let (line, column) = crate::config::line_col(text, at);
+    Some((name, line, column))
+}
+
+/// A render error in plain words, with the nearest field or helper when a name is unknown.
+fn render_message(reason: &RenderErrorReason) -> String {
+    match reason {
+        RenderErrorReason::MissingVariable(Some(path)) => {
+            let last = path.rsplit(['.', '/']).next().unwrap_or(path);
+            let fields = sample_fields();
+            let hint = crate::suggest::nearest(last, fields.iter().map(String::as_str))
+                .map(|n| format!("; did you mean `{n}`?"))
+                .unwrap_or_default();
+            format!("`{path}` is not a field of the briefing here{hint}")
+        }
+        RenderErrorReason::MissingVariable(None) => "a value used here is not in the briefing".into(),
+        RenderErrorReason::HelperNotFound(name) => {
+            let known = OUR_HELPERS.iter().chain(&BUILT_IN_HELPERS).copied();
+            let hint = crate::suggest::nearest(name, known)
+                .map(|n| format!("; did you mean `{n}`?"))
+                .unwrap_or_default();
+            format!(
+                "there is no helper `{name}`{hint} (helpers: `count`, `code` in Markdown, and handlebars' own: {})",
+                BUILT_IN_HELPERS.map(|h| format!("`{h}`")).join(", ")
+            )
+        }
+        RenderErrorReason::PartialNotFound(name) => format!("there is no partial `{name}`"),
+        RenderErrorReason::ParamNotFoundForIndex(helper, i) => {
+            format!("`{helper}` needs a parameter at position {}", i + 1)
+        }
+        RenderErrorReason::ParamTypeMismatchForName(helper, i, expected) => {
+            format!("`{helper}` needs {expected} as its parameter {i}")
+        }
+        other => other.to_string(),
+    }
+}
+
+/// Every field name anywhere in the sample briefing.
+fn sample_fields() -> Vec<String> {
+    fn walk(value: &serde_json::Value, names: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (k, v) in map {
+                    names.push(k.clone());
+                    walk(v, names);
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, names)),
+            _ => {}
+        }
+    }
+    let mut names = Vec::new();
+    if let Ok(value) = serde_json::to_value(super::sample::full()) {
+        walk(&value, &mut names);
+    }
+    names.sort();
+    names.dedup();
+    names
 }
 
 #[cfg(test)]

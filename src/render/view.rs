@@ -326,6 +326,8 @@ pub struct SourceView {
     pub date: Option<String>,
     /// File.
     pub path: String,
+    /// The page's address, when the article gives one with `http` or `https` (a link target).
+    pub url: Option<String>,
     /// Copies of this story that dedup merged into it (paths, the first few).
     pub copies: Vec<String>,
     /// Copies beyond those shown.
@@ -413,6 +415,13 @@ fn pick_quotes(digest: &Digest, max: usize) -> Vec<&QuoteOut> {
     order.truncate(max);
     order.sort_unstable();
     order.into_iter().map(|i| &digest.quotes[i]).collect()
+}
+
+/// Whether `url` is an `http` or `https` address: only those become links (a `javascript:`
+/// address in a scraped page must not).
+fn is_web_address(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")) && !url.contains(char::is_whitespace)
 }
 
 /// The fewest words an unattributed quote needs to be shown (see [`pick_quotes`]).
@@ -510,6 +519,7 @@ impl ReportView {
                     author: a.meta.author.clone(),
                     date: a.meta.date.map(|d| d.human()),
                     path: a.path.clone(),
+                    url: a.meta.url.clone().filter(|u| is_web_address(u)),
                     copies: all.iter().take(MAX_CITES).map(|c| c.path.clone()).collect(),
                     more_copies: all.len().saturating_sub(MAX_CITES),
                 }
