@@ -983,3 +983,73 @@ fn validate_finds_what_run_would_trip_over_in_plain_words() {
     assert_eq!(out.status.code(), Some(1));
     assert!(err.contains("nothere.toml") && !err.contains("briefing.md.hbs"), "{err}");
 }
+
+#[test]
+fn citations_link_to_their_sources_and_sources_to_their_pages_in_every_format() {
+    let fx = Fixture::repo();
+    let url = "https://example.org/world/2022/05/summit?id=7&x=1";
+    let first = fx.seeds()[0].clone();
+    let text = std::fs::read_to_string(&first).unwrap();
+    std::fs::write(&first, format!("{url}\n\n{text}")).unwrap();
+    let out = fx.run(&["run", "--quiet"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    // Markdown: each citation is a link to an anchor that the sources list defines.
+    let md = String::from_utf8(fx.read("out/briefing.md")).unwrap();
+    let cited: std::collections::BTreeSet<&str> =
+        md.match_indices("](#source-").map(|(i, _)| md[i + 3..].split(')').next().unwrap()).collect();
+    assert!(cited.len() >= 3, "few linked citations:\n{md}");
+    for anchor in &cited {
+        assert!(md.contains(&format!("<a id=\"{anchor}\"></a>")), "no anchor for #{anchor}");
+    }
+    assert!(
+        md.contains(&format!("](<{}>)", url.replace('&', "&amp;"))),
+        "the headline is not linked to {url}"
+    );
+
+    // HTML: a table of contents, every in-page link resolves, the source links to its page.
+    let html = String::from_utf8(fx.read("out/briefing.html")).unwrap();
+    assert!(html.contains("<nav class=\"toc\""), "no table of contents");
+    for (i, _) in html.match_indices("href=\"#") {
+        let id = html[i + 7..].split('"').next().unwrap();
+        assert!(html.contains(&format!("id=\"{id}\"")), "`#{id}` leads nowhere");
+    }
+    // Handlebars escapes `=` and `&` in the attribute; a browser reads them back.
+    let attributes = html.replace("&#x3D;", "=").replace("&amp;", "&");
+    assert!(attributes.contains(&format!("<a href=\"{url}\">")), "no link to {url}");
+
+    // PDF: citations go to the Sources page, the headline to the URL.
+    let doc = lopdf::Document::load_mem(&fx.read("out/briefing.pdf")).unwrap();
+    let pages = doc.get_pages();
+    let page_ids: std::collections::BTreeSet<lopdf::ObjectId> = pages.values().copied().collect();
+    let (mut internal, mut uris) = (0, Vec::new());
+    for &page in pages.values() {
+        let dict = doc.get_dictionary(page).unwrap();
+        let Ok(annots) = dict.get(b"Annots") else { continue };
+        let annots = match annots {
+            lopdf::Object::Reference(r) => doc.get_object(*r).unwrap().as_array().unwrap().clone(),
+            other => other.as_array().unwrap().clone(),
+        };
+        for a in annots {
+            let a = match a {
+                lopdf::Object::Reference(r) => doc.get_dictionary(r).unwrap().clone(),
+                lopdf::Object::Dictionary(d) => d,
+                other => panic!("annotation {other:?}"),
+            };
+            let action = a.get(b"A").unwrap().as_dict().unwrap();
+            match action.get(b"S").unwrap().as_name().unwrap() {
+                b"GoTo" => {
+                    let dest = action.get(b"D").unwrap().as_array().unwrap();
+                    assert!(page_ids.contains(&dest[0].as_reference().unwrap()), "a link to no page");
+                    internal += 1;
+                }
+                b"URI" => uris.push(
+                    String::from_utf8_lossy(action.get(b"URI").unwrap().as_str().unwrap()).into_owned(),
+                ),
+                other => panic!("unexpected action {}", String::from_utf8_lossy(other)),
+            }
+        }
+    }
+    assert!(internal >= 10, "only {internal} citation links in the PDF");
+    assert_eq!(uris, vec![url.to_string()]);
+}

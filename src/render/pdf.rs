@@ -1,13 +1,20 @@
 //! `briefing.pdf`: A4, laid out by hand on printpdf's low-level operations (printpdf does no
 //! wrapping): Noto Sans embedded (covers curly quotes, guillemets, dashes, Cyrillic), headings
 //! with outline bookmarks, wrapped paragraphs, bordered tables, "Page n of N" footers and the
-//! title in the document metadata. The PDF engine stays behind this one module.
+//! title in the document metadata. Citations ("[1, 3]") are links to their source in the
+//! Sources section, and a source's headline links to its page's address when the article gives
+//! one. The PDF engine stays behind this one module.
 
 use anyhow::{Result, anyhow};
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
 use printpdf::{
-    Color, FontId, Mm, OffsetDateTime, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
+    Actions, BorderArray, Color, ColorArray, Destination, FontId, LinkAnnotation, Mm, OffsetDateTime, Op,
+    PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb,
+    TextItem,
 };
+use regex::Regex;
 
 use super::ReportView;
 use super::view::ClaimView;
@@ -88,17 +95,74 @@ fn wrap(face: &Face, text: &str, size: f32, max_w: f32) -> Vec<String> {
     lines
 }
 
+/// A citation as drawn: `[` numbers separated by commas, an optional ` +more`, `]`.
+static CITATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[(\d+(?:, \d+)*)(?: \+\d+)?\]").expect("a valid pattern"));
+
+/// Where a link goes.
+enum Target {
+    /// The entry of source `n` in the Sources section.
+    Source(usize),
+    /// A web address.
+    Uri(String),
+}
+
+/// A clickable area: its page (0-based), its rectangle and its target.
+struct Link {
+    page: usize,
+    rect: Rect,
+    target: Target,
+}
+
 struct Layout<'a> {
     regular: &'a Face,
     bold: &'a Face,
     pages: Vec<Vec<Op>>,
     y: f32,
     bookmarks: Vec<(String, usize)>,
+    /// How many sources are numbered: a bracketed number above it is not a citation.
+    sources: usize,
+    links: Vec<Link>,
+    /// Where each source's entry starts: its page (1-based) and the top of its first line.
+    anchors: BTreeMap<usize, (usize, f32)>,
 }
 
 impl<'a> Layout<'a> {
-    fn new(regular: &'a Face, bold: &'a Face) -> Self {
-        Layout { regular, bold, pages: vec![Vec::new()], y: PAGE_H - MARGIN, bookmarks: Vec::new() }
+    fn new(regular: &'a Face, bold: &'a Face, sources: usize) -> Self {
+        Layout {
+            regular,
+            bold,
+            pages: vec![Vec::new()],
+            y: PAGE_H - MARGIN,
+            bookmarks: Vec::new(),
+            sources,
+            links: Vec::new(),
+            anchors: BTreeMap::new(),
+        }
+    }
+
+    /// Draws one line of text and makes each citation number in it a link to its source.
+    fn line(&mut self, face: &Face, size: f32, x: f32, baseline: f32, s: &str) {
+        Self::text_at(self.ops(), face, size, x, baseline, s);
+        let page = self.pages.len() - 1;
+        for m in CITATION.captures_iter(s) {
+            let numbers = m.get(1).expect("the pattern has a group");
+            let mut at = numbers.start();
+            for number in numbers.as_str().split(", ") {
+                let n: usize = number.parse().unwrap_or(0);
+                if (1..=self.sources).contains(&n) {
+                    let left = x + face.width(&s[..at], size);
+                    let rect = Rect::from_xywh(
+                        Pt(left - 1.0),
+                        Pt(baseline - size * 0.25),
+                        Pt(face.width(number, size) + 2.0),
+                        Pt(size * 1.1),
+                    );
+                    self.links.push(Link { page, rect, target: Target::Source(n) });
+                }
+                at += number.len() + 2;
+            }
+        }
     }
 
     fn ops(&mut self) -> &mut Vec<Op> {
@@ -139,9 +203,26 @@ impl<'a> Layout<'a> {
             self.ensure(leading);
             self.y -= leading;
             let y = self.y;
-            Self::text_at(self.ops(), face, size, MARGIN + indent, y, &line);
+            self.line(face, size, MARGIN + indent, y, &line);
         }
         self.y -= size * 0.5;
+    }
+
+    /// Source `n`'s entry: the target of its citations, its first line a link to `url`.
+    fn source_entry(&mut self, n: usize, s: &str, url: Option<&str>) {
+        let leading = BODY * 1.35;
+        self.ensure(leading);
+        self.anchors.insert(n, (self.pages.len(), self.y));
+        if let (Some(url), Some(first)) = (url, wrap(self.regular, s, BODY, PAGE_W - 2.0 * MARGIN).first()) {
+            let rect = Rect::from_xywh(
+                Pt(MARGIN),
+                Pt(self.y - leading - BODY * 0.3),
+                Pt(self.regular.width(first, BODY)),
+                Pt(leading),
+            );
+            self.links.push(Link { page: self.pages.len() - 1, rect, target: Target::Uri(url.to_string()) });
+        }
+        self.paragraph(s);
     }
 
     fn paragraph(&mut self, s: &str) {
@@ -187,16 +268,20 @@ impl<'a> Layout<'a> {
             ops.push(Op::SetOutlineColor { col: Color::Rgb(Rgb::new(0.6, 0.6, 0.65, None)) });
             ops.push(Op::SetOutlineThickness { pt: Pt(0.4) });
             let mut x = MARGIN;
-            for (lines, w) in wrapped.iter().zip(&col_w) {
+            for w in &col_w {
                 ops.push(Op::DrawRectangle {
                     rectangle: Rect {
                         mode: Some(PaintMode::Stroke),
                         ..Rect::from_xywh(Pt(x), Pt(top - row_h), Pt(*w), Pt(row_h))
                     },
                 });
+                x += w;
+            }
+            let mut x = MARGIN;
+            for (lines, w) in wrapped.iter().zip(&col_w) {
                 for (i, l) in lines.iter().enumerate() {
                     let baseline = top - pad - (i as f32 + 1.0) * leading + size * 0.3;
-                    Self::text_at(ops, face, size, x + pad, baseline, l);
+                    layout.line(face, size, x + pad, baseline, l);
                 }
                 x += w;
             }
@@ -224,6 +309,25 @@ impl<'a> Layout<'a> {
         }
         for (name, page) in &self.bookmarks {
             doc.add_bookmark(name, *page);
+        }
+        for link in std::mem::take(&mut self.links) {
+            let action = match link.target {
+                Target::Source(n) => match self.anchors.get(&n) {
+                    Some(&(page, top)) => {
+                        Actions::Goto(Destination::Xyz { page, left: None, top: Some(top), zoom: None })
+                    }
+                    None => continue,
+                },
+                Target::Uri(uri) => Actions::Uri(uri),
+            };
+            let annotation = LinkAnnotation::new(
+                link.rect,
+                action,
+                Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                Some(ColorArray::Transparent),
+                None,
+            );
+            self.pages[link.page].push(Op::LinkAnnotation { link: annotation });
         }
         let pages = self
             .pages
@@ -263,7 +367,7 @@ pub fn render(view: &ReportView) -> Result<Vec<u8>> {
     doc.metadata.info.producer = "newsbrief".into();
     let regular = Face::load(&mut doc, notosans::REGULAR_TTF)?;
     let bold = Face::load(&mut doc, notosans::BOLD_TTF)?;
-    let mut l = Layout::new(&regular, &bold);
+    let mut l = Layout::new(&regular, &bold, view.sources.len());
 
     l.heading(&view.title, 20.0, 40.0);
     let c = &view.counts;
@@ -402,7 +506,7 @@ pub fn render(view: &ReportView) -> Result<Vec<u8>> {
         if s.more_copies > 0 {
             line.push_str(&format!(" · and {} more copies", s.more_copies));
         }
-        l.paragraph(&line);
+        l.source_entry(s.n, &line, s.url.as_deref());
     }
     more(&mut l, view.unlisted.sources, "source", " cited nowhere above");
 
