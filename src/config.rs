@@ -251,13 +251,14 @@ impl Default for ConsolidateConfig {
 pub struct CacheConfig {
     /// Use the cache.
     pub enabled: bool,
-    /// Cache folder, relative to `pipeline.toml`.
-    pub dir: PathBuf,
+    /// Cache folder, relative to `pipeline.toml`; by default `.cache` inside the output folder,
+    /// so that each output folder has its own.
+    pub dir: Option<PathBuf>,
 }
 
 impl Default for CacheConfig {
     fn default() -> Self {
-        CacheConfig { enabled: true, dir: PathBuf::from("out/.cache") }
+        CacheConfig { enabled: true, dir: None }
     }
 }
 
@@ -535,7 +536,7 @@ impl Config {
             exclude,
             max_file_bytes: raw.input.max_file_bytes,
             follow_symlinks: raw.input.follow_symlinks,
-            out_dir,
+            out_dir: out_dir.clone(),
             formats,
             templates_dir: resolve(&raw.output.templates),
             max_rows: raw.output.max_rows,
@@ -545,10 +546,10 @@ impl Config {
             dedup: raw.dedup,
             extract: raw.extract,
             consolidate: raw.consolidate,
-            // The cache follows an output folder given as a flag, unless the file names its own.
-            cache_dir: (raw.cache.enabled && !overrides.no_cache).then(|| match &overrides.out {
-                Some(out) if raw.cache.dir == CacheConfig::default().dir => out.join(".cache"),
-                _ => resolve(&raw.cache.dir),
+            // The cache follows the output folder, unless the file names its own.
+            cache_dir: (raw.cache.enabled && !overrides.no_cache).then(|| match &raw.cache.dir {
+                Some(dir) => resolve(dir),
+                None => out_dir.join(".cache"),
             }),
             jobs: overrides.jobs.unwrap_or(0),
         })
@@ -755,6 +756,15 @@ mod tests {
         assert_eq!(cfg.formats, Format::ALL.to_vec());
         assert_eq!(cfg.dedup.shingle_words, 5);
         assert!(cfg.include.is_match("a/b.txt"));
+    }
+
+    #[test]
+    fn the_cache_lives_in_the_output_folder_unless_named() {
+        let cfg = parse("[output]\ndir = \"brief\"\n").unwrap();
+        assert!(cfg.cache_dir.unwrap().ends_with("brief/.cache"));
+        let cfg = parse("[output]\ndir = \"brief\"\n[cache]\ndir = \"shared\"\n").unwrap();
+        assert!(cfg.cache_dir.unwrap().ends_with("shared"));
+        assert_eq!(parse("[cache]\nenabled = false\n").unwrap().cache_dir, None);
     }
 
     #[test]

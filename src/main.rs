@@ -77,6 +77,9 @@ enum Command {
         /// Configuration whose `[clean]` settings apply (defaults when absent).
         #[arg(long, default_value = "pipeline.toml")]
         config: PathBuf,
+        /// Exit with 3 when any file was skipped or damaged.
+        #[arg(long)]
+        strict: bool,
     },
     /// Print a completion script for SHELL to standard output.
     Completions {
@@ -137,7 +140,7 @@ fn main() -> ExitCode {
         None => run(cli.run),
         Some(Command::Run(args)) => run(args),
         Some(Command::Validate { config }) => validate(config.as_deref()),
-        Some(Command::Clean { files, out, config }) => clean(&files, out.as_deref(), &config),
+        Some(Command::Clean { files, out, config, strict }) => clean(&files, out.as_deref(), &config, strict),
         Some(Command::Init { dir, templates }) => init(&dir, templates),
         Some(Command::Completions { shell }) => {
             // Into a buffer: the generator panics when its writer fails (a closed pipe).
@@ -367,7 +370,7 @@ fn validate(named: Option<&Path>) -> Result<ExitCode> {
     Ok(ExitCode::from(FATAL))
 }
 
-fn clean(files: &[PathBuf], out: Option<&Path>, config_path: &Path) -> Result<ExitCode> {
+fn clean(files: &[PathBuf], out: Option<&Path>, config_path: &Path, strict: bool) -> Result<ExitCode> {
     let config = if config_path.exists() {
         Config::from_path(config_path, &Overrides::default())?
     } else {
@@ -439,7 +442,8 @@ fn clean(files: &[PathBuf], out: Option<&Path>, config_path: &Path) -> Result<Ex
     }
     Ok(match (missing, failed) {
         (0, 0) => ExitCode::SUCCESS,
-        (0, _) => ExitCode::from(PARTIAL),
+        (0, _) if strict => ExitCode::from(PARTIAL),
+        (0, _) => ExitCode::SUCCESS,
         _ => ExitCode::from(USAGE),
     })
 }

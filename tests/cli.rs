@@ -386,7 +386,11 @@ fn usage_errors_exit_2_and_partial_runs_3() {
     assert_eq!(none.status.code(), Some(2), "{}", stderr(&none));
     assert!(stderr(&none).contains("--input DIR"), "{}", stderr(&none));
     std::fs::write(fx.path("binary.txt"), b"\x00\x01\x02PNG\x00\x00").unwrap();
+    // `clean`, like `run`: a skipped file is a warning, and exit 3 under --strict.
     let out = fx.run(&["clean", "binary.txt"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("skipped: binary.txt"), "{}", stderr(&out));
+    let out = fx.run(&["clean", "--strict", "binary.txt"]);
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     let broken = fx.run(&["run", "--config", "nothere.toml"]);
     assert_eq!(broken.status.code(), Some(1), "{}", stderr(&broken));
