@@ -371,13 +371,12 @@ fn validate(named: Option<&Path>) -> Result<ExitCode> {
 }
 
 fn clean(files: &[PathBuf], out: Option<&Path>, config_path: &Path, strict: bool) -> Result<ExitCode> {
+    // Only `[clean]` matters: the input folder (./seeds by default) need not exist.
+    let here = Overrides { input: Some(PathBuf::from(".")), ..Overrides::default() };
     let config = if config_path.exists() {
-        Config::from_path(config_path, &Overrides::default())?
+        Config::from_path(config_path, &here)?
     } else {
-        Config::from_str("", Path::new("pipeline.toml"), &Overrides::default()).or_else(|_| {
-            // Defaults point at ./seeds, which need not exist for `clean`.
-            Config::from_str("[input]\ndir = \".\"\n", Path::new("pipeline.toml"), &Overrides::default())
-        })?
+        Config::from_str("", Path::new(DEFAULT_CONFIG), &here)?
     };
     // Each article with the file it came from: a file that cannot be read is left out of both.
     let mut articles = Vec::new();

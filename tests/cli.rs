@@ -392,6 +392,11 @@ fn usage_errors_exit_2_and_partial_runs_3() {
     assert!(stderr(&out).contains("skipped: binary.txt"), "{}", stderr(&out));
     let out = fx.run(&["clean", "--strict", "binary.txt"]);
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    // `clean` reads only `[clean]`: a config whose input folder is missing does not stop it.
+    std::fs::write(fx.path("elsewhere.toml"), "[input]\ndir = \"not-yet\"\n").unwrap();
+    let seed = fx.seeds()[0].display().to_string();
+    let out = fx.run(&["clean", "--config", "elsewhere.toml", &seed]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let broken = fx.run(&["run", "--config", "nothere.toml"]);
     assert_eq!(broken.status.code(), Some(1), "{}", stderr(&broken));
 }
@@ -947,6 +952,17 @@ fn validate_finds_what_run_would_trip_over_in_plain_words() {
         ),
         ("{{title", "briefing.md.hbs:1:8:", "is not finished"),
     ];
+    // Typos that strict rendering lets through (an `each` with an `else`, an `if`): the
+    // section comes out empty. validate names them; run would write the empty section.
+    let quiet = [
+        ("{{#each key_judgment}}\n- {{summary}}\n{{else}}\nnone\n{{/each}}", "did you mean `key_judgments`?"),
+        ("{{#if titel}}# {{title}}{{/if}}", "did you mean `title`?"),
+    ];
+    for (template, words) in quiet {
+        std::fs::write(fx.path("templates/briefing.md.hbs"), template).unwrap();
+        let err = stderr(&fx.run(&["validate"]));
+        assert!(err.contains("briefing.md.hbs:1:1:") && err.contains(words), "{template}: {err}");
+    }
     for (template, place, words) in cases {
         std::fs::write(fx.path("templates/briefing.md.hbs"), template).unwrap();
         let out = fx.run(&["validate"]);

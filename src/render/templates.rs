@@ -435,6 +435,13 @@ pub fn check(dir: &Path) -> Vec<Problem> {
                 continue;
             }
         };
+        if let Ok(template) = Template::compile(&text) {
+            let fields = unknown_fields(&template);
+            if !fields.is_empty() {
+                problems.extend(fields.into_iter().map(|(line, column, message)| at(line, column, message)));
+                continue;
+            }
+        }
         let full = super::sample::full();
         let without_stories = super::view::ReportView { stories: Vec::new(), ..super::sample::full() };
         for view in [full, without_stories, super::sample::empty()] {
@@ -447,6 +454,158 @@ pub fn check(dir: &Path) -> Vec<Problem> {
         }
     }
     problems
+}
+
+/// The fields a template names that the briefing does not have, where it names them. Strict
+/// rendering misses some: `{{#each key_judgment}}…{{else}}…{{/each}}` quietly renders the
+/// `else`, and `{{#if titel}}` is just false, so a typo empties a section without an error.
+/// This walks the template over the full sample briefing, following the context into `each`
+/// and `with` blocks and into the inline partials where they are included.
+fn unknown_fields(template: &Template) -> Vec<(usize, usize, String)> {
+    let Ok(sample) = serde_json::to_value(super::sample::full()) else { return Vec::new() };
+    let mut fields = Fields { partials: BTreeMap::new(), problems: Vec::new(), depth: 0 };
+    fields.collect_partials(template);
+    fields.walk(template, &mut vec![&sample]);
+    fields.problems.sort();
+    fields.problems.dedup();
+    fields.problems
+}
+
+/// State of [`unknown_fields`].
+struct Fields<'t> {
+    /// The template's inline partials by name.
+    partials: BTreeMap<String, &'t Template>,
+    /// (line, column, message) of each unknown field.
+    problems: Vec<(usize, usize, String)>,
+    /// How many partials deep the walk is (bounded: [`structure_problems`] refuses loops, but
+    /// this does not rely on it).
+    depth: usize,
+}
+
+impl<'t> Fields<'t> {
+    fn collect_partials(&mut self, template: &'t Template) {
+        for element in &template.elements {
+            match element {
+                TemplateElement::DecoratorBlock(block) if block.name.as_name() == Some("inline") => {
+                    if let (Some(name), Some(body)) =
+                        (block.params.first().and_then(static_name), &block.template)
+                    {
+                        self.partials.insert(name, body);
+                    }
+                }
+                TemplateElement::HelperBlock(block) => {
+                    for t in block.template.iter().chain(&block.inverse) {
+                        self.collect_partials(t);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn walk<'v>(&mut self, template: &'t Template, scope: &mut Vec<&'v serde_json::Value>) {
+        for (i, element) in template.elements.iter().enumerate() {
+            let (line, column) = template.mapping.get(i).map_or((1, 1), |m| (m.0, m.1));
+            match element {
+                TemplateElement::Expression(h) | TemplateElement::HtmlExpression(h) => {
+                    if h.params.is_empty() && h.hash.is_empty() {
+                        self.check(&h.name, scope, line, column);
+                    }
+                    for p in h.params.iter().chain(h.hash.values()) {
+                        self.check(p, scope, line, column);
+                    }
+                }
+                TemplateElement::HelperBlock(h) => {
+                    for p in h.params.iter().chain(h.hash.values()) {
+                        self.check(p, scope, line, column);
+                    }
+                    let inner = match (h.name.as_name(), h.params.first()) {
+                        (Some("each"), Some(p)) => self.value(p, scope).and_then(first_item),
+                        (Some("with"), Some(p)) => self.value(p, scope),
+                        _ => scope.last().copied(),
+                    };
+                    // Block parameters (`as |x|`) name things this walk does not follow.
+                    if let (Some(body), Some(inner), None) = (&h.template, inner, &h.block_param) {
+                        scope.push(inner);
+                        self.walk(body, scope);
+                        scope.pop();
+                    }
+                    if let Some(inverse) = &h.inverse {
+                        self.walk(inverse, scope);
+                    }
+                }
+                TemplateElement::PartialExpression(p) => {
+                    let body = static_name(&p.name).and_then(|n| self.partials.get(&n).copied());
+                    if let Some(body) = body.filter(|_| self.depth < MAX_NESTING) {
+                        self.depth += 1;
+                        self.walk(body, scope);
+                        self.depth -= 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Records `param` when it is a path to nothing in `scope`.
+    fn check(&mut self, param: &Parameter, scope: &[&serde_json::Value], line: usize, column: usize) {
+        let Some(raw) = path_of(param) else { return };
+        if OUR_HELPERS.contains(&raw) || BUILT_IN_HELPERS.contains(&raw) || self.value(param, scope).is_some()
+        {
+            return;
+        }
+        let here = scope.last().and_then(|v| v.as_object());
+        let last = raw.rsplit(['.', '/']).next().unwrap_or(raw);
+        let hint = here
+            .and_then(|o| crate::suggest::nearest(last, o.keys().map(String::as_str)))
+            .map(|n| format!("; did you mean `{n}`?"))
+            .unwrap_or_default();
+        self.problems.push((line, column, format!("`{raw}` is not a field of the briefing here{hint}")));
+    }
+
+    /// What `param` names in `scope`, when it is a path that resolves (`None` for a literal too).
+    fn value<'v>(&self, param: &Parameter, scope: &[&'v serde_json::Value]) -> Option<&'v serde_json::Value> {
+        let raw = path_of(param)?;
+        let mut rest = raw;
+        let mut level = scope.len().checked_sub(1)?;
+        if let Some(r) = rest.strip_prefix("@root") {
+            level = 0;
+            rest = r.trim_start_matches(['.', '/']);
+        }
+        while let Some(r) = rest.strip_prefix("../") {
+            level = level.checked_sub(1)?;
+            rest = r;
+        }
+        let rest = rest.strip_prefix("this").map_or(rest, |r| r.trim_start_matches(['.', '/']));
+        let mut value = scope[level];
+        for segment in rest.split(['.', '/']).filter(|s| !s.is_empty()) {
+            value = match value {
+                serde_json::Value::Object(o) => o.get(segment)?,
+                serde_json::Value::Array(a) => a.get(segment.parse::<usize>().ok()?)?,
+                _ => return None,
+            };
+        }
+        Some(value)
+    }
+}
+
+/// The text of a path parameter, or `None` for literals, local variables (`@index`) and
+/// subexpressions.
+fn path_of(param: &Parameter) -> Option<&str> {
+    match param {
+        Parameter::Name(name) => Some(name.as_str()),
+        Parameter::Path(handlebars::Path::Relative((_, raw))) => Some(raw.as_str()),
+        _ => None,
+    }
+}
+
+/// What an `each` block's body sees first: an array's first item, an object's first value.
+fn first_item(value: &serde_json::Value) -> Option<&serde_json::Value> {
+    match value {
+        serde_json::Value::Array(items) => items.first(),
+        serde_json::Value::Object(map) => map.values().next(),
+        _ => None,
+    }
 }
 
 /// A template syntax error in plain words: the parser's own names grammar rules
@@ -619,7 +778,7 @@ mod tests {
         }
         let fine = "{{#*inline \"row\"}}| {{name}} |{{/inline}}{{#each actors}}{{> row}}{{/each}}";
         assert_eq!(problems_of(fine), Vec::<String>::new());
-        let deep = format!("{}x{}", "{{#if a}}".repeat(MAX_NESTING), "{{/if}}".repeat(MAX_NESTING));
+        let deep = format!("{}x{}", "{{#if title}}".repeat(MAX_NESTING), "{{/if}}".repeat(MAX_NESTING));
         assert_eq!(problems_of(&deep), Vec::<String>::new());
     }
 
@@ -633,6 +792,40 @@ mod tests {
         let e = registry.render_to_write("briefing", &["abc"; 3], &mut out).unwrap_err();
         assert!(format!("{e:?}").contains("more than 10 bytes"), "{e:?}");
         assert!(out.bytes.len() <= 10);
+    }
+
+    #[test]
+    fn the_step_summary_renders_every_sample() {
+        for view in [crate::render::sample::full(), crate::render::sample::empty()] {
+            let text = Templates::step_summary(&view).unwrap();
+            assert!(text.contains("#### Key judgments"), "{text}");
+        }
+        let full = Templates::step_summary(&crate::render::sample::full()).unwrap();
+        assert!(
+            full.contains("- **Border talks:** Talks resumed on Monday.")
+                && full.contains("New claim: Talks resumed.")
+        );
+    }
+
+    #[test]
+    fn fields_are_followed_into_blocks_and_partials() {
+        let problems = |text: &str| -> Vec<String> {
+            unknown_fields(&Template::compile(text).unwrap()).into_iter().map(|p| p.2).collect()
+        };
+        assert_eq!(
+            problems(
+                "{{#each claims}}{{summary}}{{../title}}{{@index}}{{/each}}{{#with counts}}{{articles}}{{/with}}"
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            problems(
+                "{{#*inline \"c\"}}{{#each cites}}{{nn}}{{/each}}{{/inline}}{{#each claims}}{{> c}}{{/each}}"
+            ),
+            vec!["`nn` is not a field of the briefing here; did you mean `n`?".to_string()]
+        );
+        assert_eq!(problems("{{#each claimz}}x{{else}}y{{/each}}").len(), 1);
+        assert_eq!(problems("{{count counts.article \"x\"}}").len(), 1);
     }
 
     #[test]
