@@ -89,7 +89,8 @@ pub fn run(config: &Config, mode: Mode) -> Result<RunSummary> {
 /// [`run`], calling `before_consolidate` once the per-article stages are done: the binary
 /// tunes its allocator there for the stage where memory peaks.
 pub fn run_with(config: &Config, mode: Mode, before_consolidate: impl FnOnce()) -> Result<RunSummary> {
-    let _lock = fsutil::lock(&config.out_dir)?;
+    let _locks =
+        fsutil::lock_all(std::iter::once(config.out_dir.as_path()).chain(config.cache_dir.as_deref()))?;
     for dir in std::iter::once(&config.out_dir).chain(&config.cache_dir) {
         let recovered = fsutil::recover(dir)?;
         if mode != Mode::Quiet && recovered != fsutil::Recovered::default() {

@@ -770,6 +770,61 @@ fn a_full_disk_at_any_point_leaves_the_whole_old_briefing_and_state_or_the_whole
     assert_eq!(failed, 5, "every budget short of the whole set fails");
 }
 
+#[test]
+fn a_kill_between_the_moves_is_rolled_forward_by_the_next_run() {
+    let fx = Fixture::repo();
+    let mut seeds = fx.seeds();
+    for extra in seeds.drain(3..) {
+        std::fs::remove_file(extra).unwrap();
+    }
+    let aside = fx.path("aside.txt");
+    std::fs::rename(seeds.last().unwrap(), &aside).unwrap();
+    assert!(fx.run(&["--no-cache"]).status.success());
+    let old = output_set(&fx.path("out"));
+    std::fs::rename(&aside, seeds.last().unwrap()).unwrap();
+    copy_dir(&fx.path("out"), &fx.path("reference"));
+    assert!(fx.run(&["--no-cache", "--out", "reference"]).status.success());
+    let new = output_set(&fx.path("reference"));
+
+    // Killed once the journal is on disk and 0, 1, … 5 of the five files are moved.
+    for moved in 0..=SET.len() {
+        std::fs::remove_dir_all(fx.path("out")).unwrap();
+        std::fs::create_dir_all(fx.path("out")).unwrap();
+        for (name, bytes) in SET.iter().zip(&old.0) {
+            std::fs::write(fx.path("out").join(name), bytes).unwrap();
+        }
+        let killed = Command::new(env!("CARGO_BIN_EXE_newsbrief"))
+            .args(["--no-cache", "--quiet"])
+            .current_dir(fx.path(""))
+            .env("__NEWSBRIEF_TEST_KILL_AFTER_MOVES", moved.to_string())
+            .env_remove("SOURCE_DATE_EPOCH")
+            .output()
+            .unwrap();
+        assert_eq!(killed.status.code(), None, "not killed after {moved} moves: {}", stderr(&killed));
+        // What the journal says the folder becomes is the whole new set.
+        let journal: Vec<(String, String)> =
+            serde_json::from_slice(&fx.read("out/.newsbrief-journal")).expect("a journal");
+        let mut rolled = output_set(&fx.path("out")).0;
+        for (tmp, target) in journal {
+            let tmp = fx.path("out").join(tmp);
+            if let (Ok(bytes), Some(i)) = (std::fs::read(&tmp), SET.iter().position(|n| *n == target)) {
+                rolled[i] = bytes;
+            }
+        }
+        assert!(rolled == new.0, "after {moved} moves the journal does not lead to the new set");
+        // The next run finishes the moves first, then writes the same set and cleans up.
+        let next = fx.run(&["--no-cache"]);
+        assert!(next.status.success(), "{}", stderr(&next));
+        if moved < SET.len() {
+            let said = stderr(&next);
+            assert!(said.contains(&format!("moved into place ({} files)", SET.len() - moved)), "{said}");
+        }
+        let now = output_set(&fx.path("out"));
+        assert!(now.0 == new.0, "after {moved} moves and a new run the set is not the new one");
+        assert!(now.1.iter().all(|n| n == ".newsbrief-lock"), "left behind: {:?}", now.1);
+    }
+}
+
 /// Runs the binary in `dir`, failing the test if it has not finished in `limit`.
 fn run_within(dir: &Path, args: &[&str], limit: std::time::Duration) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_newsbrief"))
