@@ -702,9 +702,12 @@ fn a_run_needs_no_config_and_flags_are_relative_to_the_current_folder() {
 const SET: [&str; 5] =
     ["briefing.md", "briefing.html", "briefing.pdf", "briefing.json", ".newsbrief-state.json"];
 
+/// The bytes of each file of [`SET`], and the names of the other files in the folder.
+type OutputSet = (Vec<Vec<u8>>, Vec<String>);
+
 /// The files of [`SET`], as bytes, with the names of any other files a run left in `out/`
 /// (temporaries, a journal).
-fn output_set(dir: &Path) -> (Vec<Vec<u8>>, Vec<String>) {
+fn output_set(dir: &Path) -> OutputSet {
     let files = SET.iter().map(|n| std::fs::read(dir.join(n)).unwrap_or_default()).collect();
     let mut others: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
@@ -715,11 +718,11 @@ fn output_set(dir: &Path) -> (Vec<Vec<u8>>, Vec<String>) {
     (files, others)
 }
 
-#[test]
-fn a_full_disk_at_any_point_leaves_the_whole_old_briefing_and_state_or_the_whole_new() {
+/// Three seeds (enough, and the runs stay short): `out/` holds the set of two of them (the
+/// old), `reference/` the set of all three (the new), both from `--no-cache` runs.
+fn old_and_new_sets() -> (Fixture, OutputSet, OutputSet) {
     let fx = Fixture::repo();
     let mut seeds = fx.seeds();
-    // Three articles are enough, and keep the eight runs short.
     for extra in seeds.drain(3..) {
         std::fs::remove_file(extra).unwrap();
     }
@@ -732,6 +735,12 @@ fn a_full_disk_at_any_point_leaves_the_whole_old_briefing_and_state_or_the_whole
     assert!(fx.run(&["--no-cache", "--out", "reference"]).status.success());
     let new = output_set(&fx.path("reference"));
     assert_ne!(old.0, new.0);
+    (fx, old, new)
+}
+
+#[test]
+fn a_full_disk_at_any_point_leaves_the_whole_old_briefing_and_state_or_the_whole_new() {
+    let (fx, old, new) = old_and_new_sets();
 
     // The disk fills just before each file would be complete, in the order they are written.
     let mut budgets = Vec::new();
@@ -772,19 +781,7 @@ fn a_full_disk_at_any_point_leaves_the_whole_old_briefing_and_state_or_the_whole
 
 #[test]
 fn a_kill_between_the_moves_is_rolled_forward_by_the_next_run() {
-    let fx = Fixture::repo();
-    let mut seeds = fx.seeds();
-    for extra in seeds.drain(3..) {
-        std::fs::remove_file(extra).unwrap();
-    }
-    let aside = fx.path("aside.txt");
-    std::fs::rename(seeds.last().unwrap(), &aside).unwrap();
-    assert!(fx.run(&["--no-cache"]).status.success());
-    let old = output_set(&fx.path("out"));
-    std::fs::rename(&aside, seeds.last().unwrap()).unwrap();
-    copy_dir(&fx.path("out"), &fx.path("reference"));
-    assert!(fx.run(&["--no-cache", "--out", "reference"]).status.success());
-    let new = output_set(&fx.path("reference"));
+    let (fx, old, new) = old_and_new_sets();
 
     // Killed once the journal is on disk and 0, 1, … 5 of the five files are moved.
     for moved in 0..=SET.len() {
