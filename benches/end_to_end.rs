@@ -178,7 +178,47 @@ fn long_shapes() -> Vec<(&'static str, String)> {
         speakers.push_str(&name);
         speakers.push_str(" said. ");
     }
+    // News words: names (a new surname every few words, full names and surnames alone),
+    // numbers, money, percentages, dates and a curly apostrophe, which once sent the regex
+    // engine to its slow path and the full-name lookup to a scan per name.
+    let news = |stop: bool| {
+        const WORDS: [&str; 16] = [
+            "said",
+            "the",
+            "Minsk",
+            "on",
+            "May",
+            "16",
+            "talks",
+            "$16",
+            "billion",
+            "15%",
+            "of",
+            "Putin’s",
+            "3,000",
+            "troops",
+            "in",
+            "Moscow",
+        ];
+        let mut out = String::with_capacity(SIZE + 64);
+        let mut i = 0usize;
+        while out.len() < SIZE {
+            i += 1;
+            if i.is_multiple_of(5) {
+                let name: String =
+                    format!("{:x}", i / 5).chars().map(|c| (b'a' + (c as u8 % 26)) as char).collect();
+                out.push_str(if i.is_multiple_of(10) { "Anna K" } else { "K" });
+                out.push_str(&name);
+            } else {
+                out.push_str(WORDS[(i * 7 + i / 3) % WORDS.len()]);
+            }
+            out.push_str(if stop && i.is_multiple_of(25) { ". " } else { " " });
+        }
+        out + ".\n"
+    };
     vec![
+        ("one line of news words, no sentence end", news(false)),
+        ("one line of news sentences", news(true)),
         ("one line, no sentence end", text(0, "", 0)),
         ("one sentence over many lines", text(0, "", 12)),
         ("one line of sentences", text(25, ".", 0)),

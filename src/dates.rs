@@ -54,7 +54,7 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
       | \b(?:on|last|this|next|On|Last|This|Next)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
     "
     );
-    Regex::new(&pattern).expect("date regex")
+    Regex::new(&crate::text::ascii_boundaries(&pattern)).expect("date regex")
 });
 
 /// Every date in `text`, left to right.

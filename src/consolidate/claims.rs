@@ -439,8 +439,18 @@ pub(super) fn candidates<'c, 'f>(
         .filter(|(_, a)| a.duplicate_of.is_none())
         .map_init(Stems::default, |memo, (ai, a)| {
             let name_stems = &name_stems;
-            let figures = figures(ai);
+            // Each sentence's figures, found once: scanning the article's figures for every
+            // statement took their product on a long page.
+            let mut of_sentence: HashMap<(u32, u32, u32), Vec<&FigureOut>> = HashMap::new();
+            for f in figures(ai) {
+                of_sentence
+                    .entry((f.sentence.paragraph, f.sentence.start, f.sentence.end))
+                    .or_default()
+                    .push(f);
+            }
             let each = a.extraction.statements.iter().map(|s| {
+                let at = (s.sentence.paragraph, s.sentence.start, s.sentence.end);
+                let figures = of_sentence.get(&at).map_or(&[][..], Vec::as_slice);
                 let text = a.text_at(s.sentence);
                 let mut actors: Vec<u32> = s.actors.iter().filter_map(|&n| ids.at(ai, n)).collect();
                 actors.sort_unstable();
@@ -449,17 +459,12 @@ pub(super) fn candidates<'c, 'f>(
                 stems.retain(|h| !actors.iter().any(|&x| name_stems[x as usize].binary_search(h).is_ok()));
                 let mut numbers: Vec<u32> = figures
                     .iter()
-                    .filter(|f| f.sentence == s.sentence)
                     .flat_map(|f| std::iter::once(f.number).chain(f.number_max))
                     .map(number_key)
                     .collect();
                 numbers.sort_unstable();
                 numbers.dedup();
-                let mut keys: Vec<u32> = figures
-                    .iter()
-                    .filter(|f| f.sentence == s.sentence)
-                    .flat_map(|f| figure_keys(f, memo))
-                    .collect();
+                let mut keys: Vec<u32> = figures.iter().flat_map(|f| figure_keys(f, memo)).collect();
                 keys.sort_unstable();
                 keys.dedup();
                 Candidate::new(

@@ -60,6 +60,18 @@ pub(crate) const PER_ARTICLE: usize = 64;
 /// 2,000-byte pieces, would otherwise cost 64 sentences of the model's longest input.
 pub(crate) const PER_ARTICLE_BYTES: usize = 16 * 1024;
 
+/// About what the model reads of a sentence: it stops at 128 word pieces, some 600 bytes of
+/// prose. No sentence of the 6,956 in events-dev is longer; what is longer is text the
+/// sentence splitter could not cut (a table, a list, a page dumped on one line), which the
+/// model would read only the start of, at its highest cost: such a "sentence" is compared by
+/// its words only.
+const MODEL_READS_BYTES: usize = 640;
+
+/// Whether the model embeds `text` (see [`MODEL_READS_BYTES`]).
+pub(crate) fn embeddable(text: &str) -> bool {
+    text.len() <= MODEL_READS_BYTES
+}
+
 /// The statements' vectors: `of[i]` is the index in `vectors` of statement `i`'s, if it was
 /// embedded.
 pub(crate) struct StatementVectors {
@@ -87,8 +99,9 @@ pub(crate) fn embed(cands: &[Candidate<'_>], budget: usize, cache: Option<&Cache
             before[i] = before[i - 1] + cands[i - 1].text.len();
         }
     }
-    let mut chosen: Vec<usize> =
-        (0..cands.len()).filter(|&i| rank[i] < PER_ARTICLE && before[i] < PER_ARTICLE_BYTES).collect();
+    let mut chosen: Vec<usize> = (0..cands.len())
+        .filter(|&i| rank[i] < PER_ARTICLE && before[i] < PER_ARTICLE_BYTES && embeddable(cands[i].text))
+        .collect();
     chosen.sort_by_key(|&i| (rank[i], i));
     let mut texts: Vec<&str> = Vec::new();
     let mut seen: FxHashMap<u64, u32> = FxHashMap::default();

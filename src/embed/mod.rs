@@ -93,13 +93,16 @@ impl Model {
     }
 
     /// The vectors of `texts`, in order. Sentences are sorted by length (stably) and cut into
-    /// batches of `BATCH_SENTENCES`, whatever the number of threads; the batches run in
-    /// parallel, each on one thread, so the result does not depend on the thread count.
+    /// batches of at most `BATCH_SENTENCES`, small enough that every thread has one when there
+    /// are few sentences (one article's 40 statements were one batch on one core); the batches
+    /// run in parallel, each on one thread. A sentence's vector does not depend on the
+    /// sentences it is batched with (tested), so neither does the result on the thread count.
     pub fn embed(&self, texts: &[&str]) -> Vec<Vector> {
         let ids: Vec<Vec<u32>> = texts.par_iter().map(|t| self.ids(t)).collect();
         let mut order: Vec<usize> = (0..texts.len()).collect();
         order.sort_by_key(|&i| ids[i].len());
-        let batches: Vec<Vec<usize>> = order.chunks(BATCH_SENTENCES).map(<[usize]>::to_vec).collect();
+        let size = texts.len().div_ceil(rayon::current_num_threads()).clamp(1, BATCH_SENTENCES);
+        let batches: Vec<Vec<usize>> = order.chunks(size).map(<[usize]>::to_vec).collect();
         let done: Vec<Vec<Vector>> = batches
             .par_iter()
             .map(|batch| {
@@ -120,6 +123,24 @@ impl Model {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_vector_does_not_depend_on_the_sentences_batched_with_it() {
+        let m = Model::get().unwrap();
+        let texts = [
+            "Almost all Belarusian exports are blocked.",
+            "Trade restrictions have put a stop to most of Belarus's exports, the ministry said on Monday.",
+            "x",
+            "Leaders of six nations met in Moscow to discuss security and the war in Ukraine on Monday, \
+             and the joint statement said nothing about the war.",
+        ];
+        let together = m.embed(&texts);
+        for (text, vector) in texts.iter().zip(&together) {
+            assert_eq!(m.embed_one(text).0, vector.0, "{text}");
+        }
+        let pairs = m.embed(&texts[1..3]);
+        assert_eq!((pairs[0].0.clone(), pairs[1].0.clone()), (together[1].0.clone(), together[2].0.clone()));
+    }
 
     #[test]
     fn paraphrases_are_closer_than_other_news() {

@@ -3,7 +3,7 @@
 //! out, and variants within the article merged (a surname to the full name, an acronym to its
 //! expansion).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::lexicon::{self, CALENDAR, NOT_NAMES, ORG_WORDS, PLACES, PORTFOLIOS, SPEECH_VERBS, TITLES};
 use crate::model::{ActorKind, LocalActor};
@@ -638,12 +638,18 @@ pub fn collect(sentences: &[(usize, usize, &str)], full_text: &str) -> (Vec<Loca
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
+    // The full names by their last word, in name order: one lookup per span, not a scan of
+    // every name (an article of thousands of names took their square).
+    let mut by_last_word: HashMap<&str, Vec<&String>> = HashMap::new();
+    for full in &full_names {
+        by_last_word.entry(full.rsplit(' ').next().unwrap_or(full)).or_default().push(full);
+    }
     for (p, offset, span, speaks) in &found {
         let single = !span.name.contains(' ');
         // A surname or first name alone: the one full name in the article that ends (or starts)
         // with it. A place's name is no surname ("Moscow" is not "Dynamo Moscow").
         let person_match: Vec<&String> = if single && kind_of(&span.name) != Some(ActorKind::Place) {
-            full_names.iter().filter(|f| f.rsplit(' ').next() == Some(span.name.as_str())).collect()
+            by_last_word.get(span.name.as_str()).cloned().unwrap_or_default()
         } else {
             Vec::new()
         };

@@ -43,7 +43,7 @@ static FIGURE_RE: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<count>(?:between\s+)?(?P<c1>{NUM}|{VAGUE}|{WORDNUM})(?:\s*(?P<cs>million|billion|thousand))?(?:\s*(?:-|–|to|and)\s*(?P<c2>{NUM}|{WORDNUM}))?(?:-man-strong|-strong)?(?:\s*-\s*|\s+)(?P<noun>(?:{DESIGNATION}\s+)?(?:[a-z][a-z-]+\s+){{0,2}}(?:{DESIGNATION}|[a-z][a-z-]+)))
     "
     );
-    Regex::new(&pattern).expect("figure regex")
+    Regex::new(&crate::text::ascii_boundaries(&pattern)).expect("figure regex")
 });
 
 /// Whether `word` (lower case) is a number written in letters ("ten", "dozens") or a word of a
@@ -151,12 +151,14 @@ static AGE_RE: LazyLock<Regex> = LazyLock::new(|| {
       | \b(?:aged?|age\s+of)\s+(?P<a3>\d{{1,3}})\b
     "
     );
-    Regex::new(&pattern).expect("age regex")
+    Regex::new(&crate::text::ascii_boundaries(&pattern)).expect("age regex")
 });
 
 /// An age set off after a name, as news writes it: "Gray, 16, was shot".
-static APPOSITIVE_AGE_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?P<name>[A-Z][a-z]+), (?P<age>\d{1,2}),").expect("age regex"));
+static APPOSITIVE_AGE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&crate::text::ascii_boundaries(r"\b(?P<name>[A-Z][a-z]+), (?P<age>\d{1,2}),"))
+        .expect("age regex")
+});
 
 /// A number with no noun after it that a verb or a measure word gives a sense: "injuring 80.",
 /// "the toll rose to 10,", "a magnitude of 5.9", "put the crowd at 70", "wounding another 70 in".
@@ -175,7 +177,7 @@ static BARE_RE: LazyLock<Regex> = LazyLock::new(|| {
             (?P<done>[a-z]{{3,}}ed|hurt|dead|missing)\b
     "
     );
-    Regex::new(&pattern).expect("bare number regex")
+    Regex::new(&crate::text::ascii_boundaries(&pattern)).expect("bare number regex")
 });
 
 /// Figures in one sentence, in the order they are written.
