@@ -369,13 +369,17 @@ pub fn consolidate(corpus: &mut Corpus, cfg: &ConsolidateConfig, cache: Option<&
     let index_of: HashMap<&str, usize> =
         corpus.articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
     // The statement of each figure's sentence (a figure in a short sentence has none).
+    // A figure's statement, by its article, paragraph and sentence: one map, not a scan of the
+    // article's statements per figure (their product on a long page). The first of equal
+    // statements wins, as a scan would find it.
+    let mut statement_at: HashMap<(usize, usize, &str), usize> = HashMap::new();
+    for (i, c) in cands.iter().enumerate() {
+        statement_at.entry((c.article as usize, c.paragraph as usize, c.text)).or_insert(i);
+    }
     let statement_of = |f: &FigureOut| {
         let ai = index_of[&*f.article];
         let text = corpus.articles[ai].text_at(f.sentence);
-        let from = cands.partition_point(|c| (c.article as usize) < ai);
-        (from..cands.len())
-            .take_while(|&i| cands[i].article as usize == ai)
-            .find(|&i| cands[i].paragraph as usize == f.paragraph && cands[i].text == text)
+        statement_at.get(&(ai, f.paragraph, text)).copied()
     };
     let contradictions = find_contradictions(
         corpus,
