@@ -10,6 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3;
 
@@ -24,8 +25,9 @@ pub const STATE_FILE: &str = ".newsbrief-state.json";
 pub struct Snapshot {
     /// Article id → content hash (hex).
     pub articles: BTreeMap<String, String>,
-    /// Claim summaries.
-    pub claims: BTreeSet<String>,
+    /// Each claim shown, by its summary, with the sentences its sources say it in (the first
+    /// [`SENTENCES_KEPT`]): the claim is still in the corpus while one of them is.
+    pub claims: BTreeMap<String, Vec<String>>,
     /// The hash of `article ␟ about ␟ unit` → value as written. Hashes keep the snapshots of a
     /// large corpus small (a 100k corpus has some 285,000 figures); a changed figure is found
     /// again in the digest by its hash.
@@ -75,8 +77,11 @@ pub struct Changes {
     pub changed_figures: Vec<FigureChange>,
 }
 
-/// The state file's format version: 2 keys figures by hash.
-const VERSION: u32 = 2;
+/// The state file's format version: 2 keys figures by hash, 3 keeps each claim's sentences.
+const VERSION: u32 = 3;
+
+/// How many of a claim's source sentences the snapshot keeps.
+const SENTENCES_KEPT: usize = 16;
 
 /// What identifies a figure from one run to the next: its article, what it measures and its
 /// unit.
@@ -94,7 +99,17 @@ impl Snapshot {
     pub fn of(corpus: &Corpus, digest: &Digest) -> Snapshot {
         Snapshot {
             articles: corpus.articles.iter().map(|a| (a.id.clone(), format!("{:016x}", a.hash))).collect(),
-            claims: digest.claims.iter().map(|c| c.summary.clone()).collect(),
+            claims: digest
+                .claims
+                .iter()
+                .map(|c| {
+                    let mut said: Vec<String> = c.sources.iter().map(|s| s.text.clone()).collect();
+                    said.sort();
+                    said.dedup();
+                    said.truncate(SENTENCES_KEPT);
+                    (c.summary.clone(), said)
+                })
+                .collect(),
             figures: digest.figures.iter().map(|f| (figure_key(f), f.value.clone())).collect(),
         }
     }
@@ -122,11 +137,12 @@ impl State {
         }
     }
 
-    /// What changed between the previous snapshot and the current one.
-    pub fn changes(&self, digest: &Digest) -> Changes {
+    /// What changed between the previous snapshot and the current one; `corpus` is this run's,
+    /// whose every statement decides whether a claim is really gone.
+    pub fn changes(&self, corpus: &Corpus, digest: &Digest) -> Changes {
         self.current
             .as_ref()
-            .map_or_else(Changes::default, |now| compare(self.previous.as_ref(), now, digest))
+            .map_or_else(Changes::default, |now| compare(self.previous.as_ref(), now, corpus, digest))
     }
 
     /// Writes the state file for `out_dir` as a temporary, streamed (it holds every article and
@@ -139,8 +155,12 @@ impl State {
     }
 }
 
-/// Compares this run with the baseline.
-pub fn compare(baseline: Option<&Snapshot>, now: &Snapshot, digest: &Digest) -> Changes {
+/// Compares this run with the baseline. Claims are compared over the whole corpus, not over
+/// what the two briefings had room to show: a claim is new only when no source of it is an
+/// article the last run read unchanged (else it was there, just not shown), and a claim of the
+/// last briefing is dropped only when no article says it any more (else it was only
+/// outranked).
+pub fn compare(baseline: Option<&Snapshot>, now: &Snapshot, corpus: &Corpus, digest: &Digest) -> Changes {
     let Some(before) = baseline else { return Changes::default() };
     let new_articles = now.articles.keys().filter(|id| !before.articles.contains_key(*id)).cloned().collect();
     let removed_articles =
@@ -151,9 +171,25 @@ pub fn compare(baseline: Option<&Snapshot>, now: &Snapshot, digest: &Digest) -> 
         .filter(|(id, hash)| before.articles.get(*id).is_some_and(|h| h != *hash))
         .map(|(id, _)| id.clone())
         .collect();
-    let new_claims =
-        digest.claims.iter().filter(|c| !before.claims.contains(&c.summary)).map(|c| c.id.clone()).collect();
-    let dropped_claims = before.claims.iter().filter(|c| !now.claims.contains(*c)).cloned().collect();
+    let unchanged = |id: &str| before.articles.get(id).is_some_and(|h| now.articles.get(id) == Some(h));
+    let new_claims = digest
+        .claims
+        .iter()
+        .filter(|c| {
+            !before.claims.contains_key(&c.summary) && !c.sources.iter().any(|s| unchanged(&s.article))
+        })
+        .map(|c| c.id.clone())
+        .collect();
+    let not_shown: Vec<(&String, &Vec<String>)> =
+        before.claims.iter().filter(|(c, _)| !now.claims.contains_key(*c)).collect();
+    let sentences: BTreeSet<&str> =
+        not_shown.iter().flat_map(|(_, said)| said.iter().map(String::as_str)).collect();
+    let still_said = said_anywhere(corpus, &sentences);
+    let dropped_claims = not_shown
+        .into_iter()
+        .filter(|(_, said)| !said.iter().any(|s| still_said.contains(s.as_str())))
+        .map(|(c, _)| c.clone())
+        .collect();
     // In the digest's order, each figure key once.
     let mut seen = BTreeSet::new();
     let changed_figures = digest
@@ -182,6 +218,28 @@ pub fn compare(baseline: Option<&Snapshot>, now: &Snapshot, digest: &Digest) -> 
     }
 }
 
+/// Which of `claims` (sentences) some article of `corpus` still says, in a paragraph or its
+/// headline: one pass over the corpus's text for all of them (Aho–Corasick); the
+/// statements themselves are gone by now (consolidate frees them).
+fn said_anywhere<'c>(corpus: &Corpus, claims: &BTreeSet<&'c str>) -> BTreeSet<&'c str> {
+    let patterns: Vec<&str> = claims.iter().copied().filter(|c| !c.is_empty()).collect();
+    let Ok(finder) = aho_corasick::AhoCorasick::new(&patterns) else { return BTreeSet::new() };
+    if patterns.is_empty() {
+        return BTreeSet::new();
+    }
+    let found: BTreeSet<usize> = corpus
+        .articles
+        .par_iter()
+        .flat_map_iter(|a| {
+            let texts = a.paragraphs.iter().map(|p| p.text.as_str()).chain(a.meta.title.as_deref());
+            texts
+                .flat_map(|t| finder.find_overlapping_iter(t).map(|m| m.pattern().as_usize()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    found.into_iter().map(|i| patterns[i]).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,7 +247,7 @@ mod tests {
     fn snap(articles: &[(&str, &str)], claims: &[&str]) -> Snapshot {
         Snapshot {
             articles: articles.iter().map(|(a, h)| (a.to_string(), h.to_string())).collect(),
-            claims: claims.iter().map(|c| c.to_string()).collect(),
+            claims: claims.iter().map(|c| (c.to_string(), vec![c.to_string()])).collect(),
             figures: BTreeMap::new(),
         }
     }
@@ -206,7 +264,7 @@ mod tests {
         let state = state.advance(two.clone());
         assert_eq!(state.previous.as_ref(), Some(&one));
         assert_eq!(state.current.as_ref(), Some(&two));
-        assert_eq!(state.changes(&Digest::default()).new_articles, ["b"]);
+        assert_eq!(state.changes(&Corpus::default(), &Digest::default()).new_articles, ["b"]);
     }
 
     fn digest_with(figures: &[(&str, &str, &str)]) -> Digest {
@@ -236,7 +294,7 @@ mod tests {
         let state = State::default()
             .advance(Snapshot::of(&Corpus::default(), &before))
             .advance(Snapshot::of(&Corpus::default(), &after));
-        let changes = state.changes(&after);
+        let changes = state.changes(&Corpus::default(), &after);
         let change =
             |c: &FigureChange| (c.article.clone(), c.about.clone(), c.before.clone(), c.after.clone());
         assert_eq!(
@@ -249,12 +307,12 @@ mod tests {
     fn compare_lists_new_removed_and_edited_articles_and_dropped_claims() {
         let before = snap(&[("a", "1"), ("b", "2"), ("c", "3")], &["old claim", "kept"]);
         let now = snap(&[("a", "1"), ("b", "9"), ("d", "4")], &["kept"]);
-        let c = compare(Some(&before), &now, &Digest::default());
+        let c = compare(Some(&before), &now, &Corpus::default(), &Digest::default());
         assert!(c.compared);
         assert_eq!(c.new_articles, ["d"]);
         assert_eq!(c.removed_articles, ["c"]);
         assert_eq!(c.edited_articles, ["b"]);
         assert_eq!(c.dropped_claims, ["old claim"]);
-        assert_eq!(compare(None, &now, &Digest::default()), Changes::default());
+        assert_eq!(compare(None, &now, &Corpus::default(), &Digest::default()), Changes::default());
     }
 }

@@ -123,7 +123,7 @@ pub fn run_with(config: &Config, mode: Mode, before_consolidate: impl FnOnce()) 
 
     let progress = Progress::start(mode, "render", config.formats.len() as u64);
     let state = State::load(&config.out_dir).advance(Snapshot::of(&corpus, &digest));
-    let changes = state.changes(&digest);
+    let changes = state.changes(&corpus, &digest);
     let mut set = fsutil::OutputSet::new(&config.out_dir);
     let rendered = render::render_all(config, &corpus, &digest, &changes)?;
     for file in rendered.files {

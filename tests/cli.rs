@@ -1125,3 +1125,51 @@ fn citations_link_to_their_sources_and_sources_to_their_pages_in_every_format() 
     assert!(internal >= 10, "only {internal} citation links in the PDF");
     assert_eq!(uris, vec![url.to_string()]);
 }
+
+#[test]
+fn changes_compare_every_claim_of_the_corpus_not_the_shown_ones() {
+    let fx = Fixture::repo();
+    let config = std::fs::read_to_string(fx.path("pipeline.toml")).unwrap();
+    let with_claims =
+        |n: usize| config.replace("[consolidate]\n", &format!("[consolidate]\nmax_claims = {n}\n"));
+    let changes = |fx: &Fixture| -> serde_json::Value {
+        let json: serde_json::Value = serde_json::from_slice(&fx.read("out/briefing.json")).unwrap();
+        json["changes"].clone()
+    };
+    std::fs::write(fx.path("pipeline.toml"), with_claims(40)).unwrap();
+    assert!(fx.run(&["--format", "json", "--quiet"]).status.success());
+    let shown_before: serde_json::Value = serde_json::from_slice(&fx.read("out/briefing.json")).unwrap();
+    // Fewer claims shown, the same articles: nothing is new and nothing dropped.
+    std::fs::write(fx.path("pipeline.toml"), with_claims(3)).unwrap();
+    assert!(fx.run(&["--format", "json", "--quiet"]).status.success());
+    let c = changes(&fx);
+    assert_eq!(c["compared"], true, "{c}");
+    assert_eq!(c["dropped_claims"], serde_json::json!([]), "outranked claims reported as dropped: {c}");
+    assert_eq!(c["new_claims"], serde_json::json!([]), "{c}");
+    // More claims shown again, the same articles: those that come back are not new.
+    std::fs::write(fx.path("pipeline.toml"), with_claims(40)).unwrap();
+    assert!(fx.run(&["--format", "json", "--quiet"]).status.success());
+    let c = changes(&fx);
+    assert_eq!(c["new_claims"], serde_json::json!([]), "claims shown again reported as new: {c}");
+    // An article removed: the claims only it said are dropped, and only those.
+    let claims = shown_before["claims"].as_array().unwrap();
+    let single =
+        claims.iter().find(|c| c["sources"].as_array().unwrap().len() == 1).expect("a one-source claim");
+    let gone_id = single["sources"][0]["article"].as_str().unwrap().to_string();
+    let gone = fx.seeds().into_iter().find(|p| p.file_stem().unwrap().to_string_lossy() == gone_id).unwrap();
+    std::fs::remove_file(&gone).unwrap();
+    std::fs::write(fx.path("pipeline.toml"), with_claims(40)).unwrap();
+    assert!(fx.run(&["--format", "json", "--quiet"]).status.success());
+    let c = changes(&fx);
+    let dropped: Vec<&str> =
+        c["dropped_claims"].as_array().unwrap().iter().map(|d| d.as_str().unwrap()).collect();
+    let only_in_gone: Vec<&str> = claims
+        .iter()
+        .filter(|claim| claim["sources"].as_array().unwrap().iter().all(|s| s["article"] == gone_id.as_str()))
+        .map(|claim| claim["summary"].as_str().unwrap())
+        .collect();
+    assert!(dropped.contains(&single["summary"].as_str().unwrap()), "{c}");
+    for d in &dropped {
+        assert!(only_in_gone.contains(d), "`{d}` is dropped although another article still says it");
+    }
+}
