@@ -75,6 +75,24 @@ pub struct Changes {
     pub dropped_claims: Vec<String>,
     /// Figures whose value changed.
     pub changed_figures: Vec<FigureChange>,
+    /// New or edited articles that are copies of an article the last run read (dedup matched
+    /// them), with what the copy changed: an outlet's update of a story it ran before.
+    pub updates: Vec<Update>,
+}
+
+/// A new or edited copy of an article the last run read, and what differs between them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Update {
+    /// The copy (new or edited).
+    pub article: String,
+    /// The article it updates.
+    pub of: String,
+    /// Figures of one measure whose value differs (`before` is the earlier article's).
+    pub figures: Vec<FigureChange>,
+    /// Sentences of the copy that the earlier article does not have.
+    pub added_sentences: usize,
+    /// Sentences of the earlier article that the copy does not have.
+    pub removed_sentences: usize,
 }
 
 /// The state file's format version: 2 keys figures by hash, 3 keeps each claim's sentences.
@@ -207,8 +225,11 @@ pub fn compare(baseline: Option<&Snapshot>, now: &Snapshot, corpus: &Corpus, dig
             })
         })
         .collect();
+    let fresh: BTreeSet<&str> = new_articles_and_edited(now, before);
+    let updates = updates(corpus, &fresh, &unchanged);
     Changes {
         compared: true,
+        updates,
         new_articles,
         removed_articles,
         edited_articles,
@@ -216,6 +237,75 @@ pub fn compare(baseline: Option<&Snapshot>, now: &Snapshot, corpus: &Corpus, dig
         dropped_claims,
         changed_figures,
     }
+}
+
+/// The articles that are new or whose text changed since `before`.
+fn new_articles_and_edited<'n>(now: &'n Snapshot, before: &Snapshot) -> BTreeSet<&'n str> {
+    now.articles
+        .iter()
+        .filter(|(id, h)| before.articles.get(*id) != Some(*h))
+        .map(|(id, _)| id.as_str())
+        .collect()
+}
+
+/// The copies among `fresh` articles of articles the last run read unchanged (dedup put one
+/// of each pair under the other, whichever is fuller), each with what it changed: the figures
+/// of the sentences only one of the two has, paired by what they measure and their unit.
+fn updates(corpus: &Corpus, fresh: &BTreeSet<&str>, unchanged: &dyn Fn(&str) -> bool) -> Vec<Update> {
+    let by_id: BTreeMap<&str, &crate::model::Article> =
+        corpus.articles.iter().map(|a| (a.id.as_str(), a)).collect();
+    let mut out = Vec::new();
+    for a in &corpus.articles {
+        let Some(original) = a.duplicate_of.as_deref().and_then(|o| by_id.get(o)) else { continue };
+        // The copy is whichever of the two is fresh; the other must be what the last run read.
+        let (copy, earlier) = match (fresh.contains(a.id.as_str()), fresh.contains(original.id.as_str())) {
+            (true, false) if unchanged(&original.id) => (a, *original),
+            (false, true) if unchanged(&a.id) => (*original, a),
+            _ => continue,
+        };
+        let sentences = |x: &crate::model::Article| -> BTreeSet<String> {
+            x.paragraphs
+                .iter()
+                .flat_map(|p| {
+                    crate::text::sentences(&p.text).into_iter().map(|r| p.text[r].trim().to_string())
+                })
+                .filter(|s| !s.is_empty())
+                .collect()
+        };
+        let (now, then) = (sentences(copy), sentences(earlier));
+        let added: Vec<&String> = now.difference(&then).collect();
+        let removed: Vec<&String> = then.difference(&now).collect();
+        let figures_of = |said: &[&String]| -> BTreeMap<(String, String), String> {
+            said.iter()
+                .flat_map(|s| crate::stages::extract::figures::find(s))
+                .map(|f| ((f.about, f.unit), f.value))
+                .collect()
+        };
+        let (after, before) = (figures_of(&added), figures_of(&removed));
+        let figures: Vec<FigureChange> = after
+            .iter()
+            .filter_map(|(key, value)| {
+                let old = before.get(key).filter(|v| *v != value)?;
+                Some(FigureChange {
+                    article: copy.id.clone(),
+                    about: key.0.clone(),
+                    before: old.clone(),
+                    after: value.clone(),
+                })
+            })
+            .collect();
+        if !added.is_empty() || !removed.is_empty() {
+            out.push(Update {
+                article: copy.id.clone(),
+                of: earlier.id.clone(),
+                figures,
+                added_sentences: added.len(),
+                removed_sentences: removed.len(),
+            });
+        }
+    }
+    out.sort_by(|x, y| x.article.cmp(&y.article));
+    out
 }
 
 /// Which of `claims` (sentences) some article of `corpus` still says, in a paragraph or its

@@ -1173,3 +1173,37 @@ fn changes_compare_every_claim_of_the_corpus_not_the_shown_ones() {
         assert!(only_in_gone.contains(d), "`{d}` is dropped although another article still says it");
     }
 }
+
+#[test]
+fn an_outlets_update_of_an_earlier_article_is_reported_with_what_it_changed() {
+    let fx = Fixture::repo();
+    assert!(fx.run(&["--format", "md,json", "--quiet"]).status.success());
+    let earlier =
+        fx.seeds().into_iter().find(|p| std::fs::read_to_string(p).unwrap().contains("$16 billion")).unwrap();
+    let earlier_id = earlier.file_stem().unwrap().to_string_lossy().into_owned();
+    let text = std::fs::read_to_string(&earlier).unwrap();
+    let updated = text.replacen("$16 billion", "$19 billion", 1)
+        + "\n\nThe ministry revised its estimate of the cost of the sanctions on Tuesday.\n";
+    std::fs::write(fx.path("seeds/zz-update.txt"), updated).unwrap();
+    let out = fx.run(&["--format", "md,json", "--quiet"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&fx.read("out/briefing.json")).unwrap();
+    let updates = json["changes"]["updates"].as_array().unwrap();
+    assert_eq!(updates.len(), 1, "{updates:?}");
+    let u = &updates[0];
+    assert_eq!(
+        (u["article"].as_str(), u["of"].as_str()),
+        (Some("zz-update"), Some(earlier_id.as_str())),
+        "{u}"
+    );
+    let figure = u["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["after"] == "$19 billion")
+        .expect("the new figure");
+    assert_eq!(figure["before"], "$16 billion");
+    assert!(u["added_sentences"].as_u64().unwrap() >= 1 && u["removed_sentences"] == 1, "{u}");
+    let md = String::from_utf8(fx.read("out/briefing.md")).unwrap();
+    assert!(md.contains("- Update: ") && md.contains("$16 billion → $19 billion"), "{md}");
+}

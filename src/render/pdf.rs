@@ -398,12 +398,13 @@ pub fn render(view: &ReportView) -> Result<Vec<u8>> {
     let ch = &view.changes;
     if ch.compared {
         l.paragraph(&ch.summary);
-        let lists: [(&str, &[String]); 5] = [
+        let lists: [(&str, &[String]); 6] = [
             ("Article", &ch.articles),
             ("Removed article", &ch.removed),
             ("New claim", &ch.new_claims),
             ("Dropped claim", &ch.dropped_claims),
             ("Figure changed", &ch.figures),
+            ("Update", &ch.updates),
         ];
         for (what, items) in lists {
             for item in items {

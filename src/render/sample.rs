@@ -63,6 +63,7 @@ pub fn full() -> ReportView {
             new_claims: vec!["Talks resumed.".into()],
             dropped_claims: vec!["Talks stalled.".into()],
             figures: vec!["troops: 10 → 12 [1]".into()],
+            updates: vec!["Headline 2 (articles/article-2.txt) updates [1]: troops: 10 → 12".into()],
         },
         key_judgments: vec![claim("Talks resumed on Monday.")],
         stories: vec![StoryView {

@@ -84,6 +84,9 @@ pub struct ChangesView {
     pub dropped_claims: Vec<String>,
     /// "what: before → after [n]".
     pub figures: Vec<String>,
+    /// Copies that update an earlier article: "Title (path) updates [n]: toll: 10 → 12; 3
+    /// sentences added, 1 removed".
+    pub updates: Vec<String>,
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -107,6 +110,7 @@ impl ChangesView {
             (c.new_claims.len(), "new claim", "new claims"),
             (c.dropped_claims.len(), "claim dropped", "claims dropped"),
             (c.changed_figures.len(), "figure changed", "figures changed"),
+            (c.updates.len(), "update of an earlier article", "updates of earlier articles"),
         ] {
             if n > 0 {
                 parts.push(plural(n, one, many));
@@ -145,6 +149,26 @@ impl ChangesView {
                 .iter()
                 .take(max)
                 .map(|f| format!("{}: {} → {} [{}]", f.about, f.before, f.after, cite(&f.article).n))
+                .collect(),
+            updates: c
+                .updates
+                .iter()
+                .take(max)
+                .filter_map(|u| {
+                    let a = by_id.get(u.article.as_str())?;
+                    let title = a.meta.title.as_deref().unwrap_or(&a.id);
+                    let mut what: Vec<String> = u
+                        .figures
+                        .iter()
+                        .map(|f| format!("{}: {} → {}", f.about, f.before, f.after))
+                        .collect();
+                    what.push(format!(
+                        "{} added, {} removed",
+                        plural(u.added_sentences, "sentence", "sentences"),
+                        u.removed_sentences
+                    ));
+                    Some(format!("{title} ({}) updates [{}]: {}", a.path, cite(&u.of).n, what.join("; ")))
+                })
                 .collect(),
         }
     }
