@@ -423,8 +423,20 @@ impl Config {
             Problem { file: path.to_path_buf(), line, column, message }
         };
         let (mut table, syntax) = DeTable::parse_recoverable(text);
-        let mut problems: Vec<Problem> =
-            syntax.into_iter().map(|e| locate(e.span(), e.message().to_string())).collect();
+        let mut problems: Vec<Problem> = syntax
+            .into_iter()
+            .map(|e| {
+                let message = match (e.message(), e.span()) {
+                    // The parser's "duplicate key" names neither the key nor what to do.
+                    ("duplicate key", Some(span)) => {
+                        let key = text.get(span.clone()).unwrap_or("").trim_matches(['[', ']', ' ']);
+                        format!("`{key}` is defined twice; a key, or a [table], may appear once")
+                    }
+                    (message, _) => message.to_string(),
+                };
+                locate(e.span(), message)
+            })
+            .collect();
         if !problems.is_empty() {
             return Err(ConfigError { problems });
         }
@@ -756,6 +768,20 @@ mod tests {
         assert_eq!(cfg.formats, Format::ALL.to_vec());
         assert_eq!(cfg.dedup.shingle_words, 5);
         assert!(cfg.include.is_match("a/b.txt"));
+    }
+
+    #[test]
+    fn a_key_or_table_defined_twice_is_named() {
+        let err = parse("[output]\nmax_rows = 3\n[output]\n").unwrap_err();
+        assert_eq!(
+            err.problems[0].message,
+            "`output` is defined twice; a key, or a [table], may appear once"
+        );
+        let err = parse("title = \"a\"\ntitle = \"b\"\n").unwrap_err();
+        assert_eq!(
+            (err.problems[0].line, err.problems[0].message.starts_with("`title` is defined twice")),
+            (2, true)
+        );
     }
 
     #[test]
