@@ -180,10 +180,11 @@ impl State {
 /// outranked).
 pub fn compare(baseline: Option<&Snapshot>, now: &Snapshot, corpus: &Corpus, digest: &Digest) -> Changes {
     let Some(before) = baseline else { return Changes::default() };
-    let new_articles = now.articles.keys().filter(|id| !before.articles.contains_key(*id)).cloned().collect();
+    let new_articles: Vec<String> =
+        now.articles.keys().filter(|id| !before.articles.contains_key(*id)).cloned().collect();
     let removed_articles =
         before.articles.keys().filter(|id| !now.articles.contains_key(*id)).cloned().collect();
-    let edited_articles = now
+    let edited_articles: Vec<String> = now
         .articles
         .iter()
         .filter(|(id, hash)| before.articles.get(*id).is_some_and(|h| h != *hash))
@@ -225,7 +226,7 @@ pub fn compare(baseline: Option<&Snapshot>, now: &Snapshot, corpus: &Corpus, dig
             })
         })
         .collect();
-    let fresh: BTreeSet<&str> = new_articles_and_edited(now, before);
+    let fresh: BTreeSet<&str> = new_articles.iter().chain(&edited_articles).map(String::as_str).collect();
     let updates = updates(corpus, &fresh, &unchanged);
     Changes {
         compared: true,
@@ -237,15 +238,6 @@ pub fn compare(baseline: Option<&Snapshot>, now: &Snapshot, corpus: &Corpus, dig
         dropped_claims,
         changed_figures,
     }
-}
-
-/// The articles that are new or whose text changed since `before`.
-fn new_articles_and_edited<'n>(now: &'n Snapshot, before: &Snapshot) -> BTreeSet<&'n str> {
-    now.articles
-        .iter()
-        .filter(|(id, h)| before.articles.get(*id) != Some(*h))
-        .map(|(id, _)| id.as_str())
-        .collect()
 }
 
 /// The copies among `fresh` articles of articles the last run read unchanged (dedup put one
@@ -313,10 +305,10 @@ fn updates(corpus: &Corpus, fresh: &BTreeSet<&str>, unchanged: &dyn Fn(&str) -> 
 /// statements themselves are gone by now (consolidate frees them).
 fn said_anywhere<'c>(corpus: &Corpus, claims: &BTreeSet<&'c str>) -> BTreeSet<&'c str> {
     let patterns: Vec<&str> = claims.iter().copied().filter(|c| !c.is_empty()).collect();
-    let Ok(finder) = aho_corasick::AhoCorasick::new(&patterns) else { return BTreeSet::new() };
     if patterns.is_empty() {
         return BTreeSet::new();
     }
+    let Ok(finder) = aho_corasick::AhoCorasick::new(&patterns) else { return BTreeSet::new() };
     let found: BTreeSet<usize> = corpus
         .articles
         .par_iter()

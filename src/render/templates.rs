@@ -88,9 +88,9 @@ impl Templates {
 
     /// The Markdown of the CI step summary (see [`STEP_SUMMARY`]) for `view`.
     pub fn step_summary(view: &impl serde::Serialize) -> Result<String> {
-        let registry = Templates::compile(STEP_SUMMARY, "", u64::MAX)?;
-        let bytes = registry.render(&registry.md, view).context("cannot render the step summary")?;
-        Ok(String::from_utf8(bytes)?)
+        registry(Flavour::Markdown, STEP_SUMMARY)?
+            .render("briefing", view)
+            .context("cannot render the step summary")
     }
 
     /// Compiles the two templates from their texts, refusing what [`check`] refuses.
@@ -435,8 +435,8 @@ pub fn check(dir: &Path) -> Vec<Problem> {
                 continue;
             }
         };
-        if let Ok(template) = Template::compile(&text) {
-            let fields = unknown_fields(&template);
+        if let Some(template) = registry.get_template("briefing") {
+            let fields = unknown_fields(template);
             if !fields.is_empty() {
                 problems.extend(fields.into_iter().map(|(line, column, message)| at(line, column, message)));
                 continue;
