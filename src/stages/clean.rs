@@ -692,13 +692,31 @@ fn looks_like_person(text: &str) -> bool {
         && !ws.iter().any(|w| is_stop_word(&w.to_lowercase()))
 }
 
-/// The headline: a line near the top that the page repeats (banner, breadcrumb, teaser), or
-/// the line that stands next to the date or byline. Marks its copies as repeated.
 /// Most words of a headline that ends with a period (see [`find_title`]).
 const HEADLINE_WORDS: usize = 15;
 /// A headline's share of function words is below this; running prose's is near one half.
 const HEADLINE_STOP_SHARE: f64 = 0.45;
 
+/// Most words of a headline's deck (see [`deck_of`]).
+const DECK_WORDS: usize = 30;
+
+/// The deck of a headline that opens the file and ends with a semicolon, as news archives
+/// write the two (NYT, USA Today): the headline's block index is 0 and the deck is the block
+/// right after it, one sentence of at most [`DECK_WORDS`] words.
+fn deck_of(blocks: &[Block], labels: &[Label]) -> Option<usize> {
+    let (head, deck) = (blocks.first()?, blocks.get(1)?);
+    let headline = (3..=HEADLINE_WORDS).contains(&head.words)
+        && head.text.trim_end().ends_with(';')
+        && !head.text.contains("://")
+        && labels[0] == Label::Undecided;
+    let one_sentence = !deck.text.trim_end_matches('.').contains(". ");
+    let shaped = (2..=DECK_WORDS).contains(&deck.words) && one_sentence && labels[1] == Label::Undecided;
+    (headline && shaped).then_some(1)
+}
+
+/// The headline: a line near the top that the page repeats (banner, breadcrumb, teaser), or
+/// the line that stands next to the date or byline, or a headline and its deck at the top of
+/// the file. Marks its copies as repeated.
 fn find_title(blocks: &[Block], labels: &mut [Label]) -> Option<String> {
     // The title stands above the story: a line that recurs only from the first paragraph of
     // prose on is the story's own (the question put to each person interviewed).
@@ -758,6 +776,7 @@ fn find_title(blocks: &[Block], labels: &mut [Label]) -> Option<String> {
                         |b: &Block| b.words <= 3 || b.text.contains("://") || b.text.starts_with("www.");
                     (i < head && headline(i) && blocks[..i].iter().all(above)).then_some(i)
                 })
+                .or_else(|| deck_of(blocks, labels).map(|_| 0))
                 .or_else(|| {
                     // A file that opens with its headline, then the story: some dumps end the
                     // headline with a period. One short sentence, with the story's first prose
@@ -773,14 +792,27 @@ fn find_title(blocks: &[Block], labels: &mut [Label]) -> Option<String> {
                         && one_sentence
                         && labels[0] == Label::Undecided
                         && !first.text.contains("://");
-                    let next_is_prose = blocks.get(1).is_some_and(|b| {
-                        labels[1] == Label::Undecided && b.words >= 12 && b.terminal && b.stop_share >= 0.2
-                    });
+                    // The story's first prose comes next, after at most a section label of a
+                    // word or two ("ABSTRACT.").
+                    let next_is_prose = (1..blocks.len().min(3))
+                        .find(|&j| blocks[j].words > 2 || labels[j] != Label::Undecided)
+                        .is_some_and(|j| {
+                            let b = &blocks[j];
+                            labels[j] == Label::Undecided
+                                && b.words >= 12
+                                && b.terminal
+                                && b.stop_share >= 0.2
+                        });
                     (next_is_prose && shaped).then_some(0)
                 })?
         }
     };
-    let title = blocks[index].text.clone();
+    // A headline that goes on in a deck ("Jobs report gives Democrats a lift;" then "Solid
+    // upturn … could blunt Republican claims."): both lines, as the archive cites them.
+    let title = match deck_of(blocks, labels).filter(|_| index == 0) {
+        Some(deck) => format!("{} {}", blocks[0].text.trim_end(), blocks[deck].text.trim_end_matches('.')),
+        None => blocks[index].text.clone(),
+    };
     let key = blocks[index].key.clone();
     let mut seen_first = false;
     for (j, b) in blocks.iter().enumerate() {
@@ -1730,6 +1762,28 @@ mod tests {
         // News about cookies is not a cookie banner.
         let news = "The regulator fined the firm on Friday over its use of cookies to track readers, officials said.";
         assert_eq!(clean(&format!("{lead}\n\n{news}\n")).paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn a_headline_and_its_deck_are_the_title_and_a_section_label_does_not_hide_the_story() {
+        let story = "Ben Carson says he is under political attack because of his rise in the polls, and his campaign raised more money.";
+        let c = clean(&format!(
+            "Carson on defense, attacking critics as scrutiny heats up; \nRepublican presidential candidate's biography questioned.\n\n{story}\n"
+        ));
+        assert_eq!(
+            c.meta.title.as_deref(),
+            Some(
+                "Carson on defense, attacking critics as scrutiny heats up; Republican presidential candidate's biography questioned"
+            )
+        );
+        // A headline ending with a period, then a section label, then the story.
+        let c =
+            clean(&format!("Clinton stays well ahead of Sanders in latest poll.\n\nABSTRACT.\n\n{story}\n"));
+        assert_eq!(c.meta.title.as_deref(), Some("Clinton stays well ahead of Sanders in latest poll."));
+        // A semicolon in a first line that is prose makes no deck.
+        let prose = "The mayor said the budget would pass; the council was less sure that it would, and said so at length on Monday.";
+        let c = clean(&format!("{prose}\nIt did not.\n\n{story}\n"));
+        assert_eq!(c.meta.title, None);
     }
 
     #[test]
