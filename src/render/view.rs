@@ -89,10 +89,6 @@ pub struct ChangesView {
     pub updates: Vec<String>,
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 impl ChangesView {
     fn build(
         changes: &Changes,
@@ -113,7 +109,7 @@ impl ChangesView {
             (c.updates.len(), "update of an earlier article", "updates of earlier articles"),
         ] {
             if n > 0 {
-                parts.push(plural(n, one, many));
+                parts.push(super::count(n as u64, one, Some(many)));
             }
         }
         let summary = if parts.is_empty() { "No change.".to_string() } else { parts.join(", ") + "." };
@@ -164,7 +160,7 @@ impl ChangesView {
                         .collect();
                     what.push(format!(
                         "{} added, {} removed",
-                        plural(u.added_sentences, "sentence", "sentences"),
+                        super::count(u.added_sentences as u64, "sentence", None),
                         u.removed_sentences
                     ));
                     Some(format!("{title} ({}) updates [{}]: {}", a.path, cite(&u.of).n, what.join("; ")))
@@ -675,7 +671,7 @@ impl ReportView {
                     StoryView {
                         id: s.id.clone(),
                         label: s.label.clone(),
-                        articles_label: plural(s.articles.len(), "article", "articles"),
+                        articles_label: super::count(s.articles.len() as u64, "article", None),
                         summary: of(&mut s
                             .summary
                             .iter()
