@@ -43,13 +43,17 @@ pub enum DateKind {
 const MONTH: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
 
 static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    // A month is written capitalised or, in a dateline, in capitals ("JUNE 6, 2013"); never
+    // in lower case ("may", "march" are words).
+    let month = format!("(?:{MONTH}|{})", MONTH.to_uppercase());
+    // Before the year a comma, with or without a space ("June 06,2013", as some pages print it).
     let pattern = format!(
         r"(?x)
         \b(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))(?:T[\d:.]+Z?)?\b
       | \b(?P<num>(?P<n1>[0-3]?\d)[/.](?P<n2>[0-3]?\d)[/.](?P<ny>(?:19|20)\d\d))\b
-      | \b(?P<dmy>(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m1>{MONTH})(?:,?\s+(?P<y1>(?:19|20)\d\d))?)\b
-      | \b(?P<mdy>(?P<m2>{MONTH})\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<y2>(?:19|20)\d\d))?)\b
-      | \b(?P<my>(?P<m3>{MONTH})(?:\s+of)?\s+(?P<y3>(?:19|20)\d\d))\b
+      | \b(?P<dmy>(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m1>{month})(?:(?:,\s*|\s+)(?P<y1>(?:19|20)\d\d))?)\b
+      | \b(?P<mdy>(?P<m2>{month})\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:(?:,\s*|\s+)(?P<y2>(?:19|20)\d\d))?)\b
+      | \b(?P<my>(?P<m3>{month})(?:\s+of)?\s+(?P<y3>(?:19|20)\d\d))\b
       | \b(?:in|since|until|by|from|of|early|late|mid|during|before|after|summer|spring|autumn|fall|winter)\s+(?P<year>(?:19|20)\d\d)\b(?:-|–|\s?s\b)?
       | \b(?:on|last|this|next|On|Last|This|Next)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
     "
@@ -200,6 +204,10 @@ mod tests {
         assert_eq!(first("Created: 06/29/2022, 14:23"), d(2022, 6, 29));
         assert_eq!(first("29.06.2022"), d(2022, 6, 29));
         assert_eq!(first("Feb. 24, 2022"), d(2022, 2, 24));
+        // As some pages print them: no space after the comma, a dateline in capitals.
+        assert_eq!(first("June 06,2013"), d(2013, 6, 6));
+        assert_eq!(first("JUNE 6,2013 11:34PM"), d(2013, 6, 6));
+        assert_eq!(first("7 SEPT. 2014"), d(2014, 9, 7));
     }
 
     #[test]
@@ -211,6 +219,9 @@ mod tests {
         assert_eq!(first("in the 1980s"), None);
         assert_eq!(first("9.5 million people and $1.5 billion"), None);
         assert_eq!(first("May I say"), None);
+        // A count after a month is no year, nor is a lower-case "may".
+        assert_eq!(first("In May 5,000 people marched"), Some(DateKind::MonthDay { month: 5, day: 5 }));
+        assert_eq!(first("it may 2013"), None);
     }
 
     #[test]

@@ -633,7 +633,9 @@ fn date_line(text: &str) -> Option<Day> {
     let leftover = words(&rest)
         .filter(|w| {
             let l = w.to_lowercase();
-            !(l.chars().all(|c| c.is_ascii_digit() || c == ':')
+            // A time, with its "pm" written on ("11:34PM").
+            let time = l.trim_end_matches("am").trim_end_matches("pm");
+            !(time.chars().all(|c| c.is_ascii_digit() || c == ':')
                 || matches!(
                     l.as_str(),
                     "created"
@@ -1480,6 +1482,19 @@ mod tests {
             "Sport\n\nFootball news and more from the league\n\nTeam aims for the national title\n\n{body}\n"
         ));
         assert_eq!(c.meta.title, None, "{:?}", kept(&c));
+    }
+
+    #[test]
+    fn a_dateline_printed_without_a_space_or_in_capitals_dates_the_page_and_marks_its_headline() {
+        let body = "The swimming champion turned actress died in her sleep on Thursday, her publicist said.";
+        for (above, below) in [("June 06,2013", ""), ("", "JUNE 6,2013 11:34PM")] {
+            let page = format!(
+                "http://www.example.com/video/52126262\n\n{above}\n\nSwimming star dies at 91\n\n{below}\n\n{body}\n\n{body} Again.\n"
+            );
+            let c = clean(&page);
+            assert_eq!(c.meta.title.as_deref(), Some("Swimming star dies at 91"), "{page}");
+            assert_eq!(c.meta.date.map(|d| d.to_string()).as_deref(), Some("2013-06-06"), "{page}");
+        }
     }
 
     #[test]
