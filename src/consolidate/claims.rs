@@ -635,8 +635,8 @@ pub(super) fn group_claims(
     // The statement that stands for each group (by its root): the earliest of those that
     // stood for the groups it joined, so a group is never further from it than one pair.
     let mut stands_for: Vec<u32> = (0..n as u32).collect();
-    // The claims by meaning first: each is already one claim, by average link.
-    for group in &meaning.claims {
+    // Each story's central fact first, then the claims by meaning: each is already one claim.
+    for group in meaning.central.iter().chain(&meaning.claims) {
         for &j in &group[1..] {
             let (ri, rj) = (sets.find(group[0] as usize), sets.find(j as usize));
             if ri != rj {

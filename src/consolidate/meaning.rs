@@ -9,6 +9,10 @@
 //! `consolidate.embed_budget` distinct sentences are embedded: a verbatim repeat costs
 //! nothing, and on a large corpus the leads of every article come before the tails of a few.
 //! Statements past the budget are compared by their words only.
+//!
+//! Within each story, its central fact comes first (see [`central_fact`]), then the claims
+//! that average link finds on the centred vectors, then the pairs; last, the largest claims
+//! gather the statements most like them (see [`Meaning::gather`]).
 
 use std::collections::BTreeMap;
 
@@ -16,11 +20,12 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::claims::agree;
+use super::claims::{HEADLINE, agree, same_people_all};
 use super::stories::{self, average_link};
 use super::{Actor, Candidate, same_names_and_numbers};
 use crate::cache::{Cache, EMBED, KeyBuilder};
 use crate::embed::{Model, Vector};
+use crate::model::ActorKind;
 use crate::sorted::common;
 use crate::union_find::UnionFind;
 
@@ -50,6 +55,16 @@ const SMALL_STORY_SIMILARITY: f64 = 0.8;
 /// Statements of one story clustered into claims by meaning, at most (in corpus order): the
 /// similarity matrix takes 4n² bytes.
 const MAX_PER_STORY: usize = 6000;
+
+/// The statements at the head of an article that may state its story's central fact: the
+/// headline and this many statements after it (news is written as an inverted pyramid: the
+/// headline and the lede say what happened, the body adds detail, the tail background).
+const LEAD_STATEMENTS: usize = 5;
+
+/// The raw cosine from which a statement at the head of an article states its story's central
+/// fact (the mean of the story's headlines, then of the statements found): what
+/// [`GATHER_SIMILARITY`] asks of one sentence against the mean of several.
+const LEAD_SIMILARITY: f64 = GATHER_SIMILARITY;
 
 /// Statements of one article that may be embedded: the lead and body carry the facts, an
 /// article's tail its background.
@@ -211,6 +226,8 @@ pub(crate) struct Meaning {
     /// Groups of statements that average-link clustering of the centred vectors makes one
     /// claim (see [`Meaning::new`]), each of two statements or more.
     pub(crate) claims: Vec<Vec<u32>>,
+    /// Each story's central fact (see [`central_fact`]), when two articles or more state it.
+    pub(crate) central: Vec<Vec<u32>>,
 }
 
 /// What one story's statements give: their centred vectors, the pairs alike enough, and the
@@ -221,6 +238,7 @@ struct StoryMeaning {
     shift: f64,
     pairs: Vec<(f64, u32, u32)>,
     claims: Vec<Vec<u32>>,
+    central: Vec<u32>,
 }
 
 impl Meaning {
@@ -291,13 +309,15 @@ impl Meaning {
                     .filter(|g| g.len() > 1)
                     .map(|g| g.iter().map(|&k| members[k as usize] as u32).collect())
                     .collect();
-                StoryMeaning { centred: unit, shift: cut - threshold, pairs: out, claims }
+                let central = central_fact(members, cands, &vectors, actors);
+                StoryMeaning { centred: unit, shift: cut - threshold, pairs: out, claims, central }
             })
             .collect();
         let mut centred_of: Vec<Option<Box<[f32]>>> = vec![None; cands.len()];
         let mut shift_of = vec![0.0; cands.len()];
         let mut pairs = Vec::new();
         let mut claims = Vec::new();
+        let mut central = Vec::new();
         for ((_, members), story) in groups.iter().zip(per_story) {
             for (&i, v) in members.iter().zip(story.centred) {
                 centred_of[i] = Some(v.into_boxed_slice());
@@ -305,8 +325,11 @@ impl Meaning {
             }
             pairs.extend(story.pairs);
             claims.extend(story.claims);
+            if !story.central.is_empty() {
+                central.push(story.central);
+            }
         }
-        Meaning { centred: centred_of, vectors, shift: shift_of, pairs, claims }
+        Meaning { centred: centred_of, vectors, shift: shift_of, pairs, claims, central }
     }
 
     /// The centred cosine of statements `i` and `j` (less the small story's shift), when both
@@ -392,10 +415,7 @@ impl Meaning {
                 if taken[j as usize] || cited.binary_search(&c.article).is_ok() {
                     continue;
                 }
-                let vector = self.vectors.get(j as usize).expect("embedded");
-                let s = (centre.iter().zip(vector.to_f64()).map(|(x, y)| x * y).sum::<f64>() * 1000.0)
-                    .round()
-                    / 1000.0;
+                let s = likeness(&centre, self.vectors.get(j as usize).expect("embedded"));
                 let e = best.entry(c.article).or_insert((s, j));
                 if s > e.0 {
                     *e = (s, j);
@@ -408,6 +428,131 @@ impl Meaning {
                 }
             }
         }
+    }
+}
+
+/// The raw cosine of a statement's vector and a unit mean of vectors, to three places (so
+/// that no decision turns on the last bits of a float).
+fn likeness(centre: &[f64], vector: &Vector) -> f64 {
+    (centre.iter().zip(vector.to_f64()).map(|(x, y)| x * y).sum::<f64>() * 1000.0).round() / 1000.0
+}
+
+/// The story's central fact: from the head of each of its articles (see [`LEAD_STATEMENTS`]),
+/// the statement most like the mean of the story's headlines (an article without one offers
+/// its first statement), when at least [`LEAD_SIMILARITY`] alike; the mean of those found then
+/// finds them again, once. Most alike first, a statement joins when [`Named::admits`] it
+/// and, where it gives figures, it names the people that each statement of the fact that gives
+/// figures names.
+/// Empty when fewer than two articles state the fact.
+///
+/// Statements alike two by two miss this fact most: every outlet states it, each in its own
+/// words and with its own details, and centring on the story's mean takes it out of the
+/// vectors, for the story's mean is that fact.
+fn central_fact(
+    members: &[usize],
+    cands: &[Candidate<'_>],
+    vectors: &StatementVectors,
+    actors: &[Actor],
+) -> Vec<u32> {
+    // Each article's head, in corpus order (members are in corpus order, an article's run
+    // together): its headline first, then its first statements.
+    let heads: Vec<Vec<usize>> = members
+        .chunk_by(|&a, &b| cands[a].article == cands[b].article)
+        .map(|run| {
+            let headline = run.iter().copied().filter(|&i| cands[i].paragraph == HEADLINE);
+            let body = run.iter().copied().filter(|&i| cands[i].paragraph != HEADLINE);
+            headline.chain(body.take(LEAD_STATEMENTS)).collect()
+        })
+        .collect();
+    if heads.len() < 2 {
+        return Vec::new();
+    }
+    let vector = |i: usize| vectors.get(i).expect("embedded");
+    let Some(mut centre) = stories::mean(heads.iter().map(|h| vector(h[0]))) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(f64, usize)> = Vec::new();
+    for _ in 0..2 {
+        found = heads
+            .iter()
+            .filter_map(|head| {
+                head.iter()
+                    .map(|&i| (likeness(&centre, vector(i)), i))
+                    .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+                    .filter(|&(s, _)| s >= LEAD_SIMILARITY)
+            })
+            .collect();
+        match stories::mean(found.iter().map(|&(_, i)| vector(i))) {
+            Some(c) => centre = c,
+            None => return Vec::new(),
+        }
+    }
+    found.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut named = Named::default();
+    let mut fact: Vec<u32> = Vec::new();
+    for (_, i) in found {
+        let c = &cands[i];
+        // Figures about other people are other results (see `same_people_all`).
+        let same_results = c.numbers().is_empty()
+            || fact.iter().all(|&j| {
+                let m = &cands[j as usize];
+                m.numbers().is_empty() || same_people_all(m, c, actors)
+            });
+        if same_results && named.admits(c, actors) {
+            named.add(&cands[i], actors);
+            fact.push(i as u32);
+        }
+    }
+    fact.sort_unstable();
+    let first = fact.first().map(|&i| cands[i as usize].article);
+    if fact.iter().all(|&i| Some(cands[i as usize].article) == first) {
+        return Vec::new();
+    }
+    fact
+}
+
+/// What the statements of a fact name and give so far: its people, organisations and places
+/// (each list sorted) and its numbers.
+#[derive(Default)]
+struct Named {
+    people: Vec<u32>,
+    organisations: Vec<u32>,
+    places: Vec<u32>,
+    numbers: Vec<u32>,
+    /// Whether the fact denies what it states (`None` before its first statement).
+    negated: Option<bool>,
+}
+
+impl Named {
+    /// A statement's actors of one kind, sorted.
+    fn of(c: &Candidate<'_>, actors: &[Actor], kind: ActorKind) -> Vec<u32> {
+        c.actors().iter().copied().filter(|&a| actors[a as usize].kind == kind).collect()
+    }
+
+    /// Whether `c` may state the same fact: it does not tell how a poll was taken, denies as
+    /// the fact does, and of each kind (people, organisations, places, numbers) names one that
+    /// the fact names, or names none, or the fact names none yet. Against everything the fact
+    /// has named, not each statement: outlets name different details of one event.
+    fn admits(&self, c: &Candidate<'_>, actors: &[Actor]) -> bool {
+        !c.survey_method
+            && self.negated.is_none_or(|n| n == c.negated)
+            && agree(&Self::of(c, actors, ActorKind::Person), &self.people)
+            && agree(&Self::of(c, actors, ActorKind::Organization), &self.organisations)
+            && agree(&Self::of(c, actors, ActorKind::Place), &self.places)
+            && agree(c.numbers(), &self.numbers)
+    }
+
+    fn add(&mut self, c: &Candidate<'_>, actors: &[Actor]) {
+        let merge = |into: &mut Vec<u32>, more: &[u32]| {
+            into.extend_from_slice(more);
+            into.sort_unstable();
+            into.dedup();
+        };
+        merge(&mut self.people, &Self::of(c, actors, ActorKind::Person));
+        merge(&mut self.organisations, &Self::of(c, actors, ActorKind::Organization));
+        merge(&mut self.places, &Self::of(c, actors, ActorKind::Place));
+        merge(&mut self.numbers, c.numbers());
+        self.negated = Some(c.negated);
     }
 }
 
@@ -465,12 +610,102 @@ mod tests {
         let n = cands.len();
         let vectors =
             StatementVectors { of: (0..n as u32).map(Some).collect(), vectors: each.map(at).into() };
-        let meaning =
-            Meaning { centred: vec![None; n], vectors, shift: vec![0.0; n], pairs: vec![], claims: vec![] };
+        let meaning = Meaning {
+            centred: vec![None; n],
+            vectors,
+            shift: vec![0.0; n],
+            pairs: vec![],
+            claims: vec![],
+            central: vec![],
+        };
         let mut sets = UnionFind::new(n);
         sets.union(0, 1);
         meaning.gather(&mut sets, &cands, &vec![Some(0); n]);
         let joined: Vec<usize> = (2..n).filter(|&i| sets.find(i) == sets.find(0)).collect();
         assert_eq!(joined, [2, 7]);
+    }
+
+    /// An actor of `kind` called `name`.
+    fn actor(name: &str, kind: ActorKind) -> Actor {
+        Actor {
+            id: name.to_lowercase(),
+            name: name.into(),
+            kind,
+            aliases: vec![],
+            roles: vec![],
+            mentions: 1,
+            articles: vec![],
+        }
+    }
+
+    /// A statement at `paragraph` of `article` (its headline: [`HEADLINE`]) that names
+    /// `actors`.
+    fn said<'a>(article: usize, paragraph: u32, text: &'a str, actors: &[u32]) -> Candidate<'a> {
+        let c = Candidate::new(
+            article,
+            paragraph,
+            text,
+            ClaimKind::Statement,
+            vec![],
+            actors.to_vec(),
+            vec![],
+            vec![],
+            None,
+        );
+        Candidate { negated: denies(text), ..c }
+    }
+
+    #[test]
+    fn the_central_fact_is_each_articles_headline_or_lede_most_like_the_storys_headlines() {
+        let actors = [actor("Palmer", ActorKind::Place), actor("Wasilla", ActorKind::Place)];
+        let cands = [
+            said(0, HEADLINE, "Historic warehouse burns", &[]),
+            said(0, 0, "A fire destroyed the warehouse in Palmer on Tuesday.", &[0]),
+            said(0, 1, "Crews came from two departments.", &[]),
+            said(1, HEADLINE, "Warehouse destroyed by fire", &[]),
+            said(1, 0, "The historic warehouse burned to the ground early Tuesday.", &[]),
+            // Its head says another thing; the fact is only in its tail.
+            said(2, 0, "Voters approved a bond last year.", &[]),
+            said(2, 1, "The mayor spoke.", &[]),
+            said(2, 2, "The council met.", &[]),
+            said(2, 3, "A park opened.", &[]),
+            said(2, 4, "Taxes rose.", &[]),
+            said(2, 5, "A fire destroyed the warehouse.", &[]),
+            // Alike, but about another place.
+            said(3, 0, "A fire destroyed a warehouse in Wasilla on Tuesday.", &[1]),
+            // Alike, but denied.
+            said(4, 0, "The warehouse was not destroyed.", &[]),
+        ];
+        let degrees = [0.0, 5.0, 80.0, 10.0, -5.0, 70.0, 75.0, 80.0, 85.0, 90.0, 0.0, 3.0, 2.0];
+        let n = cands.len();
+        let vectors =
+            StatementVectors { of: (0..n as u32).map(Some).collect(), vectors: degrees.map(at).into() };
+        let members: Vec<usize> = (0..n).collect();
+        // Article 0's lede is most like the headlines' mean; article 1's headline is; the
+        // place and the denial keep articles 3 and 4 out, the tail article 2.
+        assert_eq!(central_fact(&members, &cands, &vectors, &actors), [1, 3]);
+        // One article alone states no fact across outlets.
+        assert!(central_fact(&members[..3], &cands, &vectors, &actors).is_empty());
+    }
+
+    #[test]
+    fn a_fact_admits_what_names_one_of_its_actors_or_none_and_gives_its_numbers() {
+        let actors = [
+            actor("Esther Williams", ActorKind::Person),
+            actor("Beverly Hills", ActorKind::Place),
+            actor("Harlan Boll", ActorKind::Person),
+            actor("Malibu", ActorKind::Place),
+        ];
+        let mut named = Named::default();
+        named.add(&said(0, 0, "Esther Williams died in Beverly Hills.", &[0, 1]), &actors);
+        assert!(named.admits(&said(1, 0, "The swimming star died on Thursday.", &[]), &actors));
+        assert!(named.admits(&said(1, 0, "Williams died, Harlan Boll said.", &[0, 2]), &actors));
+        assert!(!named.admits(&said(1, 0, "Harlan Boll spoke.", &[2]), &actors));
+        assert!(!named.admits(&said(1, 0, "She died in Malibu.", &[3]), &actors));
+        assert!(!named.admits(&said(1, 0, "Esther Williams did not die.", &[0]), &actors));
+        let mut counted = Named::default();
+        counted.add(&statement(0, "Three people died.", &[3]), &actors);
+        assert!(counted.admits(&statement(1, "Three were killed, two of them women.", &[2, 3]), &actors));
+        assert!(!counted.admits(&statement(1, "Five people died.", &[5]), &actors));
     }
 }
