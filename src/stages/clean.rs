@@ -624,12 +624,19 @@ fn date_line(text: &str) -> Option<Day> {
     }
     let dates = find_dates(text);
     let first = dates.iter().find_map(|m| match m.kind {
-        DateKind::Full(d) => Some((m.range.clone(), d)),
+        DateKind::Full(d) => Some(d),
         _ => None,
     })?;
+    // What is left once every full date is out ("on April 30,2008 at 4:31 AM, updated April
+    // 30,2008 at 8:33 AM" is a date line).
     let mut rest = String::new();
-    rest.push_str(&text[..first.0.start]);
-    rest.push_str(&text[first.0.end..]);
+    let mut at = 0;
+    for m in dates.iter().filter(|m| matches!(m.kind, DateKind::Full(_))) {
+        rest.push_str(&text[at..m.range.start]);
+        rest.push(' ');
+        at = m.range.end;
+    }
+    rest.push_str(&text[at..]);
     let leftover = words(&rest)
         .filter(|w| {
             let l = w.to_lowercase();
@@ -683,7 +690,7 @@ fn date_line(text: &str) -> Option<Day> {
                 ))
         })
         .count();
-    (leftover == 0).then_some(first.1)
+    (leftover == 0).then_some(first)
 }
 
 /// Two to four capitalised words, letters only, with no stop word: the shape of a name.
@@ -762,14 +769,19 @@ fn find_title(blocks: &[Block], labels: &mut [Label]) -> Option<String> {
             };
             (0..head_end(blocks, labels))
                 .find(|&i| {
+                    // A line of five words or more within two lines of a date or a byline;
+                    // of four, right next to a date ("Klitschko retains belts" over "Updated:
+                    // July 7,2012"; in a menu, two capitalised words look like a byline).
+                    let dated = |j: usize| labels[j] == Label::Drop(RemovalReason::Metadata);
                     let near = i.saturating_sub(2)..(i + 3).min(blocks.len());
+                    let next_to = i.saturating_sub(1)..(i + 2).min(blocks.len());
                     headline(i)
                         && labels[i] == Label::Undecided
-                        && blocks[i].words >= 5
-                        && near.into_iter().filter(|&j| j != i).any(|j| {
-                            labels[j] == Label::Drop(RemovalReason::Metadata)
-                                || looks_like_person(&blocks[j].text)
-                        })
+                        && (blocks[i].words >= 5
+                            && near
+                                .into_iter()
+                                .any(|j| j != i && (dated(j) || looks_like_person(&blocks[j].text)))
+                            || next_to.into_iter().any(|j| j != i && dated(j)))
                 })
                 .or_else(|| {
                     // Right above the first prose, below nothing but a URL or a few words.
@@ -1495,6 +1507,18 @@ mod tests {
             assert_eq!(c.meta.title.as_deref(), Some("Swimming star dies at 91"), "{page}");
             assert_eq!(c.meta.date.map(|d| d.to_string()).as_deref(), Some("2013-06-06"), "{page}");
         }
+        // A line of four words right above a date line that gives two dates.
+        let page = format!(
+            "http://www.example.com/boxing/8139047\n\nChampion retains his belts\n\non July 7,2012 at 4:31 AM, updated July 7,2012 at 10:04 PM\n\n{body}\n\n{body} Again.\n"
+        );
+        let c = clean(&page);
+        assert_eq!(c.meta.title.as_deref(), Some("Champion retains his belts"));
+        assert_eq!(c.meta.date.map(|d| d.to_string()).as_deref(), Some("2012-07-07"));
+        // Four words beside two capitalised words in a menu are not a headline.
+        let menu = format!(
+            "Pensions\n\nPersonal banking and insurance\n\nSchroders Talk\n\nSport\n\n{body}\n\n{body} Again.\n"
+        );
+        assert_eq!(clean(&menu).meta.title, None);
     }
 
     #[test]
