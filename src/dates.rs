@@ -49,7 +49,7 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     // Before the year a comma, with or without a space ("June 06,2013", as some pages print it).
     let pattern = format!(
         r"(?x)
-        \b(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))(?:T[\d:.]+Z?)?\b
+        \b(?P<iso>(?P<iy>(?:19|20)\d\d)[-./](?P<im>[01]\d)[-./](?P<id>[0-3]\d))(?:T[\d:.]+Z?)?\b
       | \b(?P<num>(?P<n1>[0-3]?\d)[/.](?P<n2>[0-3]?\d)[/.](?P<ny>(?:19|20)\d\d))\b
       | \b(?P<dmy>(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m1>{month})(?:(?:,\s*|\s+)(?P<y1>(?:19|20)\d\d))?)\b
       | \b(?P<mdy>(?P<m2>{month})\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:(?:,\s*|\s+)(?P<y2>(?:19|20)\d\d))?)\b
@@ -67,8 +67,10 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
     for caps in DATE_RE.captures_iter(text) {
         let whole = caps.get(0).expect("match");
         let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
-        let kind = if caps.name("iso").is_some() {
-            full(num("iy"), num("im"), num("id"))
+        let kind = if let Some(iso) = caps.name("iso") {
+            // 2012-08-08, 2012.08.08, 2012/08/08: one separator twice.
+            let b = iso.as_str().as_bytes();
+            if b[4] == b[7] { full(num("iy"), num("im"), num("id")) } else { None }
         } else if caps.name("num").is_some() {
             // 06/29/2022 is month first (US); 29.06.2022 is day first. A part over 12 decides.
             let (a, b, y) = (num("n1"), num("n2"), num("ny"));
@@ -208,6 +210,9 @@ mod tests {
         assert_eq!(first("June 06,2013"), d(2013, 6, 6));
         assert_eq!(first("JUNE 6,2013 11:34PM"), d(2013, 6, 6));
         assert_eq!(first("7 SEPT. 2014"), d(2014, 9, 7));
+        assert_eq!(first("Published: 2012.08.08 09:01 AM"), d(2012, 8, 8));
+        assert_eq!(first("2012/08/08"), d(2012, 8, 8));
+        assert_eq!(first("2012-08.08"), None);
     }
 
     #[test]

@@ -642,10 +642,15 @@ fn date_line(text: &str) -> Option<Day> {
             let l = w.to_lowercase();
             // A time, with its "pm" written on ("11:34PM").
             let time = l.trim_end_matches("am").trim_end_matches("pm");
-            !(time.chars().all(|c| c.is_ascii_digit() || c == ':')
+            // A time zone in capitals: "AKDT", "HST", "AEST", "EDT".
+            let zone =
+                (2..=5).contains(&w.len()) && w.ends_with('T') && w.chars().all(|c| c.is_ascii_uppercase());
+            !(zone
+                || time.chars().all(|c| c.is_ascii_digit() || c == ':')
                 || matches!(
                     l.as_str(),
                     "created"
+                        | "story"
                         | "published"
                         | "updated"
                         | "posted"
@@ -734,7 +739,9 @@ fn find_title(blocks: &[Block], labels: &mut [Label]) -> Option<String> {
         labels[i] == Label::Undecided && b.words >= 12 && b.terminal && b.stop_share >= 0.2
     });
     let head = blocks.len().min(HEAD_BLOCKS);
-    let candidate = |b: &Block| b.words >= 3 && b.words <= 30 && !b.text.ends_with('.');
+    // A date line ("Tuesday, August 7,2012" atop a blog post) is never the title.
+    let candidate =
+        |b: &Block| b.words >= 3 && b.words <= 30 && !b.text.ends_with('.') && date_line(&b.text).is_none();
     let mut best: Option<(usize, usize)> = None; // (repeats, index)
     for i in 0..head.min(prose.unwrap_or(head)) {
         let b = &blocks[i];
@@ -1514,6 +1521,15 @@ mod tests {
         let c = clean(&page);
         assert_eq!(c.meta.title.as_deref(), Some("Champion retains his belts"));
         assert_eq!(c.meta.date.map(|d| d.to_string()).as_deref(), Some("2012-07-07"));
+        // A time zone in capitals, and a date line that the page repeats, which is no title.
+        let page = format!(
+            "Overnight fire destroys the old dairy building\n\nStory Created: Aug 7,2012 at 9:56 AM AKDT\n\n{body}\n\n{body} Again.\n"
+        );
+        let c = clean(&page);
+        assert_eq!(c.meta.title.as_deref(), Some("Overnight fire destroys the old dairy building"));
+        assert_eq!(c.meta.date.map(|d| d.to_string()).as_deref(), Some("2012-08-07"));
+        let page = format!("Tuesday, August 7,2012\n\nTuesday, August 7,2012\n\n{body}\n\n{body} Again.\n");
+        assert_eq!(clean(&page).meta.title, None);
         // Four words beside two capitalised words in a menu are not a headline.
         let menu = format!(
             "Pensions\n\nPersonal banking and insurance\n\nSchroders Talk\n\nSport\n\n{body}\n\n{body} Again.\n"
