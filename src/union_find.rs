@@ -31,6 +31,18 @@ impl UnionFind {
         self.parent[ra.max(rb)] = ra.min(rb) as u32;
     }
 
+    /// Each element's root, and for each root the size of its set (0 for an element that is
+    /// no root).
+    pub fn roots_and_sizes(&mut self) -> (Vec<usize>, Vec<u32>) {
+        let n = self.parent.len();
+        let roots: Vec<usize> = (0..n).map(|x| self.find(x)).collect();
+        let mut size = vec![0u32; n];
+        for &r in &roots {
+            size[r] += 1;
+        }
+        (roots, size)
+    }
+
     /// Every set, its members ascending, the sets in the order of their roots.
     pub fn groups(&mut self) -> Groups {
         let n = self.parent.len();
@@ -101,6 +113,7 @@ mod tests {
         uf.union(3, 4);
         uf.union(1, 0);
         assert_eq!((0..5).map(|i| uf.find(i)).collect::<Vec<_>>(), [0, 0, 2, 2, 2]);
+        assert_eq!(uf.roots_and_sizes(), (vec![0, 0, 2, 2, 2], vec![2, 0, 3, 0, 0]));
     }
 
     #[test]

@@ -302,6 +302,9 @@ pub(super) fn find_contradictions(
                     groups.union(a, b);
                 }
             }
+            restatements_join(&mut groups, &members, &measures, figures, |x, y| {
+                one_measure(x, y, figures) && same_noun(x, y)
+            });
             let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
             for (k, &member) in members.iter().enumerate() {
                 by_root.entry(groups.find(k)).or_default().push(member);
@@ -313,6 +316,50 @@ pub(super) fn find_contradictions(
         })
         .collect();
     found.into_iter().flatten().collect()
+}
+
+/// Each figure that stands alone joins a group of figures of its key that gives its number
+/// ("nearly 235,000 comments" where "235,000 public comments" and "300,000 comments" disagree):
+/// a restatement of one of the group's values, of one measure with the figure that gives it
+/// (`alike`) and in a sentence at least [`SAME_FATE`] alike. Average link holds a group to
+/// figures alike two by two, and outlets state one value in sentences that differ otherwise.
+/// A group of several articles that does not cite the figure's takes it, the largest first,
+/// then the earliest.
+fn restatements_join(
+    groups: &mut UnionFind,
+    members: &[usize],
+    measures: &[Measure<'_>],
+    figures: &[FigureOut],
+    alike: impl Fn(&Measure<'_>, &Measure<'_>) -> bool,
+) {
+    let n = members.len();
+    let (roots, size) = groups.roots_and_sizes();
+    // Only groups of several articles take figures in: two figures of one sentence ("Klitschko
+    // (52-3, 46 KOs) blasted Rahman (45-7-2, 36 KOs)") are of two people.
+    let mut articles: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    for k in 0..n {
+        articles.entry(roots[k]).or_default().insert(measures[members[k]].article);
+    }
+    let several = |k: usize| articles[&roots[k]].len() > 1;
+    let number = |k: usize| figures[measures[members[k]].figure].number;
+    let mut joins: Vec<(usize, usize)> = Vec::new();
+    for k in (0..n).filter(|&k| size[roots[k]] == 1) {
+        let x = &measures[members[k]];
+        let home = (0..n)
+            .filter(|&j| several(j) && !articles[&roots[j]].contains(&x.article))
+            .filter(|&j| !apart(number(j), number(k)))
+            .filter(|&j| {
+                let y = &measures[members[j]];
+                alike(x, y) && f64::from(round(x.vector.cosine(y.vector))) >= SAME_FATE
+            })
+            .min_by_key(|&j| (std::cmp::Reverse(size[roots[j]]), roots[j]));
+        if let Some(j) = home {
+            joins.push((k, roots[j]));
+        }
+    }
+    for (k, root) in joins {
+        groups.union(k, root);
+    }
 }
 
 /// What a figure measures, beyond its unit: for a count, the thing counted (its last word,
@@ -707,4 +754,72 @@ fn scope_of<'f>(figures: impl Iterator<Item = &'f FigureOut>) -> Vec<(String, u6
     out.sort_unstable();
     out.dedup();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A figure of `number` comments in `article`.
+    fn comments(number: f64) -> FigureOut {
+        FigureOut {
+            value: format!("{number} comments"),
+            number,
+            number_max: None,
+            unit: "count".into(),
+            about: "comments".into(),
+            article: "a".into(),
+            paragraph: 0,
+            sentence: Span { paragraph: 0, start: 0, end: 0 },
+        }
+    }
+
+    /// Figure `figure` measured in `article`, its sentence's vector `vector`.
+    fn measure(figure: usize, article: usize, vector: &Vector) -> Measure<'_> {
+        Measure {
+            figure,
+            article,
+            story: 0,
+            key: "count/comment".into(),
+            noun: None,
+            vector,
+            names: vec![],
+            years: vec![],
+            scope: vec![],
+            sentence_names: vec![],
+            whole: None,
+            bound: Bound::Exact,
+        }
+    }
+
+    #[test]
+    fn a_figure_alone_joins_the_group_of_several_articles_that_gives_its_number() {
+        let figures = [235_000.0, 300_000.0, 235_000.0, 300_000.0, 46.0, 36.0, 36.0].map(comments);
+        // One direction for every sentence, but the last: unlike every other.
+        let alike = Vector([Vector::ONE as i16, 0].into());
+        let unlike = Vector([0, Vector::ONE as i16].into());
+        let measures = [
+            measure(0, 0, &alike), // a group of two articles that disagree: 235,000 against 300,000
+            measure(1, 1, &alike),
+            measure(2, 2, &alike),  // gives 235,000: joins them
+            measure(3, 3, &unlike), // gives 300,000, in a sentence like none of theirs
+            measure(4, 4, &alike),  // a group of one article: two people's records in a sentence
+            measure(5, 4, &alike),
+            measure(6, 5, &alike), // gives 36, but a group of one article takes nothing in
+        ];
+        let members: Vec<usize> = (0..measures.len()).collect();
+        let mut groups = UnionFind::new(members.len());
+        groups.union(0, 1);
+        groups.union(4, 5);
+        restatements_join(&mut groups, &members, &measures, &figures, |_, _| true);
+        let with_first: Vec<usize> =
+            members.iter().copied().filter(|&k| groups.find(k) == groups.find(0)).collect();
+        assert_eq!(with_first, [0, 1, 2]);
+        assert_ne!(groups.find(6), groups.find(4));
+        // What is not of one measure never joins.
+        let mut groups = UnionFind::new(members.len());
+        groups.union(0, 1);
+        restatements_join(&mut groups, &members, &measures, &figures, |_, _| false);
+        assert_ne!(groups.find(2), groups.find(0));
+    }
 }

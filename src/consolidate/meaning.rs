@@ -363,11 +363,7 @@ impl Meaning {
 
     pub(crate) fn gather(&self, sets: &mut UnionFind, cands: &[Candidate<'_>], stories: &[Option<u32>]) {
         let n = cands.len();
-        let roots: Vec<usize> = (0..n).map(|i| sets.find(i)).collect();
-        let mut size = vec![0u32; n];
-        for &r in &roots {
-            size[r] += 1;
-        }
+        let (roots, size) = sets.roots_and_sizes();
         // The members of the groups of two statements or more (most statements are alone: a
         // list each would cost an allocation per statement on a large corpus).
         let mut members: FxHashMap<usize, Vec<u32>> = FxHashMap::default();
