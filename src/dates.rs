@@ -38,6 +38,9 @@ pub enum DateKind {
     Year(i32),
     /// A weekday ("on Friday"), 0 = Monday.
     Weekday(u8),
+    /// A month alone after a word that places something in it ("in February", "late
+    /// February", "since March"), 1..=12.
+    Month(u8),
 }
 
 const MONTH: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
@@ -53,12 +56,20 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
       | \b(?P<num>(?P<n1>[0-3]?\d)[/.](?P<n2>[0-3]?\d)[/.](?P<ny>(?:19|20)\d\d))\b
       | \b(?P<dmy>(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m1>{month})(?:(?:,\s*|\s+)(?P<y1>(?:19|20)\d\d))?)\b
       | \b(?P<mdy>(?P<m2>{month})\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?:(?:,\s*|\s+)(?P<y2>(?:19|20)\d\d))?)\b
-      | \b(?P<my>(?P<m3>{month})(?:\s+of)?\s+(?P<y3>(?:19|20)\d\d))\b
+      | \b(?P<my>(?P<m3>{month})(?:\s+of|,)?\s+(?P<y3>(?:19|20)\d\d))\b
       | \b(?:in|since|until|by|from|of|early|late|mid|during|before|after|summer|spring|autumn|fall|winter)\s+(?P<year>(?:19|20)\d\d)\b(?:-|–|\s?s\b)?
       | \b(?:on|last|this|next|On|Last|This|Next)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
     "
     );
     Regex::new(&crate::text::ascii_boundaries(&pattern)).expect("date regex")
+});
+
+/// A month alone (see [`DateKind::Month`]): no day or year after it, which [`DATE_RE`] reads.
+static MONTH_ALONE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id|[Tt]his)(?:\s+|-)(?P<month>{MONTH})\b"
+    );
+    Regex::new(&crate::text::ascii_boundaries(&pattern)).expect("month regex")
 });
 
 /// Every date in `text`, left to right.
@@ -100,6 +111,16 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
             out.push(DateMatch { range, kind });
         }
     }
+    // Months alone, where no date above holds them ("in May 16" is a month and day).
+    let before = out.len();
+    for caps in MONTH_ALONE_RE.captures_iter(text) {
+        let m = caps.name("month").expect("month");
+        let taken = out[..before].iter().any(|d| d.range.start < m.end() && m.start() < d.range.end);
+        if let (false, Some(month)) = (taken, month(m.as_str())) {
+            out.push(DateMatch { range: m.range(), kind: DateKind::Month(month) });
+        }
+    }
+    out.sort_by_key(|d| d.range.start);
     out
 }
 
@@ -179,6 +200,18 @@ pub fn resolve(kind: DateKind, anchor: Option<Day>, nearby_year: Option<i32>) ->
                 Some(candidate)
             }
         }
+        DateKind::Month(month) => {
+            // The last such month on or before the anchor, else the year named nearby: a
+            // year elsewhere in the sentence is often another event's ("checked in in May, a
+            // plea deal from her June 2012 case").
+            let year = match (anchor, nearby_year) {
+                (Some(a), _) if month <= a.month => a.year,
+                (Some(a), _) => a.year - 1,
+                (None, Some(y)) => y,
+                (None, None) => return None,
+            };
+            Some(Day::ymd(year, month, 0))
+        }
         DateKind::Weekday(wd) => {
             let anchor_date = anchor?.to_date()?;
             let current = anchor_date.weekday().number_days_from_monday();
@@ -187,6 +220,25 @@ pub fn resolve(kind: DateKind, anchor: Option<Day>, nearby_year: Option<i32>) ->
             Some(Day::ymd(d.year(), d.month() as u8, d.day()))
         }
     }
+}
+
+/// Whether a sentence tells of what is to come ("will be announced in January", "begins
+/// shooting in August", "is due in March"): a month it names alone is the next such month, not
+/// the last.
+pub fn tells_of_the_future(sentence: &str) -> bool {
+    const AHEAD: &[&str] =
+        &["will", "won't", "shall", "begins", "starts", "due", "scheduled", "expected", "plans", "upcoming"];
+    crate::text::words(sentence).any(|w| {
+        let w = w.to_lowercase();
+        AHEAD.contains(&w.as_str()) || w.ends_with("'ll") || w.ends_with("’ll")
+    })
+}
+
+/// A month alone resolved forward: the next such month on or after the anchor (see
+/// [`tells_of_the_future`]).
+pub fn month_ahead(month: u8, anchor: Day) -> Day {
+    let year = if month < anchor.month { anchor.year + 1 } else { anchor.year };
+    Day::ymd(year, month, 0)
 }
 
 #[cfg(test)]
@@ -227,6 +279,17 @@ mod tests {
         // A count after a month is no year, nor is a lower-case "may".
         assert_eq!(first("In May 5,000 people marched"), Some(DateKind::MonthDay { month: 5, day: 5 }));
         assert_eq!(first("it may 2013"), None);
+        // A month alone, after a word that places something in it; not a month with its day.
+        assert_eq!(first("prices rose in late February"), Some(DateKind::Month(2)));
+        assert_eq!(first("Since March, the talks have stalled"), Some(DateKind::Month(3)));
+        assert_eq!(first("in May 16"), Some(DateKind::MonthDay { month: 5, day: 16 }));
+        assert_eq!(first("they may in March go"), Some(DateKind::Month(3)));
+        assert_eq!(first("in march"), None);
+        assert_eq!(first("by mid-April"), Some(DateKind::Month(4)));
+        assert_eq!(
+            first("convicted of murder in June, 2005"),
+            Some(DateKind::MonthYear(Day::ymd(2005, 6, 0)))
+        );
     }
 
     #[test]
@@ -241,5 +304,17 @@ mod tests {
         assert_eq!(resolve(DateKind::Weekday(1), anchor, None), Some(Day::ymd(2022, 5, 17)));
         assert_eq!(resolve(DateKind::Weekday(4), None, None), None);
         assert_eq!(resolve(md, None, None), None);
+        // A month alone is the last such month on or before the article's date.
+        assert_eq!(resolve(DateKind::Month(2), anchor, None), Some(Day::ymd(2022, 2, 0)));
+        assert_eq!(resolve(DateKind::Month(9), anchor, None), Some(Day::ymd(2021, 9, 0)));
+        assert_eq!(resolve(DateKind::Month(9), anchor, Some(2012)), Some(Day::ymd(2021, 9, 0)));
+        assert_eq!(resolve(DateKind::Month(9), None, Some(2020)), Some(Day::ymd(2020, 9, 0)));
+        assert_eq!(resolve(DateKind::Month(9), None, None), None);
+        // What is to come: the next such month.
+        assert!(tells_of_the_future("Nominations will be announced in January."));
+        assert!(tells_of_the_future("Filming begins in August."));
+        assert!(!tells_of_the_future("He was traded to Los Angeles in July."));
+        assert_eq!(month_ahead(1, Day::ymd(2008, 12, 11)), Day::ymd(2009, 1, 0));
+        assert_eq!(month_ahead(12, Day::ymd(2008, 12, 11)), Day::ymd(2008, 12, 0));
     }
 }
