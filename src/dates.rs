@@ -222,15 +222,22 @@ pub fn resolve(kind: DateKind, anchor: Option<Day>, nearby_year: Option<i32>) ->
     }
 }
 
-/// Whether a sentence tells of what is to come ("will be announced in January", "begins
-/// shooting in August", "is due in March"): a month it names alone is the next such month, not
-/// the last.
-pub fn tells_of_the_future(sentence: &str) -> bool {
+/// Words before a month that may say it is to come (see [`tells_of_the_future`]).
+const AHEAD_WORDS: usize = 5;
+
+/// Whether the clause before `at` (a month named alone) tells of what is to come ("will be
+/// announced in January", "begins shooting in August", "is due in March"): a month so named is
+/// the next such month, not the last. Up to [`AHEAD_WORDS`] words, and not past a quotation's
+/// end or a comma ("'We will support,' he told journalists in late February" is past).
+pub fn tells_of_the_future(sentence: &str, at: usize) -> bool {
     const AHEAD: &[&str] =
         &["will", "won't", "shall", "begins", "starts", "due", "scheduled", "expected", "plans", "upcoming"];
-    crate::text::words(sentence).any(|w| {
+    let before = &sentence[..at.min(sentence.len())];
+    let clause = before.rsplit(['"', '”', '’', ',', ';', ':']).next().unwrap_or(before);
+    let words: Vec<&str> = crate::text::words(clause).collect();
+    words.iter().rev().take(AHEAD_WORDS).any(|w| {
         let w = w.to_lowercase();
-        AHEAD.contains(&w.as_str()) || w.ends_with("'ll") || w.ends_with("’ll")
+        AHEAD.contains(&w.as_str()) || w.ends_with("'ll")
     })
 }
 
@@ -311,9 +318,13 @@ mod tests {
         assert_eq!(resolve(DateKind::Month(9), None, Some(2020)), Some(Day::ymd(2020, 9, 0)));
         assert_eq!(resolve(DateKind::Month(9), None, None), None);
         // What is to come: the next such month.
-        assert!(tells_of_the_future("Nominations will be announced in January."));
-        assert!(tells_of_the_future("Filming begins in August."));
-        assert!(!tells_of_the_future("He was traded to Los Angeles in July."));
+        let ahead = |s: &str| tells_of_the_future(s, find_dates(s).last().expect("a date").range.start);
+        assert!(ahead("Nominations will be announced in January."));
+        assert!(ahead("Filming begins in August."));
+        assert!(!ahead("He was traded to Los Angeles in July."));
+        assert!(!ahead(
+            "“We will provide treatment and we will support,” he told journalists in late February."
+        ));
         assert_eq!(month_ahead(1, Day::ymd(2008, 12, 11)), Day::ymd(2009, 1, 0));
         assert_eq!(month_ahead(12, Day::ymd(2008, 12, 11)), Day::ymd(2008, 12, 0));
     }

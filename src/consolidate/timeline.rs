@@ -71,7 +71,7 @@ pub(super) fn build_timeline(
     let mut background = Vec::new();
     for (ai, mut t) in by_key.into_values() {
         let window = windows.get(&story_of_article[ai]);
-        t.background = window.is_some_and(|&(from, to)| !overlaps(t.date, from, to));
+        t.background = window.is_some_and(|&(from, to)| !own_period(t.date, from, to));
         if t.background { background.push(t) } else { own.push(t) }
     }
     let pick = |mut entries: Vec<TimelineEntry>, max: usize| {
@@ -149,6 +149,25 @@ fn story_windows(
 }
 
 /// Whether a date, at its precision (a day, a month or a year), overlaps the days `from..=to`.
+/// Days before a story's first article from which a month named alone ("in March", "in July
+/// alone, they lost $300,000") is the story's own: its middle must fall in them, for a month
+/// that merely touches the story's window is most often what came before it.
+pub(super) const MONTH_LEAD_DAYS: i64 = 7;
+
+/// Whether a row dated `date` falls in a story's window `from..=to`: a day or a year that
+/// overlaps it; a month that starts by the window's end and whose middle is no earlier than
+/// [`MONTH_LEAD_DAYS`] before the story's first article.
+fn own_period(date: Day, from: time::Date, to: time::Date) -> bool {
+    if date.precision() != Precision::Month {
+        return overlaps(date, from, to);
+    }
+    let from = from + time::Duration::days(STORY_LEAD_DAYS - MONTH_LEAD_DAYS);
+    match (Day::ymd(date.year, date.month, 1).to_date(), Day::ymd(date.year, date.month, 15).to_date()) {
+        (Some(start), Some(mid)) => from <= mid && start <= to,
+        _ => true,
+    }
+}
+
 fn overlaps(date: Day, from: time::Date, to: time::Date) -> bool {
     let (start, end) = match date.precision() {
         Precision::Day => {
@@ -279,4 +298,21 @@ pub(super) fn content_stems(sentence: &str, date: &str) -> BTreeSet<String> {
         }
     });
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_month_named_alone_is_the_storys_own_only_when_its_middle_is_near_the_story() {
+        // A story whose first article is of 7 August 2012: its window opens 31 days before.
+        let first = Day::ymd(2012, 8, 7).to_date().unwrap();
+        let (from, to) = (first - time::Duration::days(STORY_LEAD_DAYS), first + time::Duration::days(1));
+        // "In July alone, they lost $300,000": the month before the story is background.
+        assert!(!own_period(Day::ymd(2012, 7, 0), from, to));
+        assert!(own_period(Day::ymd(2012, 8, 0), from, to));
+        // A day of that July is the story's own, as before.
+        assert!(own_period(Day::ymd(2012, 7, 20), from, to));
+    }
 }
