@@ -711,6 +711,11 @@ const HEADLINE_WORDS: usize = 15;
 /// A headline's share of function words is below this; running prose's is near one half.
 const HEADLINE_STOP_SHARE: f64 = 0.45;
 
+/// A headline ending with a period that a deck follows has a share of function words below
+/// this ("Misinformation enters mainstream with Trump."): two short sentences of prose ("The
+/// council met on Friday." and "It agreed on the budget.") are not a headline and its deck.
+const DECKED_HEADLINE_STOP_SHARE: f64 = 0.3;
+
 /// Most words of a headline's deck (see [`deck_of`]).
 const DECK_WORDS: usize = 30;
 
@@ -803,26 +808,40 @@ fn find_title(blocks: &[Block], labels: &mut [Label]) -> Option<String> {
                     // headline with a period. One short sentence, with the story's first prose
                     // right below it, and nothing above it.
                     let first = blocks.first()?;
-                    let one_sentence = !first.text.trim_end_matches('.').contains(". ");
+                    // One sentence by the splitter's reading ("All eggs in N.H. and Iowa
+                    // baskets." is one).
+                    let one_sentence = |text: &str| crate::text::sentences(text).len() == 1;
                     // Short, and sparing with function words as headlines are: a one-line
                     // lede ("The council met on Friday to agree the budget.") is neither.
                     let shaped = (3..=HEADLINE_WORDS).contains(&first.words)
                         && first.stop_share < HEADLINE_STOP_SHARE
                         && first.text.ends_with('.')
                         && !first.text.ends_with("..")
-                        && one_sentence
+                        && one_sentence(&first.text)
                         && labels[0] == Label::Undecided
                         && !first.text.contains("://");
                     // The story's first prose comes next, after at most a section label of a
-                    // word or two ("ABSTRACT.").
+                    // word or two ("ABSTRACT.") or a deck of one sentence ("Sources come in
+                    // from fringe to help perpetuate questionable contentions.").
+                    let prose_at = |j: usize| {
+                        let b = &blocks[j];
+                        labels[j] == Label::Undecided && b.words >= 12 && b.terminal && b.stop_share >= 0.2
+                    };
+                    let deck_at = |j: usize| {
+                        let b = &blocks[j];
+                        labels[j] == Label::Undecided
+                            && (3..=DECK_WORDS).contains(&b.words)
+                            && b.text.ends_with('.')
+                            && one_sentence(&b.text)
+                    };
                     let next_is_prose = (1..blocks.len().min(3))
                         .find(|&j| blocks[j].words > 2 || labels[j] != Label::Undecided)
                         .is_some_and(|j| {
-                            let b = &blocks[j];
-                            labels[j] == Label::Undecided
-                                && b.words >= 12
-                                && b.terminal
-                                && b.stop_share >= 0.2
+                            prose_at(j)
+                                || first.stop_share < DECKED_HEADLINE_STOP_SHARE
+                                    && deck_at(j)
+                                    && j + 1 < blocks.len()
+                                    && prose_at(j + 1)
                         });
                     (next_is_prose && shaped).then_some(0)
                 })?
@@ -1852,6 +1871,16 @@ mod tests {
         let c = clean(&format!("{lede}\n\n{story}\n"));
         assert_eq!(c.meta.title, None);
         assert_eq!(kept(&c), [lede, story]);
+        // An abbreviation inside the headline, and a deck of one sentence before the story.
+        let c = clean(&format!("All eggs in N.H. and Iowa baskets.\n\n{story}\n"));
+        assert_eq!(c.meta.title.as_deref(), Some("All eggs in N.H. and Iowa baskets."));
+        let deck = "Sources come in from fringe to help perpetuate questionable contentions.";
+        let c = clean(&format!("Misinformation enters mainstream with Trump.\n\n{deck}\n\n{story}\n"));
+        assert_eq!(c.meta.title.as_deref(), Some("Misinformation enters mainstream with Trump."));
+        assert_eq!(kept(&c), [deck, story]);
+        // Two short lines before the story are no headline and deck.
+        let c = clean(&format!("The council met on Friday.\n\nIt agreed on the budget.\n\n{story}\n"));
+        assert_eq!(c.meta.title, None);
     }
 
     #[test]
