@@ -821,7 +821,8 @@ fn find_title(blocks: &[Block], labels: &mut [Label]) -> Option<String> {
                         && labels[0] == Label::Undecided
                         && !first.text.contains("://");
                     // The story's first prose comes next, after at most a section label of a
-                    // word or two ("ABSTRACT.") or a deck of one sentence ("Sources come in
+                    // word or two, however labelled ("ABSTRACT.", which the corpus repeats
+                    // and drops) or a deck of one sentence ("Sources come in
                     // from fringe to help perpetuate questionable contentions.").
                     let prose_at = |j: usize| {
                         let b = &blocks[j];
@@ -834,9 +835,8 @@ fn find_title(blocks: &[Block], labels: &mut [Label]) -> Option<String> {
                             && b.text.ends_with('.')
                             && one_sentence(&b.text)
                     };
-                    let next_is_prose = (1..blocks.len().min(3))
-                        .find(|&j| blocks[j].words > 2 || labels[j] != Label::Undecided)
-                        .is_some_and(|j| {
+                    let next_is_prose =
+                        (1..blocks.len().min(3)).find(|&j| blocks[j].words > 2).is_some_and(|j| {
                             prose_at(j)
                                 || first.stop_share < DECKED_HEADLINE_STOP_SHARE
                                     && deck_at(j)
@@ -1878,6 +1878,9 @@ mod tests {
         let c = clean(&format!("Misinformation enters mainstream with Trump.\n\n{deck}\n\n{story}\n"));
         assert_eq!(c.meta.title.as_deref(), Some("Misinformation enters mainstream with Trump."));
         assert_eq!(kept(&c), [deck, story]);
+        // A line of a word or two between them, whatever the page's rules made of it.
+        let c = clean(&format!("Columbia defends Exxon articles.\n\nAdvertisement\n\n{story}\n"));
+        assert_eq!(c.meta.title.as_deref(), Some("Columbia defends Exxon articles."));
         // Two short lines before the story are no headline and deck.
         let c = clean(&format!("The council met on Friday.\n\nIt agreed on the budget.\n\n{story}\n"));
         assert_eq!(c.meta.title, None);
