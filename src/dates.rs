@@ -41,6 +41,9 @@ pub enum DateKind {
     /// A month alone after a word that places something in it ("in February", "late
     /// February", "since March"), 1..=12.
     Month(u8),
+    /// The same, where the sentence tells of what is to come ("will be announced in January":
+    /// see [`tells_of_the_future`]).
+    MonthAhead(u8),
 }
 
 const MONTH: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
@@ -117,7 +120,12 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
         let m = caps.name("month").expect("month");
         let taken = out[..before].iter().any(|d| d.range.start < m.end() && m.start() < d.range.end);
         if let (false, Some(month)) = (taken, month(m.as_str())) {
-            out.push(DateMatch { range: m.range(), kind: DateKind::Month(month) });
+            let kind = if tells_of_the_future(text, m.start()) {
+                DateKind::MonthAhead(month)
+            } else {
+                DateKind::Month(month)
+            };
+            out.push(DateMatch { range: m.range(), kind });
         }
     }
     out.sort_by_key(|d| d.range.start);
@@ -212,6 +220,10 @@ pub fn resolve(kind: DateKind, anchor: Option<Day>, nearby_year: Option<i32>) ->
             };
             Some(Day::ymd(year, month, 0))
         }
+        DateKind::MonthAhead(month) => match anchor {
+            Some(a) => Some(month_ahead(month, a)),
+            None => resolve(DateKind::Month(month), None, nearby_year),
+        },
         DateKind::Weekday(wd) => {
             let anchor_date = anchor?.to_date()?;
             let current = anchor_date.weekday().number_days_from_monday();
@@ -229,7 +241,7 @@ const AHEAD_WORDS: usize = 5;
 /// announced in January", "begins shooting in August", "is due in March"): a month so named is
 /// the next such month, not the last. Up to [`AHEAD_WORDS`] words, and not past a quotation's
 /// end or a comma ("'We will support,' he told journalists in late February" is past).
-pub fn tells_of_the_future(sentence: &str, at: usize) -> bool {
+fn tells_of_the_future(sentence: &str, at: usize) -> bool {
     const AHEAD: &[&str] =
         &["will", "won't", "shall", "begins", "starts", "due", "scheduled", "expected", "plans", "upcoming"];
     let before = &sentence[..at.min(sentence.len())];
@@ -243,7 +255,7 @@ pub fn tells_of_the_future(sentence: &str, at: usize) -> bool {
 
 /// A month alone resolved forward: the next such month on or after the anchor (see
 /// [`tells_of_the_future`]).
-pub fn month_ahead(month: u8, anchor: Day) -> Day {
+fn month_ahead(month: u8, anchor: Day) -> Day {
     let year = if month < anchor.month { anchor.year + 1 } else { anchor.year };
     Day::ymd(year, month, 0)
 }
@@ -327,5 +339,10 @@ mod tests {
         ));
         assert_eq!(month_ahead(1, Day::ymd(2008, 12, 11)), Day::ymd(2009, 1, 0));
         assert_eq!(month_ahead(12, Day::ymd(2008, 12, 11)), Day::ymd(2008, 12, 0));
+        assert_eq!(first("Nominations will be announced in January."), Some(DateKind::MonthAhead(1)));
+        assert_eq!(
+            resolve(DateKind::MonthAhead(1), Some(Day::ymd(2008, 12, 11)), None),
+            Some(Day::ymd(2009, 1, 0))
+        );
     }
 }

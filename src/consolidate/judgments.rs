@@ -61,8 +61,10 @@ pub(super) fn with_absolute_dates(sentence: &str, anchor: Option<Day>) -> String
     let mut out = String::with_capacity(sentence.len() + 16);
     let mut from = 0;
     for m in crate::dates::find_dates(sentence) {
-        let relative =
-            matches!(m.kind, DateKind::Weekday(_) | DateKind::MonthDay { .. } | DateKind::Month(_));
+        let relative = matches!(
+            m.kind,
+            DateKind::Weekday(_) | DateKind::MonthDay { .. } | DateKind::Month(_) | DateKind::MonthAhead(_)
+        );
         if let Some(day) = crate::dates::resolve(m.kind, anchor, None).filter(|_| relative) {
             out.push_str(&sentence[from..m.range.end]);
             out.push_str(&format!(" ({})", day.human()));

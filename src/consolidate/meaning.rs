@@ -495,7 +495,7 @@ fn central_fact(
                 m.numbers().is_empty() || same_people_all(m, c, actors)
             });
         if same_results && named.admits(c, actors) {
-            named.add(&cands[i], actors);
+            named.add(c, actors);
             fact.push(i as u32);
         }
     }

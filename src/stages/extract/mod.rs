@@ -172,12 +172,7 @@ fn events_in(s: &str, sentence: Span, anchor: Option<crate::model::Day>) -> Vec<
         .into_iter()
         .filter(|m| !in_relative_clause(s, m.range.start))
         .filter_map(|m| {
-            let date = match (m.kind, anchor) {
-                (DateKind::Month(month), Some(a)) if crate::dates::tells_of_the_future(s, m.range.start) => {
-                    crate::dates::month_ahead(month, a)
-                }
-                _ => resolve(m.kind, anchor, nearby_year)?,
-            };
+            let date = resolve(m.kind, anchor, nearby_year)?;
             Some(Event { date, as_written: s[m.range].to_string(), sentence })
         })
         .collect()
