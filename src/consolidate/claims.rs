@@ -3,6 +3,7 @@
 //! their independent sources.
 
 use super::*;
+use crate::stages::extract::SENTENCES_PER_TASK;
 
 /// Which statements hold each stem, in statement order: the lists laid end to end in one
 /// vector (a map of vectors would cost a header and an allocation per stem, and most stems are
@@ -448,37 +449,43 @@ pub(super) fn candidates<'c, 'f>(
                     .or_default()
                     .push(f);
             }
-            let each = a.extraction.statements.iter().map(|s| {
-                let at = (s.sentence.paragraph, s.sentence.start, s.sentence.end);
-                let figures = of_sentence.get(&at).map_or(&[][..], Vec::as_slice);
-                let text = a.text_at(s.sentence);
-                let mut actors: Vec<u32> = s.actors.iter().filter_map(|&n| ids.at(ai, n)).collect();
-                actors.sort_unstable();
-                actors.dedup();
-                let mut stems = memo.hashes(text).into_vec();
-                stems.retain(|h| !actors.iter().any(|&x| name_stems[x as usize].binary_search(h).is_ok()));
-                let mut numbers: Vec<u32> = figures
-                    .iter()
-                    .flat_map(|f| std::iter::once(f.number).chain(f.number_max))
-                    .map(number_key)
-                    .collect();
-                numbers.sort_unstable();
-                numbers.dedup();
-                let mut keys: Vec<u32> = figures.iter().flat_map(|f| figure_keys(f, memo)).collect();
-                keys.sort_unstable();
-                keys.dedup();
-                Candidate::new(
-                    ai,
-                    s.sentence.paragraph,
-                    text,
-                    s.kind,
-                    stems,
-                    actors,
-                    numbers,
-                    keys,
-                    s.attributed_to.and_then(|n| ids.at(ai, n)),
-                )
-            });
+            // A long page's statements are spread over the threads too (see
+            // `SENTENCES_PER_TASK`), each task with its own memo of stems.
+            let each = a.extraction.statements.par_iter().with_min_len(SENTENCES_PER_TASK).map_init(
+                Stems::default,
+                |memo, s| {
+                    let at = (s.sentence.paragraph, s.sentence.start, s.sentence.end);
+                    let figures = of_sentence.get(&at).map_or(&[][..], Vec::as_slice);
+                    let text = a.text_at(s.sentence);
+                    let mut actors: Vec<u32> = s.actors.iter().filter_map(|&n| ids.at(ai, n)).collect();
+                    actors.sort_unstable();
+                    actors.dedup();
+                    let mut stems = memo.hashes(text).into_vec();
+                    stems
+                        .retain(|h| !actors.iter().any(|&x| name_stems[x as usize].binary_search(h).is_ok()));
+                    let mut numbers: Vec<u32> = figures
+                        .iter()
+                        .flat_map(|f| std::iter::once(f.number).chain(f.number_max))
+                        .map(number_key)
+                        .collect();
+                    numbers.sort_unstable();
+                    numbers.dedup();
+                    let mut keys: Vec<u32> = figures.iter().flat_map(|f| figure_keys(f, memo)).collect();
+                    keys.sort_unstable();
+                    keys.dedup();
+                    Candidate::new(
+                        ai,
+                        s.sentence.paragraph,
+                        text,
+                        s.kind,
+                        stems,
+                        actors,
+                        numbers,
+                        keys,
+                        s.attributed_to.and_then(|n| ids.at(ai, n)),
+                    )
+                },
+            );
             let statements: Vec<Candidate<'c>> = each.collect();
             let headline =
                 a.meta.title.as_deref().and_then(|t| headline(t, ai, &statements, actors, name_stems, memo));

@@ -5,6 +5,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use rayon::prelude::*;
+
 use super::lexicon::{self, CALENDAR, NOT_NAMES, ORG_WORDS, PLACES, PORTFOLIOS, SPEECH_VERBS, TITLES};
 use crate::model::{ActorKind, LocalActor};
 use crate::sorted;
@@ -579,17 +581,22 @@ fn most_named(actors: Vec<LocalActor>) -> Vec<LocalActor> {
 /// `sentences` holds (paragraph index, byte offset of the sentence in the paragraph, sentence).
 pub fn collect(sentences: &[(usize, usize, &str)], full_text: &str) -> (Vec<LocalActor>, Vec<Mention>) {
     // First pass: every span, and which single words appear capitalised mid-sentence.
-    let mut found: Vec<(usize, usize, Span, bool)> = Vec::new(); // (paragraph, offset, span, followed by speech verb)
-    let mut mid_sentence: BTreeSet<String> = BTreeSet::new();
-    for &(p, off, s) in sentences {
-        for span in spans(s) {
-            if !span.initial {
-                mid_sentence.insert(span.name.clone());
-            }
-            let speaks = speaks_after(&s[span.range.end..]);
-            found.push((p, off + span.range.start, span, speaks));
-        }
-    }
+    // (paragraph, offset, span, followed by speech verb)
+    let found: Vec<(usize, usize, Span, bool)> = sentences
+        .par_iter()
+        .with_min_len(super::SENTENCES_PER_TASK)
+        .flat_map_iter(|&(p, off, s)| {
+            spans(s).into_iter().map(move |span| {
+                let speaks = speaks_after(&s[span.range.end..]);
+                (p, off + span.range.start, span, speaks)
+            })
+        })
+        .collect();
+    let mid_sentence: BTreeSet<String> = found
+        .iter()
+        .filter(|(_, _, span, _)| !span.initial)
+        .map(|(_, _, span, _)| span.name.clone())
+        .collect();
     let names: BTreeSet<&str> = found
         .iter()
         .filter(|(_, _, span, _)| span.name.split_whitespace().count() >= 2)
