@@ -397,6 +397,15 @@ pub(super) fn number_key(n: f64) -> u32 {
     xxh3_64(&n.to_bits().to_le_bytes()) as u32
 }
 
+/// The sorted keys of the numbers of figures given as (number, upper bound of a range).
+fn number_keys(figures: impl Iterator<Item = (f64, Option<f64>)>) -> Vec<u32> {
+    let mut keys: Vec<u32> =
+        figures.flat_map(|(n, max)| std::iter::once(n).chain(max)).map(number_key).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
 /// Two statements that share fewer content words than this are not one claim, however rare
 /// the words: "Michael Briggs, a spokesman for Sanders" is not a claim of its own.
 pub(super) const MIN_SHARED_STEMS: usize = 3;
@@ -463,13 +472,7 @@ pub(super) fn candidates<'c, 'f>(
                     let mut stems = memo.hashes(text).into_vec();
                     stems
                         .retain(|h| !actors.iter().any(|&x| name_stems[x as usize].binary_search(h).is_ok()));
-                    let mut numbers: Vec<u32> = figures
-                        .iter()
-                        .flat_map(|f| std::iter::once(f.number).chain(f.number_max))
-                        .map(number_key)
-                        .collect();
-                    numbers.sort_unstable();
-                    numbers.dedup();
+                    let numbers = number_keys(figures.iter().map(|f| (f.number, f.number_max)));
                     let mut keys: Vec<u32> = figures.iter().flat_map(|f| figure_keys(f, memo)).collect();
                     keys.sort_unstable();
                     keys.dedup();
@@ -533,13 +536,8 @@ pub(super) fn headline<'c>(
         .collect();
     named.sort_unstable();
     named.dedup();
-    let mut numbers: Vec<u32> = crate::stages::extract::figures::find(title)
-        .iter()
-        .flat_map(|f| std::iter::once(f.number).chain(f.number_max))
-        .map(number_key)
-        .collect();
-    numbers.sort_unstable();
-    numbers.dedup();
+    let numbers =
+        number_keys(crate::stages::extract::figures::find(title).iter().map(|f| (f.number, f.number_max)));
     let mut stems = memo.hashes(title).into_vec();
     stems.retain(|h| !named.iter().any(|&x| name_stems[x as usize].binary_search(h).is_ok()));
     Some(Candidate::new(

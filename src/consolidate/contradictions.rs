@@ -11,7 +11,7 @@
 //! disagreement: a change when each number was first reported on a different day, a conflict
 //! otherwise.
 
-use super::meaning::{Meaning, PER_ARTICLE, PER_ARTICLE_BYTES, embeddable, vectors_of};
+use super::meaning::{Meaning, PER_ARTICLE, PER_ARTICLE_PIECES, embeddable, vectors_of};
 use super::*;
 use crate::embed::Vector;
 use crate::stages::extract::figures::{AGE, is_amount_word, looks_like_a_year};
@@ -169,7 +169,7 @@ pub(super) fn find_contradictions(
     // One budget for all the model's work: what the statements left of it, taken in corpus
     // order.
     // Each article gets a quarter of what its statements may (`PER_ARTICLE` sentences,
-    // `PER_ARTICLE_BYTES`): most figures are in statements, and one 5 MB page of figures must
+    // `PER_ARTICLE_PIECES`): most figures are in statements, and one 5 MB page of figures must
     // not spend the corpus's budget nor a minute of the model's time.
     let mut left = budget.saturating_sub(meaning.embedded());
     let mut own: HashMap<&str, usize> = HashMap::new();
@@ -177,15 +177,15 @@ pub(super) fn find_contradictions(
     let mut spent: HashMap<&str, (usize, usize)> = HashMap::new();
     for f in figures.iter().filter(|f| eligible(f) && statement_vector(f).is_none()) {
         let sentence = sentence_of(f);
-        let (count, bytes) = spent.entry(&*f.article).or_default();
+        let (count, pieces) = spent.entry(&*f.article).or_default();
         if texts.len() < left
             && *count < PER_ARTICLE / 4
-            && *bytes < PER_ARTICLE_BYTES / 4
+            && *pieces < PER_ARTICLE_PIECES / 4
             && embeddable(sentence)
             && !own.contains_key(sentence)
         {
             *count += 1;
-            *bytes += sentence.len();
+            *pieces += crate::embed::pieces(sentence);
             own.insert(sentence, texts.len());
             texts.push(sentence);
         }

@@ -4,7 +4,7 @@
 //!
 //! What runs when: every statement is compared by its words (see [`super::group_claims`]).
 //! The model embeds, for each article, its first [`PER_ARTICLE`] statements (fewer when they
-//! run past [`PER_ARTICLE_BYTES`]), taken across
+//! run past [`PER_ARTICLE_PIECES`]), taken across
 //! articles rank by rank (every article's first statement, then every second one…) until
 //! `consolidate.embed_budget` distinct sentences are embedded: a verbatim repeat costs
 //! nothing, and on a large corpus the leads of every article come before the tails of a few.
@@ -70,11 +70,15 @@ const LEAD_SIMILARITY: f64 = GATHER_SIMILARITY;
 /// article's tail its background.
 pub(crate) const PER_ARTICLE: usize = 64;
 
-/// Bytes of statements of one article that may be embedded: the first [`PER_ARTICLE`]
-/// statements of a news article hold 3 to 10 KB, and a page of 5 MB must not cost more than a
-/// second of the model's time. 16 KiB and 8 KiB give the same events-dev scores (one claim of
-/// one event of 40 differs); 8 KiB takes a 5 MB page of news sentences from 3.9 s to 2.7 s.
-pub(crate) const PER_ARTICLE_BYTES: usize = 8 * 1024;
+/// Word pieces of one article's new sentences that the model may read (see
+/// [`crate::embed::pieces`]): its time is about linear in them, some 0.8 ms a piece on one
+/// core. An article's sentences are taken in order until their pieces run past this. On
+/// events-dev the statements an article may embed hold a median of 233 pieces, 712 at the
+/// 90th percentile and 1,441 at the 99th (4.4 bytes a piece), so this bounds only long pages;
+/// it is about the 8 KiB of news text that bounded them before, where a page of names and
+/// codes split into 2.6 bytes a piece cost the model half as much again. 1,024 pieces cost
+/// the seeds' long articles four of their multi-source claims.
+pub(crate) const PER_ARTICLE_PIECES: usize = 2048;
 
 /// About what the model reads of a sentence: it stops at 128 word pieces, some 600 bytes of
 /// prose. No sentence of the 6,956 in events-dev is longer; what is longer is text the
@@ -105,27 +109,30 @@ impl StatementVectors {
 /// Embeds the statements the cascade chooses (see the module's header).
 pub(crate) fn embed(cands: &[Candidate<'_>], budget: usize, cache: Option<&Cache>) -> StatementVectors {
     let mut of = vec![None; cands.len()];
-    // Each statement's rank in its article, and the bytes of the article's statements before
-    // it (candidates are in article order).
+    // Each statement's rank in its article (candidates are in article order).
     let mut rank = vec![0usize; cands.len()];
-    let mut before = vec![0usize; cands.len()];
     for i in 1..cands.len() {
         if cands[i].article == cands[i - 1].article {
             rank[i] = rank[i - 1] + 1;
-            before[i] = before[i - 1] + cands[i - 1].text.len();
         }
     }
-    let mut chosen: Vec<usize> = (0..cands.len())
-        .filter(|&i| rank[i] < PER_ARTICLE && before[i] < PER_ARTICLE_BYTES && embeddable(cands[i].text))
-        .collect();
+    let mut chosen: Vec<usize> =
+        (0..cands.len()).filter(|&i| rank[i] < PER_ARTICLE && embeddable(cands[i].text)).collect();
     chosen.sort_by_key(|&i| (rank[i], i));
     let mut texts: Vec<&str> = Vec::new();
     let mut seen: FxHashMap<u64, u32> = FxHashMap::default();
+    // The pieces each article's new sentences cost the model so far.
+    let mut spent: FxHashMap<u32, usize> = FxHashMap::default();
     for i in chosen {
         let key = xxh3_64(cands[i].text.as_bytes());
         if let Some(&v) = seen.get(&key) {
             of[i] = Some(v);
         } else if texts.len() < budget {
+            let spent = spent.entry(cands[i].article).or_default();
+            if *spent >= PER_ARTICLE_PIECES {
+                continue;
+            }
+            *spent += crate::embed::pieces(cands[i].text);
             seen.insert(key, texts.len() as u32);
             of[i] = Some(texts.len() as u32);
             texts.push(cands[i].text);
@@ -587,6 +594,41 @@ mod tests {
     fn at(degrees: f64) -> Vector {
         let r = degrees.to_radians();
         Vector([r.cos(), r.sin()].map(|x| (x * Vector::ONE).round() as i16).into())
+    }
+
+    #[test]
+    fn the_model_reads_a_bounded_number_of_word_pieces_of_each_article() {
+        let long: Vec<String> = (0..PER_ARTICLE)
+            .map(|i| {
+                format!(
+                    "Minister number {i} said the talks in Minsk would raise exports of grain and potash by {i} \
+                     percent next year and by twice that in three years, officials of the ministry told reporters in the capital on Monday."
+                )
+            })
+            .collect();
+        let short = ["The talks ended on Monday.", "Exports of grain rose."];
+        let cands: Vec<Candidate<'_>> = long
+            .iter()
+            .map(|t| statement(0, t, &[]))
+            .chain(short.iter().map(|t| statement(1, t, &[])))
+            // A verbatim repeat of the long article's first sentence costs nothing.
+            .chain(std::iter::once(statement(1, &long[0], &[])))
+            .collect();
+        let v = embed(&cands, 5000, None);
+        let read = |article: u32| -> usize {
+            (0..cands.len())
+                .filter(|&i| cands[i].article == article && v.of[i].is_some())
+                .map(|i| crate::embed::pieces(cands[i].text))
+                .sum()
+        };
+        let taken = (0..PER_ARTICLE).filter(|&i| v.of[i].is_some()).count();
+        assert!(taken < PER_ARTICLE, "every long sentence was embedded");
+        // The first sentences, in order, up to the bound and one sentence past it.
+        assert!((0..taken).all(|i| v.of[i].is_some()));
+        assert!(read(0) >= PER_ARTICLE_PIECES && read(0) < PER_ARTICLE_PIECES + 128, "{}", read(0));
+        assert!(cands.iter().enumerate().filter(|(_, c)| c.article == 1).all(|(i, _)| v.of[i].is_some()));
+        assert_eq!(v.of[cands.len() - 1], v.of[0]);
+        assert_eq!(v.vectors.len(), taken + short.len());
     }
 
     #[test]

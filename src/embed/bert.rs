@@ -11,6 +11,7 @@
 //! needs its own VarBuilder and rten an ONNX export made with torch.
 
 use anyhow::{Context, Result, bail};
+use rayon::prelude::*;
 use safetensors::{Dtype, SafeTensors};
 
 use super::gemm;
@@ -136,7 +137,9 @@ impl Bert {
     /// Loads the weights from the bytes of a safetensors file.
     pub(crate) fn load(bytes: &[u8]) -> Result<Bert> {
         let st = SafeTensors::deserialize(bytes).context("the model file is no safetensors file")?;
+        // The layers dequantise in parallel: loading is a fixed cost of every run that embeds.
         let layers = (0..LAYERS)
+            .into_par_iter()
             .map(|i| {
                 let p = format!("encoder.layer.{i}");
                 Ok(Layer {

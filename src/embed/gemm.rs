@@ -7,10 +7,6 @@
 //! with no fused operations (Rust never fuses them on its own), so the result is the same on
 //! every CPU; the compiler still vectorises the loops over independent columns.
 
-/// Rows of the left matrix whose sums are kept in registers while the shared dimension runs:
-/// each value of the right matrix read serves four rows.
-const ROWS: usize = 4;
-
 /// Columns of `b` that every row block goes through before the next ones: a panel of `k` rows
 /// by 64 columns (96 KiB for `k` = 384) stays in the second-level cache while all the rows of
 /// `a` pass.
@@ -50,14 +46,16 @@ pub(crate) fn matmul(
             return unsafe { matmul_avx2(m, k, n, a, lda, b, ldb, c, ldc) };
         }
     }
-    blocks::<8>(m, k, n, a, lda, b, ldb, c, ldc);
+    blocks::<4, 8>(m, k, n, a, lda, b, ldb, c, ldc);
 }
 
-/// A wrapper that compiles [`blocks`] of `$columns` columns for the instruction set
-/// `$feature`, whose registers hold four rows of that many sums. The instruction sets allow
-/// fused multiply-adds only where the code asks for them, and it does not.
+/// A wrapper that compiles [`blocks`] of `$rows` rows and `$columns` columns for the
+/// instruction set `$feature`, whose registers hold that many sums: AVX-512's 32 registers
+/// hold 8 rows of 32 columns (16 registers) with room for a row of `b`, AVX2's 16 hold 4 rows
+/// of 16. The instruction sets allow fused multiply-adds only where the code asks for them,
+/// and it does not.
 macro_rules! compiled_for {
-    ($name:ident, $feature:literal, $columns:literal) => {
+    ($name:ident, $feature:literal, $rows:literal, $columns:literal) => {
         #[cfg(target_arch = "x86_64")]
         #[target_feature(enable = $feature)]
         #[allow(clippy::too_many_arguments)]
@@ -72,18 +70,20 @@ macro_rules! compiled_for {
             c: &mut [f32],
             ldc: usize,
         ) {
-            blocks::<$columns>(m, k, n, a, lda, b, ldb, c, ldc);
+            blocks::<$rows, $columns>(m, k, n, a, lda, b, ldb, c, ldc);
         }
     };
 }
 
-compiled_for!(matmul_avx512, "avx512f", 32);
-compiled_for!(matmul_avx2, "avx2", 16);
+compiled_for!(matmul_avx512, "avx512f", 8, 32);
+compiled_for!(matmul_avx2, "avx2", 4, 16);
 
-/// [`matmul`] by blocks of [`ROWS`] rows and `C` columns, whose sums stay in registers.
+/// [`matmul`] by blocks of `R` rows and `C` columns, whose sums stay in registers while the
+/// shared dimension runs: each value of `b` read serves `R` rows. How the outputs are blocked
+/// does not change any output's sum, which runs over the shared dimension in order.
 #[inline(always)]
 #[allow(clippy::too_many_arguments)]
-fn blocks<const C: usize>(
+fn blocks<const R: usize, const C: usize>(
     m: usize,
     k: usize,
     n: usize,
@@ -96,23 +96,21 @@ fn blocks<const C: usize>(
 ) {
     for p0 in (0..n).step_by(PANEL) {
         let p1 = (p0 + PANEL).min(n);
-        for i0 in (0..m).step_by(ROWS) {
+        for i0 in (0..m).step_by(R) {
             // A block's last rows repeat the matrix's last row when `m` is not a multiple of
-            // `ROWS`: their sums are worked out and dropped.
-            let rows: [&[f32]; ROWS] = std::array::from_fn(|x| {
+            // `R`: their sums are worked out and dropped.
+            let rows: [&[f32]; R] = std::array::from_fn(|x| {
                 let i = (i0 + x).min(m - 1);
                 &a[i * lda..i * lda + k]
             });
-            let live = ROWS.min(m - i0);
+            let live = R.min(m - i0);
             let mut j0 = p0;
             while j0 + C <= p1 {
-                let mut sums = [[0.0f32; C]; ROWS];
-                // Row `r` of the block of `a` and of the columns of `b`, walked by iterators:
-                // no index to check in the loop.
-                let lefts = rows[0].iter().zip(rows[1]).zip(rows[2].iter().zip(rows[3]));
-                for (((&a0, &a1), (&a2, &a3)), b_row) in lefts.zip(b[j0..].chunks(ldb)) {
+                let mut sums = [[0.0f32; C]; R];
+                for (r, b_row) in b[j0..].chunks(ldb).take(k).enumerate() {
                     let b_row: &[f32; C] = b_row[..C].try_into().expect("C wide");
-                    for (sum, a_ir) in sums.iter_mut().zip([a0, a1, a2, a3]) {
+                    for (sum, row) in sums.iter_mut().zip(&rows) {
+                        let a_ir = row[r];
                         for l in 0..C {
                             sum[l] += a_ir * b_row[l];
                         }
@@ -246,9 +244,11 @@ mod tests {
             f(m, k, n, &a, k, &b, n, &mut c, n);
             c
         };
-        let narrow = run(blocks::<8>);
-        assert_eq!(run(blocks::<16>), narrow);
-        assert_eq!(run(blocks::<32>), narrow);
+        let narrow = run(blocks::<4, 8>);
+        assert_eq!(run(blocks::<4, 16>), narrow);
+        assert_eq!(run(blocks::<4, 32>), narrow);
+        assert_eq!(run(blocks::<8, 32>), narrow);
+        assert_eq!(run(blocks::<3, 8>), narrow);
         assert_eq!(run(matmul), narrow);
     }
 

@@ -62,10 +62,30 @@ impl Vector {
     }
 }
 
+/// The vocabulary, read on first use: counting what a sentence costs needs no weights.
+fn vocab() -> &'static wordpiece::WordPiece {
+    static VOCABULARY: OnceLock<wordpiece::WordPiece> = OnceLock::new();
+    VOCABULARY.get_or_init(|| wordpiece::WordPiece::new(VOCAB))
+}
+
+/// The word-piece ids the encoder reads for `text`, `[CLS]` and `[SEP]` included.
+fn ids(text: &str) -> Vec<u32> {
+    let vocab = vocab();
+    let mut ids = vec![vocab.cls];
+    ids.extend(vocab.encode(text, MAX_PIECES - 2));
+    ids.push(vocab.sep);
+    ids
+}
+
+/// The word pieces the model reads of `text` (at most 128): what embedding it costs, the
+/// encoder's time being about linear in them.
+pub fn pieces(text: &str) -> usize {
+    ids(text).len()
+}
+
 /// The loaded model.
 pub struct Model {
     bert: bert::Bert,
-    vocab: wordpiece::WordPiece,
 }
 
 impl Model {
@@ -76,15 +96,7 @@ impl Model {
     }
 
     fn load() -> Result<Model> {
-        Ok(Model { bert: bert::Bert::load(WEIGHTS)?, vocab: wordpiece::WordPiece::new(VOCAB) })
-    }
-
-    /// The word-piece ids the encoder reads for `text`, `[CLS]` and `[SEP]` included.
-    fn ids(&self, text: &str) -> Vec<u32> {
-        let mut ids = vec![self.vocab.cls];
-        ids.extend(self.vocab.encode(text, MAX_PIECES - 2));
-        ids.push(self.vocab.sep);
-        ids
+        Ok(Model { bert: bert::Bert::load(WEIGHTS)? })
     }
 
     /// One sentence's vector.
@@ -98,7 +110,7 @@ impl Model {
     /// run in parallel, each on one thread. A sentence's vector does not depend on the
     /// sentences it is batched with (tested), so neither does the result on the thread count.
     pub fn embed(&self, texts: &[&str]) -> Vec<Vector> {
-        let ids: Vec<Vec<u32>> = texts.par_iter().map(|t| self.ids(t)).collect();
+        let ids: Vec<Vec<u32>> = texts.par_iter().map(|t| ids(t)).collect();
         let mut order: Vec<usize> = (0..texts.len()).collect();
         order.sort_by_key(|&i| ids[i].len());
         let size = texts.len().div_ceil(rayon::current_num_threads()).clamp(1, BATCH_SENTENCES);

@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 
 use super::lexicon::{self, CALENDAR, NOT_NAMES, ORG_WORDS, PLACES, PORTFOLIOS, SPEECH_VERBS, TITLES};
 use crate::model::{ActorKind, LocalActor};
@@ -592,10 +593,11 @@ pub fn collect(sentences: &[(usize, usize, &str)], full_text: &str) -> (Vec<Loca
             })
         })
         .collect();
-    let mid_sentence: BTreeSet<String> = found
+    // Sets asked only whether they hold a name: hashed, as a page may hold 100,000 names.
+    let mid_sentence: FxHashSet<&str> = found
         .iter()
         .filter(|(_, _, span, _)| !span.initial)
-        .map(|(_, _, span, _)| span.name.clone())
+        .map(|(_, _, span, _)| span.name.as_str())
         .collect();
     let names: BTreeSet<&str> = found
         .iter()
@@ -620,14 +622,14 @@ pub fn collect(sentences: &[(usize, usize, &str)], full_text: &str) -> (Vec<Loca
         .into_iter()
         .filter(|name| counts.get(name).is_some_and(|(thing, person)| thing > person))
         .collect();
-    let speaking: BTreeSet<String> = found
+    let speaking: FxHashSet<&str> = found
         .iter()
         .filter(|(_, _, s, speaks)| {
             !s.name.contains(' ')
                 && s.kind.is_none()
                 && (s.role.is_some() || *speaks && !things.contains(s.name.as_str()))
         })
-        .map(|(_, _, s, _)| s.name.clone())
+        .map(|(_, _, s, _)| s.name.as_str())
         .collect();
     // Decide each span's actor name and kind.
     struct Found {
@@ -651,62 +653,71 @@ pub fn collect(sentences: &[(usize, usize, &str)], full_text: &str) -> (Vec<Loca
     for full in &full_names {
         by_last_word.entry(full.rsplit(' ').next().unwrap_or(full)).or_default().push(full);
     }
-    for (p, offset, span, speaks) in &found {
-        let single = !span.name.contains(' ');
-        // A surname or first name alone: the one full name in the article that ends (or starts)
-        // with it. A place's name is no surname ("Moscow" is not "Dynamo Moscow").
-        let person_match: Vec<&String> = if single && kind_of(&span.name) != Some(ActorKind::Place) {
-            by_last_word.get(span.name.as_str()).cloned().unwrap_or_default()
-        } else {
-            Vec::new()
-        };
-        let (name, kind) = if let Some(expansion) = acronym_of.get(&span.name) {
-            (expansion.clone(), kind_of(expansion).unwrap_or(ActorKind::Organization))
-        } else if let Some(full) = person_match.first() {
-            // Several spellings of one full name ("Alexander Kovalenka", "Aleksandr
-            // Kovalenka") all fit: the first stands for them; consolidate merges the rest.
-            ((*full).clone(), ActorKind::Person)
-        } else if let Some(kind) = span.kind {
-            (span.name.clone(), kind)
-        } else if single && lexicon::MEDIA_NOUNS.contains(&span.before) {
-            // "the business newspaper Vzglyad notes": a medium, however it speaks.
-            (span.name.clone(), ActorKind::Organization)
-        } else if single
-            && (span.role.is_some()
-                || *speaks && !things.contains(span.name.as_str())
-                || speaking.contains(&span.name))
-        {
-            (span.name.clone(), ActorKind::Person)
-        } else if single && *speaks {
-            // "Verizon said in a statement", where the article says "its": a thing that speaks.
-            (span.name.clone(), ActorKind::Organization)
-        } else if single
-            && !span.initial
-            && span.name.chars().count() > 2
-            && !lexicon::is_demonym_adjective(&span.name)
-        {
-            // A capitalised word mid-sentence that general knowledge does not place: after
-            // "in", "at", "from", or a city's name, it is most often a place, otherwise an
-            // organisation.
-            let place = lexicon::is_city(&lower(&span.name))
-                || matches!(
-                    span.before.as_str(),
-                    "in" | "at" | "from" | "to" | "near" | "across" | "outside"
-                );
-            (span.name.clone(), if place { ActorKind::Place } else { ActorKind::Organization })
-        } else {
-            continue;
-        };
-        // A sentence-initial single word needs support elsewhere in the article.
-        if span.initial
-            && single
-            && !speaks
-            && span.kind.is_none()
-            && person_match.is_empty()
-            && !mid_sentence.contains(&span.name)
-        {
-            continue;
-        }
+    // Each span's actor, name and kind, if it stands for one: decided in parallel on a long page.
+    let decided: Vec<Option<(String, ActorKind)>> = found
+        .par_iter()
+        .with_min_len(super::SENTENCES_PER_TASK)
+        .map(|(_, _, span, speaks)| {
+            let single = !span.name.contains(' ');
+            // A surname or first name alone: the one full name in the article that ends (or starts)
+            // with it. A place's name is no surname ("Moscow" is not "Dynamo Moscow").
+            let person_match: Vec<&String> = if single && kind_of(&span.name) != Some(ActorKind::Place) {
+                by_last_word.get(span.name.as_str()).cloned().unwrap_or_default()
+            } else {
+                Vec::new()
+            };
+            let (name, kind) = if let Some(expansion) = acronym_of.get(&span.name) {
+                (expansion.clone(), kind_of(expansion).unwrap_or(ActorKind::Organization))
+            } else if let Some(full) = person_match.first() {
+                // Several spellings of one full name ("Alexander Kovalenka", "Aleksandr
+                // Kovalenka") all fit: the first stands for them; consolidate merges the rest.
+                ((*full).clone(), ActorKind::Person)
+            } else if let Some(kind) = span.kind {
+                (span.name.clone(), kind)
+            } else if single && lexicon::MEDIA_NOUNS.contains(&span.before) {
+                // "the business newspaper Vzglyad notes": a medium, however it speaks.
+                (span.name.clone(), ActorKind::Organization)
+            } else if single
+                && (span.role.is_some()
+                    || *speaks && !things.contains(span.name.as_str())
+                    || speaking.contains(span.name.as_str()))
+            {
+                (span.name.clone(), ActorKind::Person)
+            } else if single && *speaks {
+                // "Verizon said in a statement", where the article says "its": a thing that speaks.
+                (span.name.clone(), ActorKind::Organization)
+            } else if single
+                && !span.initial
+                && span.name.chars().count() > 2
+                && !lexicon::is_demonym_adjective(&span.name)
+            {
+                // A capitalised word mid-sentence that general knowledge does not place: after
+                // "in", "at", "from", or a city's name, it is most often a place, otherwise an
+                // organisation.
+                let place = lexicon::is_city(&lower(&span.name))
+                    || matches!(
+                        span.before.as_str(),
+                        "in" | "at" | "from" | "to" | "near" | "across" | "outside"
+                    );
+                (span.name.clone(), if place { ActorKind::Place } else { ActorKind::Organization })
+            } else {
+                return None;
+            };
+            // A sentence-initial single word needs support elsewhere in the article.
+            if span.initial
+                && single
+                && !speaks
+                && span.kind.is_none()
+                && person_match.is_empty()
+                && !mid_sentence.contains(span.name.as_str())
+            {
+                return None;
+            }
+            Some((name, kind))
+        })
+        .collect();
+    for ((p, offset, span, _), decided) in found.iter().zip(decided) {
+        let Some((name, kind)) = decided else { continue };
         let entry = by_name.entry(name.clone()).or_insert_with(|| Found {
             kind,
             aliases: Vec::new(),
