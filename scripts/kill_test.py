@@ -7,7 +7,7 @@ On a corpus generated from the seeds (paragraphs mixed across articles, numbers 
 try changes the input (adds or removes one article), then:
 
 1. runs to completion, from a copy of `out/`, with `--no-cache`: the new set (briefing.md,
-   .html, .pdf, .json and the state file) a run must produce;
+   .html, .pdf, .json, corpus.jsonl and the state file) a run must produce;
 2. starts the run on `out/` itself and sends it SIGKILL after a random delay (half the tries
    near the end of the run, where the files are written and moved);
 3. checks `out/`: the five files are the whole old set or the whole new set, once the journal a
@@ -33,7 +33,7 @@ import tempfile
 import time
 from pathlib import Path
 
-SET = ["briefing.md", "briefing.html", "briefing.pdf", "briefing.json", ".newsbrief-state.json"]
+SET = ["briefing.md", "briefing.html", "briefing.pdf", "briefing.json", "corpus.jsonl", ".newsbrief-state.json"]
 JOURNAL = ".newsbrief-journal"
 ROOT = Path(__file__).resolve().parent.parent
 

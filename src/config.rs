@@ -87,7 +87,7 @@ impl Default for InputConfig {
 pub struct OutputConfig {
     /// Output folder, relative to `pipeline.toml`.
     pub dir: PathBuf,
-    /// Any of `md`, `html`, `pdf`, `json`.
+    /// Any of `md`, `html`, `pdf`, `json`, `corpus`.
     pub formats: Vec<Format>,
     /// Folder whose templates override the embedded defaults, file by file.
     pub templates: PathBuf,
@@ -122,11 +122,13 @@ pub enum Format {
     Pdf,
     /// `briefing.json`
     Json,
+    /// `corpus.jsonl`: each article's cleaned paragraphs and removed blocks, a line each.
+    Corpus,
 }
 
 impl Format {
     /// Every format, in the order they are written.
-    pub const ALL: [Format; 4] = [Format::Md, Format::Html, Format::Pdf, Format::Json];
+    pub const ALL: [Format; 5] = [Format::Md, Format::Html, Format::Pdf, Format::Json, Format::Corpus];
 
     /// The output file name.
     pub fn file_name(self) -> &'static str {
@@ -135,6 +137,7 @@ impl Format {
             Format::Html => "briefing.html",
             Format::Pdf => "briefing.pdf",
             Format::Json => "briefing.json",
+            Format::Corpus => "corpus.jsonl",
         }
     }
 }
@@ -147,7 +150,8 @@ impl std::str::FromStr for Format {
             "html" => Ok(Format::Html),
             "pdf" => Ok(Format::Pdf),
             "json" => Ok(Format::Json),
-            other => Err(format!("unknown format `{other}`, expected md, html, pdf or json")),
+            "corpus" => Ok(Format::Corpus),
+            other => Err(format!("unknown format `{other}`, expected md, html, pdf, json or corpus")),
         }
     }
 }

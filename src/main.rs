@@ -101,7 +101,7 @@ struct RunArgs {
     /// Output folder (overrides `[output] dir`).
     #[arg(long)]
     out: Option<PathBuf>,
-    /// Formats, comma separated: md,html,pdf,json (overrides `[output] formats`).
+    /// Formats, comma separated: md,html,pdf,json,corpus (overrides `[output] formats`).
     #[arg(long, value_delimiter = ',')]
     format: Option<Vec<Format>>,
     /// Worker threads (default: one per core).

@@ -65,10 +65,11 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-const OUTPUTS: [&str; 4] = ["out/briefing.md", "out/briefing.html", "out/briefing.pdf", "out/briefing.json"];
+const OUTPUTS: [&str; 5] =
+    ["out/briefing.md", "out/briefing.html", "out/briefing.pdf", "out/briefing.json", "out/corpus.jsonl"];
 
 #[test]
-fn writes_four_outputs_with_the_json_contract() {
+fn writes_five_outputs_with_the_json_contract() {
     let fx = Fixture::repo();
     let out = fx.run(&[]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -98,16 +99,51 @@ fn writes_four_outputs_with_the_json_contract() {
     ] {
         assert!(json.get(key).is_some(), "missing `{key}`");
     }
+    // Articles carry their metadata; their text is in corpus.jsonl, a line each, in the same
+    // order.
     let articles = json["articles"].as_array().unwrap();
     assert_eq!(articles.len(), 5);
-    for a in articles {
-        for key in
-            ["id", "path", "title", "date", "author", "publisher", "duplicate_of", "paragraphs", "removed"]
-        {
+    let corpus = String::from_utf8(fx.read("out/corpus.jsonl")).unwrap();
+    let lines: Vec<serde_json::Value> = corpus.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), articles.len());
+    for (a, text) in articles.iter().zip(&lines) {
+        for key in [
+            "id",
+            "path",
+            "url",
+            "title",
+            "date",
+            "date_source",
+            "author",
+            "publisher",
+            "outlet",
+            "duplicate_of",
+        ] {
             assert!(a.get(key).is_some(), "article misses `{key}`");
         }
-        let p = &a["paragraphs"][0];
+        assert!(a.get("paragraphs").is_none() && a.get("removed").is_none(), "text in briefing.json");
+        assert_eq!((&text["id"], &text["path"]), (&a["id"], &a["path"]));
+        let p = &text["paragraphs"][0];
         assert!(p["text"].is_string() && p["lines"].as_array().unwrap().len() == 2 && p["index"] == 0);
+        assert!(text["removed"].is_array());
+    }
+    // Every source of a claim is a paragraph that corpus.jsonl holds, with the claim's words.
+    for c in json["claims"].as_array().unwrap() {
+        for s in c["sources"].as_array().unwrap() {
+            let text = lines.iter().find(|l| l["id"] == s["article"]).expect("the source's article");
+            let paragraph = text["paragraphs"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|p| p["index"] == s["paragraph"])
+                .map(|p| p["text"].as_str().unwrap());
+            let said = s["text"].as_str().unwrap();
+            // A headline is in no paragraph: its source names the line.
+            assert!(
+                paragraph.is_some_and(|p| p.contains(said)) || s["paragraph"].is_null() && s["line"].is_u64(),
+                "{s}"
+            );
+        }
     }
     let actor = &json["actors"][0];
     for key in ["id", "name", "kind", "aliases", "roles", "mentions", "articles"] {
@@ -608,7 +644,7 @@ fn the_cache_redoes_only_what_changed_and_changes_no_byte() {
     }
 }
 
-/// The seeds' briefing as Markdown and JSON, against the copies in `tests/golden/seeds/`: the
+/// The seeds' briefing as Markdown and JSON, and their text, against the copies in `tests/golden/seeds/`: the
 /// safety net of every refactoring, which must change nothing a user sees. A change that means
 /// to change the briefing writes the new copies with `NEWSBRIEF_BLESS=1 cargo test golden`,
 /// and its commit says why they changed. The sentence model's vectors are the same on any CPU
@@ -617,7 +653,7 @@ fn the_cache_redoes_only_what_changed_and_changes_no_byte() {
 fn golden_briefing_of_the_seeds() {
     let fx = Fixture::repo();
     let out = Command::new(env!("CARGO_BIN_EXE_newsbrief"))
-        .args(["run", "--format", "md,json", "--no-cache", "--quiet"])
+        .args(["run", "--format", "md,json,corpus", "--no-cache", "--quiet"])
         .current_dir(fx.dir.path())
         .env_remove("GITHUB_STEP_SUMMARY")
         .env("SOURCE_DATE_EPOCH", "0")
@@ -627,7 +663,7 @@ fn golden_briefing_of_the_seeds() {
     let golden = Path::new(REPO).join("tests/golden/seeds");
     let bless = std::env::var_os("NEWSBRIEF_BLESS").is_some();
     let mut differ = Vec::new();
-    for name in ["briefing.md", "briefing.json"] {
+    for name in ["briefing.md", "briefing.json", "corpus.jsonl"] {
         let got = String::from_utf8(fx.read(&format!("out/{name}"))).unwrap();
         if bless {
             std::fs::write(golden.join(name), &got).unwrap();
@@ -699,8 +735,14 @@ fn a_run_needs_no_config_and_flags_are_relative_to_the_current_folder() {
 }
 
 /// The files that change together: the briefing's four and the state file.
-const SET: [&str; 5] =
-    ["briefing.md", "briefing.html", "briefing.pdf", "briefing.json", ".newsbrief-state.json"];
+const SET: [&str; 6] = [
+    "briefing.md",
+    "briefing.html",
+    "briefing.pdf",
+    "briefing.json",
+    "corpus.jsonl",
+    ".newsbrief-state.json",
+];
 
 /// The bytes of each file of [`SET`], and the names of the other files in the folder.
 type OutputSet = (Vec<Vec<u8>>, Vec<String>);
@@ -776,14 +818,14 @@ fn a_full_disk_at_any_point_leaves_the_whole_old_briefing_and_state_or_the_whole
             code => panic!("exit {code:?} after {budget} bytes: {}", stderr(&out)),
         }
     }
-    assert_eq!(failed, 5, "every budget short of the whole set fails");
+    assert_eq!(failed, SET.len(), "every budget short of the whole set fails");
 }
 
 #[test]
 fn a_kill_between_the_moves_is_rolled_forward_by_the_next_run() {
     let (fx, old, new) = old_and_new_sets();
 
-    // Killed once the journal is on disk and 0, 1, … 5 of the five files are moved.
+    // Killed once the journal is on disk and 0, 1, … 6 of the six files are moved.
     for moved in 0..=SET.len() {
         std::fs::remove_dir_all(fx.path("out")).unwrap();
         std::fs::create_dir_all(fx.path("out")).unwrap();
@@ -885,7 +927,7 @@ fn only_regular_files_inside_the_input_folder_are_read() {
             json["articles"].as_array().unwrap().iter().map(|a| a["path"].as_str().unwrap()).collect();
         assert_eq!(paths.len(), 6, "{paths:?}");
         assert!(paths.contains(&"seeds/alias.txt"), "{paths:?}");
-        let text = String::from_utf8_lossy(&fx.read("seeds/out/briefing.json")).into_owned();
+        let text = String::from_utf8_lossy(&fx.read("seeds/out/corpus.jsonl")).into_owned();
         assert!(!text.contains("root:x:0:0") && !text.contains("far article"), "a link out was followed");
     }
     // Unless the config says to follow links out.
@@ -899,7 +941,7 @@ fn only_regular_files_inside_the_input_folder_are_read() {
     let err = stderr(&out);
     assert!(out.status.success(), "{err}");
     assert!(err.contains("seeds/zero.txt: is a device, not a regular file; skipped"), "{err}");
-    let text = String::from_utf8_lossy(&fx.read("seeds/out/briefing.json")).into_owned();
+    let text = String::from_utf8_lossy(&fx.read("seeds/out/corpus.jsonl")).into_owned();
     assert!(text.contains("far article"), "follow_symlinks = true did not follow");
 }
 

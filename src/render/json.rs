@@ -1,5 +1,6 @@
 //! `briefing.json`: the contract of DESIGN.md (schema_version 2) for CI consumers. Every list
-//! is in a documented, deterministic order.
+//! is in a documented, deterministic order. Articles carry their metadata; their text is in
+//! `corpus.jsonl` (see [`super::corpus`]).
 
 use std::io::Write;
 
@@ -11,7 +12,7 @@ use crate::consolidate::{
     Actor, Claim, Contradiction, Digest, FigureOut, KeyJudgment, QuoteOut, Story, TimelineEntry,
 };
 use crate::diagnostics::Diagnostic;
-use crate::model::{Corpus, DateSource, Day, Duplicate, Paragraph, Removed};
+use crate::model::{Corpus, DateSource, Day, Duplicate};
 
 /// The JSON document.
 #[derive(Serialize)]
@@ -44,8 +45,6 @@ struct ArticleOut<'a> {
     publisher: Option<&'a str>,
     outlet: Option<&'a str>,
     duplicate_of: Option<&'a str>,
-    paragraphs: &'a [Paragraph],
-    removed: &'a [Removed],
 }
 
 /// Writes the briefing, pretty-printed with a final newline (diff-friendly), to `out`.
@@ -73,8 +72,6 @@ pub fn write(
                 publisher: a.meta.publisher.as_deref(),
                 outlet: a.meta.outlet.as_deref(),
                 duplicate_of: a.duplicate_of.as_deref(),
-                paragraphs: &a.paragraphs,
-                removed: &a.removed,
             })
             .collect(),
         duplicates: &corpus.duplicates,

@@ -5,6 +5,7 @@
 //! DESIGN.md, built from the same corpus and digest. Files are written by [`crate::fsutil`]:
 //! all are rendered into temporary files first, then each is moved into place atomically.
 
+pub mod corpus;
 pub mod json;
 pub mod pdf;
 pub mod sample;
@@ -58,8 +59,9 @@ pub fn render_all(config: &Config, corpus: &Corpus, digest: &Digest, changes: &C
             Format::Md => file.write_all(&registry.as_ref().expect("templates").render_md(&view)?),
             Format::Html => file.write_all(&registry.as_ref().expect("templates").render_html(&view)?),
             Format::Pdf => file.write_all(&pdf::render(&view).context("cannot lay out the PDF")?),
-            // The JSON grows with the corpus (every paragraph): streamed, never held whole.
             Format::Json => json::write(config, corpus, digest, changes, &mut file),
+            // The text grows with the corpus (every paragraph): streamed, never held whole.
+            Format::Corpus => corpus::write(corpus, &mut file),
         };
         written.with_context(|| format!("cannot write `{}`", file.path().display()))?;
         staged.push(file);
