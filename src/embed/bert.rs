@@ -5,8 +5,8 @@
 //! Our own forward pass over our own matrix products (`gemm`) rather than a framework (candle,
 //! rten): attention within each sentence needs no padding or attention mask, so the code is the
 //! textbook encoder in about 300 lines; every sum runs in an order the code fixes, with no
-//! fused multiply-add and `libm`'s exponential and error function rather than the platform's,
-//! so a vector is the same on any CPU, with any thread count, batched or alone; and the weights load
+//! fused multiply-add and our own exponential and error function (`math`) rather than the
+//! platform's, so a vector is the same on any CPU, with any thread count, batched or alone; and the weights load
 //! straight from the per-row int8 file that `scripts/quantize_model.py` writes, where candle
 //! needs its own VarBuilder and rten an ONNX export made with torch.
 
@@ -14,7 +14,7 @@ use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 use safetensors::{Dtype, SafeTensors};
 
-use super::gemm;
+use super::{gemm, math};
 
 /// Width of the hidden states.
 pub(crate) const HIDDEN: usize = 384;
@@ -248,7 +248,7 @@ impl Layer {
         self.attn_out.apply(&s.ctx, &mut s.proj, rows);
         add_and_normalise(x, &s.proj, &self.attn_norm);
         self.up.apply(x, &mut s.up, rows);
-        s.up.iter_mut().for_each(|v| *v = gelu(*v));
+        math::map_in_place(&mut s.up, gelu);
         self.down.apply(&s.up, &mut s.proj, rows);
         add_and_normalise(x, &s.proj, &self.out_norm);
     }
@@ -301,17 +301,19 @@ impl Linear {
 
 fn softmax(row: &mut [f32]) {
     let max = row.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    math::map_in_place(row, |v| math::exp(v - max));
+    // Summed in order, apart from the loop that vectorises.
     let mut sum = 0.0;
-    for v in row.iter_mut() {
-        *v = libm::expf(*v - max);
+    for v in row.iter() {
         sum += *v;
     }
     row.iter_mut().for_each(|v| *v /= sum);
 }
 
 /// GELU as BERT has it, with the error function (not the tanh approximation).
+#[inline(always)]
 fn gelu(x: f32) -> f32 {
-    0.5 * x * (1.0 + libm::erff(x / std::f32::consts::SQRT_2))
+    0.5 * x * (1.0 + math::erf(x / std::f32::consts::SQRT_2))
 }
 
 fn add_and_normalise(x: &mut [f32], residual: &[f32], norm: &LayerNorm) {
