@@ -6,7 +6,7 @@
 #   scripts/golden.sh /tmp/after           # with the change
 #   diff -r /tmp/before /tmp/after         # nothing, or each difference explained
 #
-# Writes DIR/<sample>/briefing.{md,json} with the release build, SOURCE_DATE_EPOCH=0 and no
+# Writes DIR/<sample>/briefing.{md,json} and corpus.jsonl with the release build, SOURCE_DATE_EPOCH=0 and no
 # cache. The seeds' copies are also checked by `cargo test` (tests/golden/); the dev data is
 # read from ../shared/corpus when it is there (it is not part of the repository).
 set -euo pipefail
@@ -18,7 +18,7 @@ bin=target/release/newsbrief
 mkdir -p "$out"
 
 run() { # name input-folder
-  SOURCE_DATE_EPOCH=0 "$bin" run --input "$2" --out "$out/$1" --format md,json --no-cache --quiet
+  SOURCE_DATE_EPOCH=0 "$bin" run --input "$2" --out "$out/$1" --format md,json,corpus --no-cache --quiet
 }
 
 run seeds seeds
