@@ -53,19 +53,19 @@ impl KeyBuilder {
     }
 
     /// Adds a field; each is length-prefixed so that fields cannot run into each other.
-    pub fn bytes(mut self, b: &[u8]) -> KeyBuilder {
+    pub(crate) fn bytes(mut self, b: &[u8]) -> KeyBuilder {
         self.0.update(&(b.len() as u64).to_le_bytes());
         self.0.update(b);
         self
     }
 
     /// Adds a number.
-    pub fn u64(self, n: u64) -> KeyBuilder {
+    pub(crate) fn u64(self, n: u64) -> KeyBuilder {
         self.bytes(&n.to_le_bytes())
     }
 
     /// The key.
-    pub fn finish(self) -> Key {
+    pub(crate) fn finish(self) -> Key {
         self.0.digest128()
     }
 }
@@ -118,7 +118,7 @@ pub struct Cache {
 impl Cache {
     /// Opens the cache in `dir`. Never fails: what cannot be read is reported by
     /// [`Cache::problems`] and recomputed.
-    pub fn open(dir: &Path) -> Cache {
+    pub(crate) fn open(dir: &Path) -> Cache {
         Cache {
             dir: dir.to_path_buf(),
             program: program_fingerprint(),
@@ -128,7 +128,7 @@ impl Cache {
     }
 
     /// The problems met since the last call.
-    pub fn problems(&self) -> Vec<String> {
+    pub(crate) fn problems(&self) -> Vec<String> {
         std::mem::take(&mut *self.problems.lock().expect("cache lock"))
     }
 
@@ -177,7 +177,7 @@ impl Cache {
     }
 
     /// Stores the result for `key`.
-    pub fn put<T: Serialize>(&self, stage: &str, key: Key, value: &T) {
+    pub(crate) fn put<T: Serialize>(&self, stage: &str, key: Key, value: &T) {
         let pack = self.pack(stage);
         pack.new.fetch_add(1, Ordering::Relaxed);
         // Serialising our own model cannot fail; if it ever did, the entry is simply not kept.
@@ -212,7 +212,7 @@ impl Cache {
 
     /// The cached result for `entry`'s key, or `compute()`'s, which is then stored. With no
     /// cache (`entry` is `None`) it just computes.
-    pub fn or_compute<T: Serialize + DeserializeOwned>(
+    pub(crate) fn or_compute<T: Serialize + DeserializeOwned>(
         entry: Option<(&Cache, Key)>,
         stage: &str,
         compute: impl FnOnce() -> T,
@@ -230,7 +230,7 @@ impl Cache {
     }
 
     /// How many articles this stage computed and how many it took from the cache.
-    pub fn counts(&self, stage: &str) -> (usize, usize) {
+    pub(crate) fn counts(&self, stage: &str) -> (usize, usize) {
         let pack = self.pack(stage);
         (pack.new.load(Ordering::Relaxed), pack.cached.load(Ordering::Relaxed))
     }
@@ -238,7 +238,7 @@ impl Cache {
     /// Rewrites `stage`'s pack with the entries this run used, sorted by key (so the same run
     /// writes the same bytes), atomically, and closes it. A pack this run never read is left
     /// as it is.
-    pub fn finish(&mut self, stage: &str) -> Result<()> {
+    pub(crate) fn finish(&mut self, stage: &str) -> Result<()> {
         let Some(pack) = self.packs.get_mut(stage).and_then(OnceLock::take) else { return Ok(()) };
         let path = self.pack_path(stage);
         let damaged = pack.damaged.into_inner();

@@ -114,7 +114,7 @@ fn figure_key(f: &FigureOut) -> u64 {
 
 impl Snapshot {
     /// What this run's briefing reflects.
-    pub fn of(corpus: &Corpus, digest: &Digest) -> Snapshot {
+    pub(crate) fn of(corpus: &Corpus, digest: &Digest) -> Snapshot {
         Snapshot {
             articles: corpus.articles.iter().map(|a| (a.id.clone(), format!("{:016x}", a.hash))).collect(),
             claims: digest
@@ -136,7 +136,7 @@ impl Snapshot {
 impl State {
     /// Reads the state file in `out_dir`. A missing, unreadable or foreign file is an empty
     /// state: the run then reports no changes rather than wrong ones.
-    pub fn load(out_dir: &Path) -> State {
+    pub(crate) fn load(out_dir: &Path) -> State {
         std::fs::File::open(out_dir.join(STATE_FILE))
             .ok()
             .and_then(|f| serde_json::from_reader::<_, State>(std::io::BufReader::new(f)).ok())
@@ -147,7 +147,7 @@ impl State {
     /// The state to save after this run. Its `previous` snapshot is what this run is compared
     /// with: a run that gives the same briefing again leaves the state as it is, so it reports
     /// the same changes as the run before.
-    pub fn advance(self, now: Snapshot) -> State {
+    pub(crate) fn advance(self, now: Snapshot) -> State {
         if self.current.as_ref() == Some(&now) {
             self
         } else {
@@ -157,7 +157,7 @@ impl State {
 
     /// What changed between the previous snapshot and the current one; `corpus` is this run's,
     /// whose every statement decides whether a claim is really gone.
-    pub fn changes(&self, corpus: &Corpus, digest: &Digest) -> Changes {
+    pub(crate) fn changes(&self, corpus: &Corpus, digest: &Digest) -> Changes {
         self.current
             .as_ref()
             .map_or_else(Changes::default, |now| compare(self.previous.as_ref(), now, corpus, digest))
@@ -165,7 +165,7 @@ impl State {
 
     /// Writes the state file for `out_dir` as a temporary, streamed (it holds every article and
     /// figure of the corpus), to move into place with the briefing.
-    pub fn stage(&self, out_dir: &Path) -> anyhow::Result<crate::fsutil::Staged> {
+    pub(crate) fn stage(&self, out_dir: &Path) -> anyhow::Result<crate::fsutil::Staged> {
         let path = out_dir.join(STATE_FILE);
         let mut staged = crate::fsutil::Staged::new(&path)?;
         serde_json::to_writer_pretty(&mut staged, self)?;
@@ -178,7 +178,12 @@ impl State {
 /// article the last run read unchanged (else it was there, just not shown), and a claim of the
 /// last briefing is dropped only when no article says it any more (else it was only
 /// outranked).
-pub fn compare(baseline: Option<&Snapshot>, now: &Snapshot, corpus: &Corpus, digest: &Digest) -> Changes {
+pub(crate) fn compare(
+    baseline: Option<&Snapshot>,
+    now: &Snapshot,
+    corpus: &Corpus,
+    digest: &Digest,
+) -> Changes {
     let Some(before) = baseline else { return Changes::default() };
     let new_articles: Vec<String> =
         now.articles.keys().filter(|id| !before.articles.contains_key(*id)).cloned().collect();

@@ -131,7 +131,7 @@ impl Format {
     pub const ALL: [Format; 5] = [Format::Md, Format::Html, Format::Pdf, Format::Json, Format::Corpus];
 
     /// The output file name.
-    pub fn file_name(self) -> &'static str {
+    pub(crate) fn file_name(self) -> &'static str {
         match self {
             Format::Md => "briefing.md",
             Format::Html => "briefing.html",
@@ -342,7 +342,7 @@ impl fmt::Display for Problem {
 
 /// `path` made absolute, with `.` and `..` taken away, and symbolic links resolved as far as
 /// it exists (an output folder not yet made is compared as written).
-pub fn real_path(path: &Path) -> PathBuf {
+pub(crate) fn real_path(path: &Path) -> PathBuf {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let mut lexical = PathBuf::new();
     for part in absolute.components() {
@@ -718,7 +718,7 @@ fn build_globs(
 }
 
 /// 1-based line and column (in characters) of a byte offset.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
     let before = &text[..text.floor_char_boundary(offset)];
     let line = before.matches('\n').count() + 1;

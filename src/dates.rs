@@ -76,7 +76,7 @@ static MONTH_ALONE_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Every date in `text`, left to right.
-pub fn find_dates(text: &str) -> Vec<DateMatch> {
+pub(crate) fn find_dates(text: &str) -> Vec<DateMatch> {
     let mut out = Vec::new();
     for caps in DATE_RE.captures_iter(text) {
         let whole = caps.get(0).expect("match");
@@ -157,7 +157,7 @@ fn month(name: &str) -> Option<u8> {
 }
 
 /// The month a whole word names ("May", "Sept.", "december"), or `None` ("Mayor", "marching").
-pub fn month_number(word: &str) -> Option<u8> {
+pub(crate) fn month_number(word: &str) -> Option<u8> {
     const NAMES: [&str; 12] = [
         "january",
         "february",
@@ -190,7 +190,7 @@ fn weekday(name: &str) -> u8 {
 /// after publication (news reports the past). Weekdays resolve to the last such day on or before
 /// the anchor (a wire story filed on a Friday says "on Friday" of that day), and stay unresolved
 /// without one.
-pub fn resolve(kind: DateKind, anchor: Option<Day>, nearby_year: Option<i32>) -> Option<Day> {
+pub(crate) fn resolve(kind: DateKind, anchor: Option<Day>, nearby_year: Option<i32>) -> Option<Day> {
     match kind {
         DateKind::Full(d) | DateKind::MonthYear(d) => Some(d),
         DateKind::Year(y) => Some(Day { year: y, month: 0, day: 0 }),

@@ -32,18 +32,13 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// The file was skipped.
-    pub fn skipped(path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn skipped(path: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic { path: path.into(), severity: Severity::Skipped, message: message.into() }
     }
 
     /// A diagnostic of any severity.
     pub fn new(path: impl Into<String>, severity: Severity, message: impl Into<String>) -> Self {
         Diagnostic { path: path.into(), severity, message: message.into() }
-    }
-
-    /// The file was used with a warning.
-    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Diagnostic { path: path.into(), severity: Severity::Warning, message: message.into() }
     }
 }
 

@@ -49,13 +49,13 @@ impl Staged {
     }
 
     /// The file this will become.
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         &self.path
     }
 
     /// Flushes the file to disk and renames it over the target. A target that already holds
     /// the same bytes is left alone (its mtime too), so `make` and `rsync` see no change.
-    pub fn commit(self) -> Result<()> {
+    pub(crate) fn commit(self) -> Result<()> {
         if let Some(ready) = self.finish()? {
             if let Err(e) = ready.apply() {
                 let _ = std::fs::remove_file(&ready.tmp);
@@ -110,19 +110,19 @@ impl OutputSet {
     }
 
     /// Adds a file; it must be in the set's folder.
-    pub fn push(&mut self, file: Staged) {
+    pub(crate) fn push(&mut self, file: Staged) {
         debug_assert_eq!(file.path.parent(), Some(self.dir.as_path()), "{}", file.path.display());
         self.files.push(file);
     }
 
     /// The files of the set, in the order they were added.
-    pub fn paths(&self) -> Vec<PathBuf> {
+    pub(crate) fn paths(&self) -> Vec<PathBuf> {
         self.files.iter().map(|f| f.path.clone()).collect()
     }
 
     /// Moves every file into place, all or none: see the module's comment. On an error before
     /// the journal is written, no file has changed and the temporaries are gone.
-    pub fn commit(self) -> Result<()> {
+    pub(crate) fn commit(self) -> Result<()> {
         self.prepare()?.apply()
     }
 
@@ -196,7 +196,7 @@ pub struct Recovered {
 
 /// Brings `dir` back to one whole set: finishes the moves of a journal a killed run left, then
 /// deletes the temporaries of killed runs. Call with the folder's [`lock`] held.
-pub fn recover(dir: &Path) -> Result<Recovered> {
+pub(crate) fn recover(dir: &Path) -> Result<Recovered> {
     let mut recovered = Recovered::default();
     let journal = dir.join(JOURNAL);
     match std::fs::read(&journal) {
@@ -249,7 +249,7 @@ fn file_name(path: &Path) -> String {
 
 /// Takes the output folder's lock (creating the folder), waiting for another run that holds
 /// it, as cargo waits for its build folder. Held until the returned file is dropped.
-pub fn lock(dir: &Path) -> Result<std::fs::File> {
+pub(crate) fn lock(dir: &Path) -> Result<std::fs::File> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
     let path = dir.join(LOCK);
     let file = std::fs::OpenOptions::new()
@@ -275,7 +275,7 @@ pub fn lock(dir: &Path) -> Result<std::fs::File> {
 /// that lies elsewhere, which two runs writing to different output folders may share (each
 /// deletes the other's cache temporaries when it starts). Taken in the order of the folders'
 /// real paths, so that two runs never wait for each other in a circle.
-pub fn lock_all<'a>(dirs: impl Iterator<Item = &'a Path>) -> Result<Vec<std::fs::File>> {
+pub(crate) fn lock_all<'a>(dirs: impl Iterator<Item = &'a Path>) -> Result<Vec<std::fs::File>> {
     let mut dirs: Vec<(PathBuf, &Path)> = dirs
         .map(|d| {
             std::fs::create_dir_all(d).with_context(|| format!("cannot create `{}`", d.display()))?;

@@ -16,7 +16,7 @@ use crate::diagnostics::{Diagnostic, Severity};
 use crate::model::{Article, Corpus};
 
 /// Reads every article under the input folder.
-pub fn ingest(config: &Config) -> Corpus {
+pub(crate) fn ingest(config: &Config) -> Corpus {
     let (files, mut diagnostics) = walk(config);
     let read: Vec<Result<(Article, Vec<Diagnostic>), Diagnostic>> =
         files.par_iter().map(|(rel, path)| read_article(config, rel, path)).collect();

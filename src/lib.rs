@@ -168,7 +168,7 @@ fn save_pack(cache: &mut Cache, stage: &str, mode: Mode) {
 }
 
 /// Ingest and the per-corpus stages: everything before consolidation, with their timings.
-pub fn analyse(config: &Config, mode: Mode) -> Result<(Corpus, Vec<StageTiming>)> {
+pub(crate) fn analyse(config: &Config, mode: Mode) -> Result<(Corpus, Vec<StageTiming>)> {
     let mut timings = Vec::new();
     let progress = Progress::start(mode, "ingest", 0);
     let corpus = ingest::ingest(config);

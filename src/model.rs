@@ -77,11 +77,6 @@ impl Article {
         };
         para.and_then(|p| p.text.get(span.start as usize..span.end as usize)).unwrap_or("")
     }
-
-    /// The paragraphs that are not copies of an earlier paragraph: what extract reads.
-    pub fn unique_paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
-        self.paragraphs.iter().filter(|p| p.duplicate_of.is_none())
-    }
 }
 
 /// Metadata found by the cleaner. A field the text does not give stays `None`.
@@ -254,12 +249,12 @@ pub struct Day {
 
 impl Day {
     /// A full date.
-    pub fn ymd(year: i32, month: u8, day: u8) -> Self {
+    pub(crate) fn ymd(year: i32, month: u8, day: u8) -> Self {
         Day { year, month, day }
     }
 
     /// How exact the date is.
-    pub fn precision(&self) -> Precision {
+    pub(crate) fn precision(&self) -> Precision {
         match (self.month, self.day) {
             (0, _) => Precision::Year,
             (_, 0) => Precision::Month,
@@ -268,13 +263,13 @@ impl Day {
     }
 
     /// The date as `time::Date` when it has day precision and is valid.
-    pub fn to_date(self) -> Option<time::Date> {
+    pub(crate) fn to_date(self) -> Option<time::Date> {
         let month = time::Month::try_from(self.month).ok()?;
         time::Date::from_calendar_date(self.year, month, self.day).ok()
     }
 
     /// A reader's form: `16 May 2022`, `May 2022`, `2022`.
-    pub fn human(&self) -> String {
+    pub(crate) fn human(&self) -> String {
         const MONTHS: [&str; 12] = [
             "January",
             "February",

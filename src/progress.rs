@@ -40,7 +40,7 @@ pub struct Progress {
 
 impl Progress {
     /// Starts a stage over `len` items.
-    pub fn start(mode: Mode, name: &'static str, len: u64) -> Progress {
+    pub(crate) fn start(mode: Mode, name: &'static str, len: u64) -> Progress {
         let bar = (mode == Mode::Bars).then(|| {
             // https://no-color.org: any non-empty NO_COLOR turns colour off.
             let colour = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
@@ -63,14 +63,14 @@ impl Progress {
     }
 
     /// One more item done.
-    pub fn inc(&self) {
+    pub(crate) fn inc(&self) {
         if let Some(bar) = &self.bar {
             bar.inc(1);
         }
     }
 
     /// Ends the stage with a summary such as `5 articles`.
-    pub fn finish(self, summary: &str) -> Duration {
+    pub(crate) fn finish(self, summary: &str) -> Duration {
         let elapsed = self.started.elapsed();
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();

@@ -28,7 +28,7 @@ static URL_YMD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Fills `url`, `outlet`, `date` and `date_source` where the cleaner left them empty.
-pub fn fill(article: &mut Article, original: &str) {
+pub(crate) fn fill(article: &mut Article, original: &str) {
     let meta = &mut article.meta;
     if meta.url.is_none() {
         meta.url = url_line(original);
@@ -57,7 +57,7 @@ pub fn fill(article: &mut Article, original: &str) {
 }
 
 /// The first line among the file's first [`URL_LINES`] that is a URL, with spaces removed.
-pub fn url_line(original: &str) -> Option<String> {
+pub(crate) fn url_line(original: &str) -> Option<String> {
     original
         .lines()
         .map(str::trim)
@@ -85,7 +85,7 @@ fn is_url_line(line: &str) -> bool {
 }
 
 /// The URL's host without `www.`: `ocregister.com`.
-pub fn host(url: &str) -> Option<String> {
+pub(crate) fn host(url: &str) -> Option<String> {
     let rest = url.split_once("://")?.1;
     let host = rest.split(['/', '?', '#', ':']).next()?.to_lowercase();
     let host = host.strip_prefix("www.").unwrap_or(&host);
@@ -93,7 +93,7 @@ pub fn host(url: &str) -> Option<String> {
 }
 
 /// A date in the URL's path, to the day or the month.
-pub fn date_in_url(url: &str) -> Option<Day> {
+pub(crate) fn date_in_url(url: &str) -> Option<Day> {
     let path = url.split_once("://").map_or(url, |(_, rest)| rest);
     let path = &path[path.find('/')?..];
     if let Some(c) = URL_YMD.captures(path) {
@@ -106,7 +106,7 @@ pub fn date_in_url(url: &str) -> Option<Day> {
 }
 
 /// A full date in a file name: `2016-10-28`, `20161028`.
-pub fn date_in_name(stem: &str) -> Option<Day> {
+pub(crate) fn date_in_name(stem: &str) -> Option<Day> {
     full_date(stem)
 }
 
@@ -123,7 +123,7 @@ fn full_date(text: &str) -> Option<Day> {
 
 /// The part of a file name before its date, when it is a short name of letters:
 /// `wash-post` of `wash-post_2016-10-28_comey-letter`.
-pub fn outlet_in_name(stem: &str) -> Option<String> {
+pub(crate) fn outlet_in_name(stem: &str) -> Option<String> {
     let at = YMD.captures(stem)?.get(1)?.start();
     let before = stem[..at].trim_end_matches(['-', '_', '.', ' ']);
     let name_like = (2..=30).contains(&before.len())

@@ -2,7 +2,7 @@
 //! than hash sets for the short lists dedup and consolidate compare by the million.
 
 /// How many items two sorted, deduplicated slices share (a merge, no allocation).
-pub fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
+pub(crate) fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -19,7 +19,7 @@ pub fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
 }
 
 /// The items of two sorted, deduplicated slices that both hold.
-pub fn shared<'s, T: Ord>(a: &'s [T], b: &'s [T]) -> impl Iterator<Item = &'s T> + 's {
+pub(crate) fn shared<'s, T: Ord>(a: &'s [T], b: &'s [T]) -> impl Iterator<Item = &'s T> + 's {
     let mut j = 0;
     a.iter().filter(move |x| {
         while j < b.len() && b[j] < **x {
@@ -31,7 +31,7 @@ pub fn shared<'s, T: Ord>(a: &'s [T], b: &'s [T]) -> impl Iterator<Item = &'s T>
 
 /// Inserts `item` into a sorted, deduplicated vector unless it is there already. A `Vec` used
 /// this way holds the few aliases and roles of an actor in a fraction of a `BTreeSet`'s memory.
-pub fn insert<T: Ord>(v: &mut Vec<T>, item: T) {
+pub(crate) fn insert<T: Ord>(v: &mut Vec<T>, item: T) {
     if let Err(at) = v.binary_search(&item) {
         v.insert(at, item);
     }

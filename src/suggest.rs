@@ -4,7 +4,7 @@
 /// The closest of `candidates` to `name` when it is close enough to be a misspelling
 /// (Jaro–Winkler similarity of at least 0.8, which `shingle_word`/`shingle_words` and
 /// `key_judgment`/`key_judgments` pass and unrelated names of similar length do not).
-pub fn nearest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn nearest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     candidates
         .map(|c| (strsim::jaro_winkler(name, c), c))
         .filter(|&(score, c)| score >= SIMILAR && c != name)

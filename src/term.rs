@@ -32,12 +32,12 @@ impl Level {
 }
 
 /// Whether stderr shows colour: a terminal, and no `NO_COLOR` (https://no-color.org).
-pub fn colour() -> bool {
+pub(crate) fn colour() -> bool {
     std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 /// `level: message`, the label coloured when `colour`.
-pub fn line(level: Level, message: &str, colour: bool) -> String {
+pub(crate) fn line(level: Level, message: &str, colour: bool) -> String {
     let (label, style) = level.label();
     if colour { format!("{style}{label}:{style:#} {message}") } else { format!("{label}: {message}") }
 }

@@ -14,7 +14,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// NFC, no-break and other odd spaces to plain spaces, zero-width characters and soft hyphens
 /// removed, mojibake (UTF-8 read as Latin-1) repaired. Curly quotes and dashes are kept.
-pub fn normalize(line: &str) -> String {
+pub(crate) fn normalize(line: &str) -> String {
     // Every line of every page comes through here: ASCII (most English lines) is already NFC
     // and holds no mojibake and no odd spaces but the tab.
     if line.is_ascii() {
@@ -44,7 +44,7 @@ fn nfc(s: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
 
 /// Repairs text that was UTF-8, decoded as Latin-1/Windows-1252 and encoded again
 /// (`SÃ©golÃ¨ne` → `Ségolène`). Only runs that round-trip cleanly are changed.
-pub fn repair_mojibake(s: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn repair_mojibake(s: &str) -> std::borrow::Cow<'_, str> {
     // The lead bytes of two-byte UTF-8 sequences, seen as Latin-1, are Â..ß; with a
     // continuation char (0x80..0xBF) after them. Cheap test first.
     let suspicious =
@@ -103,7 +103,7 @@ fn repair_word(word: &str) -> Option<String> {
 }
 
 /// Lower-cased word tokens (letters, digits, inner apostrophes and hyphens).
-pub fn words(s: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn words(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
         .map(|w| w.trim_matches(|c: char| c == '\'' || c == '’' || c == '-'))
         .filter(|w| !w.is_empty())
@@ -111,7 +111,7 @@ pub fn words(s: &str) -> impl Iterator<Item = &str> {
 
 /// English function words: the stop-word share of a block is the cleaner's best single signal
 /// of running prose (jusText), and claims are compared on the words that remain.
-pub fn is_stop_word(word: &str) -> bool {
+pub(crate) fn is_stop_word(word: &str) -> bool {
     // Asked once per word of every block and statement: a hash set with a fast hasher is
     // several times quicker than a binary search of strings.
     static SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
@@ -265,13 +265,13 @@ const STOP_WORDS: &[&str] = &[
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
 
 /// Snowball (Porter 2) stem of a lower-case word.
-pub fn stem(word: &str) -> String {
+pub(crate) fn stem(word: &str) -> String {
     STEMMER.stem(word).into_owned()
 }
 
 /// Puts `word` in lower case into `buf`, replacing what it held: a word is lower-cased by the
 /// million, and most are ASCII, which needs no decoding.
-pub fn lower_into(word: &str, buf: &mut String) {
+pub(crate) fn lower_into(word: &str, buf: &mut String) {
     buf.clear();
     if word.is_ascii() {
         buf.push_str(word);
@@ -283,7 +283,7 @@ pub fn lower_into(word: &str, buf: &mut String) {
 
 /// Hands `f` the content words of a text in order, lower-cased and unstemmed: stop words and
 /// one-letter tokens are dropped. One buffer serves every word.
-pub fn for_each_content_word(s: &str, mut f: impl FnMut(&str)) {
+pub(crate) fn for_each_content_word(s: &str, mut f: impl FnMut(&str)) {
     let mut lower = String::new();
     for w in words(s) {
         lower_into(w, &mut lower);
@@ -302,7 +302,7 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Splits a paragraph into sentences. Returns byte ranges into `text`.
-pub fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
+pub(crate) fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut start = 0;
@@ -395,7 +395,7 @@ fn is_abbreviation(before: &str) -> bool {
 }
 
 /// Whether a word before a dot is initials: capital letters, one between each dot ("J", "G.K").
-pub fn is_initials(word: &str) -> bool {
+pub(crate) fn is_initials(word: &str) -> bool {
     word.split('.').all(|part| {
         let mut chars = part.chars();
         chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
@@ -412,7 +412,7 @@ fn trim_range(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
 /// Lower case, accents stripped, and transliteration variants folded so that
 /// Kovalenko/Kovalenka, Aleksandr/Alexander, Kovalevsky/Kovalevskyy and
 /// Bogdanovskaya/Bahdanouskaya come close.
-pub fn fold(name: &str) -> String {
+pub(crate) fn fold(name: &str) -> String {
     // Every local actor of every article comes through here, millions on a large corpus:
     // ASCII names (most) need no normalisation, and a variant that is not there costs no copy.
     let keep = |c: &char| c.is_alphanumeric() || *c == ' ';
@@ -462,7 +462,7 @@ pub fn fold(name: &str) -> String {
 }
 
 /// Whether two folded words are the same name spelled another way.
-pub fn close(a: &str, b: &str) -> bool {
+pub(crate) fn close(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
@@ -482,7 +482,7 @@ pub fn close(a: &str, b: &str) -> bool {
 /// Every pair `(i, j)`, `i < j`, of `words` that are [`close`], without comparing every pair:
 /// words within edit distance `k` share a variant with at most `k` letters deleted (the
 /// SymSpell idea), so only words that share such a variant are compared. Sorted.
-pub fn close_pairs(words: &[&str]) -> Vec<(usize, usize)> {
+pub(crate) fn close_pairs(words: &[&str]) -> Vec<(usize, usize)> {
     let mut by_variant: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, w) in words.iter().enumerate() {
         let chars: Vec<char> = w.chars().collect();
@@ -525,12 +525,12 @@ pub fn close_pairs(words: &[&str]) -> Vec<(usize, usize)> {
 }
 
 /// A mark that opens a quote: “ « „ and the straight ".
-pub fn is_quote_opener(c: char) -> bool {
+pub(crate) fn is_quote_opener(c: char) -> bool {
     matches!(c, '“' | '«' | '„' | '"')
 }
 
 /// True when the first letter is upper case.
-pub fn is_capitalized(word: &str) -> bool {
+pub(crate) fn is_capitalized(word: &str) -> bool {
     word.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)
 }
 
@@ -539,7 +539,7 @@ pub fn is_capitalized(word: &str) -> bool {
 /// slow one then scanned every sentence: a 5 MB page took seconds in these patterns alone. The
 /// patterns that use it match ASCII words and digits (figures, dates), so the boundaries they
 /// need are ASCII ones.
-pub fn ascii_boundaries(pattern: &str) -> String {
+pub(crate) fn ascii_boundaries(pattern: &str) -> String {
     pattern.replace(r"\b", r"(?-u:\b)")
 }
 

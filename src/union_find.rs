@@ -16,7 +16,7 @@ impl UnionFind {
     }
 
     /// The root (smallest index) of `x`'s set.
-    pub fn find(&mut self, x: usize) -> usize {
+    pub(crate) fn find(&mut self, x: usize) -> usize {
         let mut x = x as u32;
         while self.parent[x as usize] != x {
             self.parent[x as usize] = self.parent[self.parent[x as usize] as usize];
@@ -26,14 +26,14 @@ impl UnionFind {
     }
 
     /// Joins the sets of `a` and `b`.
-    pub fn union(&mut self, a: usize, b: usize) {
+    pub(crate) fn union(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.find(a), self.find(b));
         self.parent[ra.max(rb)] = ra.min(rb) as u32;
     }
 
     /// Each element's root, and for each root the size of its set (0 for an element that is
     /// no root).
-    pub fn roots_and_sizes(&mut self) -> (Vec<usize>, Vec<u32>) {
+    pub(crate) fn roots_and_sizes(&mut self) -> (Vec<usize>, Vec<u32>) {
         let n = self.parent.len();
         let roots: Vec<usize> = (0..n).map(|x| self.find(x)).collect();
         let mut size = vec![0u32; n];
@@ -44,7 +44,7 @@ impl UnionFind {
     }
 
     /// Every set, its members ascending, the sets in the order of their roots.
-    pub fn groups(&mut self) -> Groups {
+    pub(crate) fn groups(&mut self) -> Groups {
         let n = self.parent.len();
         let roots: Vec<usize> = (0..n).map(|i| self.find(i)).collect();
         // Counting sort by root: where each root's members start, then fill in index order.
@@ -81,13 +81,8 @@ pub struct Groups {
 
 impl Groups {
     /// How many sets.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.ends.len()
-    }
-
-    /// True when there are no sets.
-    pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
     }
 
     /// The members of set `k`, ascending.
@@ -97,7 +92,7 @@ impl Groups {
     }
 
     /// The sets in order.
-    pub fn iter(&self) -> impl Iterator<Item = &[u32]> {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &[u32]> {
         (0..self.len()).map(|k| self.get(k))
     }
 }

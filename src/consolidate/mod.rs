@@ -68,7 +68,7 @@ pub struct Actor {
 
 /// An apposition as it follows a name: ", the chair of the Party", or " (R-Ohio), a member"
 /// and " of the Party" with no comma.
-pub fn set_off(apposition: &str) -> String {
+pub(crate) fn set_off(apposition: &str) -> String {
     if apposition.starts_with('(') || apposition.starts_with("of ") {
         format!(" {apposition}")
     } else {

@@ -54,7 +54,7 @@ impl Vector {
     }
 
     /// The cosine of two vectors, from their integer dot product.
-    pub fn cosine(&self, other: &Vector) -> f64 {
+    pub(crate) fn cosine(&self, other: &Vector) -> f64 {
         let dot = |a: &[i16], b: &[i16]| -> i64 {
             a.iter().zip(b).map(|(&x, &y)| i64::from(x) * i64::from(y)).sum()
         };
@@ -80,7 +80,7 @@ fn ids(text: &str) -> Vec<u32> {
 
 /// The word pieces the model reads of `text` (at most 128): what embedding it costs, the
 /// encoder's time being about linear in them.
-pub fn pieces(text: &str) -> usize {
+pub(crate) fn pieces(text: &str) -> usize {
     ids(text).len()
 }
 

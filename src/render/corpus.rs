@@ -20,7 +20,7 @@ struct ArticleText<'a> {
 }
 
 /// Writes one line per article to `out`, streamed article by article.
-pub fn write(corpus: &Corpus, out: &mut impl Write) -> std::io::Result<()> {
+pub(crate) fn write(corpus: &Corpus, out: &mut impl Write) -> std::io::Result<()> {
     for a in &corpus.articles {
         let line = ArticleText { id: &a.id, path: &a.path, paragraphs: &a.paragraphs, removed: &a.removed };
         serde_json::to_writer(&mut *out, &line)?;

@@ -48,7 +48,7 @@ struct ArticleOut<'a> {
 }
 
 /// Writes the briefing, pretty-printed with a final newline (diff-friendly), to `out`.
-pub fn write(
+pub(crate) fn write(
     config: &Config,
     corpus: &Corpus,
     digest: &Digest,

@@ -360,7 +360,7 @@ fn more(l: &mut Layout<'_>, n: usize, what: &str, then: &str) {
 }
 
 /// Lays out the briefing and returns the PDF bytes.
-pub fn render(view: &ReportView) -> Result<Vec<u8>> {
+pub(crate) fn render(view: &ReportView) -> Result<Vec<u8>> {
     let mut doc = PdfDocument::new(&view.title);
     doc.metadata.info.creation_date = document_date(view.newest);
     doc.metadata.info.modification_date = document_date(view.newest);

@@ -30,7 +30,7 @@ fn claim(summary: &str) -> ClaimView {
 }
 
 /// A briefing with something in every field.
-pub fn full() -> ReportView {
+pub(crate) fn full() -> ReportView {
     let source = |n: usize| SourceView {
         n,
         id: format!("article-{n}"),
@@ -133,7 +133,7 @@ pub fn full() -> ReportView {
 }
 
 /// A briefing with every list empty, every optional value absent and every flag false.
-pub fn empty() -> ReportView {
+pub(crate) fn empty() -> ReportView {
     ReportView {
         title: "Sample briefing".into(),
         date_span: None,

@@ -76,7 +76,7 @@ pub fn escape_markdown(s: &str) -> String {
 impl Templates {
     /// Loads and compiles both templates; each may write at most `max_bytes`
     /// (`output.max_template_bytes`).
-    pub fn load(dir: &Path, max_bytes: u64) -> Result<Templates> {
+    pub(crate) fn load(dir: &Path, max_bytes: u64) -> Result<Templates> {
         let problems = check(dir);
         if let Some(p) = problems.first() {
             return Err(anyhow!("broken template: {p}"));
@@ -87,7 +87,7 @@ impl Templates {
     }
 
     /// The Markdown of the CI step summary (see [`STEP_SUMMARY`]) for `view`.
-    pub fn step_summary(view: &impl serde::Serialize) -> Result<String> {
+    pub(crate) fn step_summary(view: &impl serde::Serialize) -> Result<String> {
         registry(Flavour::Markdown, STEP_SUMMARY)?
             .render("briefing", view)
             .context("cannot render the step summary")

@@ -471,7 +471,7 @@ impl ReportView {
     /// `output.max_rows` (claims and the timeline by their own limits), so the readable
     /// briefing does not grow with the corpus; the sources listed are those cited, then the
     /// first others in id order up to the same bound.
-    pub fn build(config: &Config, corpus: &Corpus, digest: &Digest, changes: &Changes) -> ReportView {
+    pub(crate) fn build(config: &Config, corpus: &Corpus, digest: &Digest, changes: &Changes) -> ReportView {
         let max = config.max_rows;
         let original = originals(corpus);
         // Actors named once are mostly noise; they show only while the table is short.

@@ -99,7 +99,7 @@ pub struct Cleaned {
 
 impl Cleaned {
     /// Puts the result into the article's `meta`, `paragraphs` and `removed`.
-    pub fn apply_to(self, article: &mut Article) {
+    pub(crate) fn apply_to(self, article: &mut Article) {
         article.meta = self.meta;
         article.paragraphs = self.paragraphs;
         article.removed = self.removed;
@@ -1347,7 +1347,7 @@ static BIO: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The hashed key of every non-empty line of a text, in order (what corpus repetition is
 /// counted on).
-pub fn line_keys(text: &str) -> Vec<u64> {
+pub(crate) fn line_keys(text: &str) -> Vec<u64> {
     text.lines()
         .map(|l| key_of(&normalize(l)))
         .filter(|k| !k.is_empty())

@@ -175,7 +175,7 @@ fn shingles_of(words: &[u64], k: usize) -> Vec<u64> {
 }
 
 /// True Jaccard similarity of two texts' shingle sets.
-pub fn jaccard(a: &str, b: &str, k: usize) -> f64 {
+pub(crate) fn jaccard(a: &str, b: &str, k: usize) -> f64 {
     let (x, y) = (shingles(a, k), shingles(b, k));
     if x.is_empty() && y.is_empty() {
         return 1.0;
@@ -223,7 +223,7 @@ fn mix(mut x: u64) -> u64 {
 /// Groups of texts that are copies of each other: exact copies of the normalised words, plus
 /// near copies at or above `threshold`. Each group is sorted and has at least two members;
 /// groups are in order of their first member.
-pub fn find_groups(texts: &[&str], k: usize, threshold: f64, bands: Bands) -> Vec<Vec<usize>> {
+pub(crate) fn find_groups(texts: &[&str], k: usize, threshold: f64, bands: Bands) -> Vec<Vec<usize>> {
     let n = texts.len();
     let mut uf = UnionFind::new(n);
     // Each text's words are hashed once, for both passes: the hash of the normalised words

@@ -35,7 +35,7 @@ pub struct StageContext<'a> {
 
 /// The stages to run, in order. Clean always runs (disabled, it keeps every block); dedup and
 /// extract run when enabled.
-pub fn determine_stages(config: &Config) -> Vec<Box<dyn Stage>> {
+pub(crate) fn determine_stages(config: &Config) -> Vec<Box<dyn Stage>> {
     let mut stages: Vec<Box<dyn Stage>> = vec![Box::new(clean::Clean)];
     if config.dedup.enabled {
         stages.push(Box::new(dedup::Dedup));

@@ -27,7 +27,7 @@ pub struct Token<'a> {
 /// Word tokens; punctuation other than inner apostrophes, hyphens and the dot of an initial or
 /// abbreviation ("St.", "U.S.") separates tokens and is not returned. A token that follows
 /// punctuation (a comma, a bracket, a quote) starts a new span: see [`Token`] gaps.
-pub fn tokenize(s: &str) -> Vec<Token<'_>> {
+pub(crate) fn tokenize(s: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let mut start = None;
     let chars: Vec<(usize, char)> = s.char_indices().collect();
@@ -110,7 +110,7 @@ fn is_acronym(w: &str) -> bool {
 }
 
 /// The kind a name has by itself, when general knowledge tells.
-pub fn kind_of(name: &str) -> Option<ActorKind> {
+pub(crate) fn kind_of(name: &str) -> Option<ActorKind> {
     let l = lower(name);
     if PLACES.contains(&l) || matches!(name, "US" | "U.S." | "UK" | "U.K." | "USA") {
         return Some(ActorKind::Place);
@@ -154,7 +154,7 @@ pub fn kind_of(name: &str) -> Option<ActorKind> {
 }
 
 /// Capitalised spans of a sentence, with titles split off as roles.
-pub fn spans(sentence: &str) -> Vec<Span> {
+pub(crate) fn spans(sentence: &str) -> Vec<Span> {
     let toks = tokenize(sentence);
     // A line in capitals (a wire headline, "CRICKET - LEICESTERSHIRE TAKE OVER") names things
     // by case alone; there is nothing to read from it.
@@ -450,7 +450,7 @@ pub struct Mention {
 /// The mentions in `paragraph` whose offset lies in `range`, in text order. `mentions` are in
 /// text order, as [`collect`] returns them: two binary searches find them, so that asking
 /// once per sentence does not cost the article's length squared.
-pub fn mentions_in(
+pub(crate) fn mentions_in(
     mentions: &[Mention],
     paragraph: usize,
     range: std::ops::Range<usize>,
@@ -462,7 +462,7 @@ pub fn mentions_in(
 
 /// Adds the places of a dateline ("LA CORUNA, Spain"): where the story was filed is one of its
 /// places, even where the text does not name it again. A place the text names gains a mention.
-pub fn add_dateline(actors: &mut Vec<LocalActor>, dateline: &str) {
+pub(crate) fn add_dateline(actors: &mut Vec<LocalActor>, dateline: &str) {
     for part in dateline.split(',') {
         let name = unshout(part.trim());
         if name.chars().count() < 2 {
@@ -580,7 +580,10 @@ fn most_named(actors: Vec<LocalActor>) -> Vec<LocalActor> {
 
 /// Builds the article's actors from its sentences' spans and returns them with every mention.
 /// `sentences` holds (paragraph index, byte offset of the sentence in the paragraph, sentence).
-pub fn collect(sentences: &[(usize, usize, &str)], full_text: &str) -> (Vec<LocalActor>, Vec<Mention>) {
+pub(crate) fn collect(
+    sentences: &[(usize, usize, &str)],
+    full_text: &str,
+) -> (Vec<LocalActor>, Vec<Mention>) {
     // First pass: every span, and which single words appear capitalised mid-sentence.
     // (paragraph, offset, span, followed by speech verb)
     let found: Vec<(usize, usize, Span, bool)> = sentences

@@ -48,7 +48,7 @@ static FIGURE_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether `word` (lower case) is a number written in letters ("ten", "dozens") or a word of a
 /// vague amount ("few", "several").
-pub fn is_amount_word(word: &str) -> bool {
+pub(crate) fn is_amount_word(word: &str) -> bool {
     const VAGUE_WORDS: &[&str] =
         &["a", "few", "several", "handful", "couple", "of", "scores", "between", "and", "to"];
     (parse_num(word).is_some() || VAGUE_WORDS.contains(&word)) && word.chars().all(|c| c.is_ascii_lowercase())
@@ -56,7 +56,7 @@ pub fn is_amount_word(word: &str) -> bool {
 
 /// The range a vague amount stands for: "a few" is two to five, "dozens" 24 to 199 ("dozens"
 /// is written of a hundred and more), "thousands" up to tens of thousands.
-pub fn vague(s: &str) -> Option<(f64, f64)> {
+pub(crate) fn vague(s: &str) -> Option<(f64, f64)> {
     let words: Vec<String> = s.split_whitespace().map(str::to_lowercase).collect();
     match words.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["a", "few"] => Some((2.0, 5.0)),
@@ -181,7 +181,7 @@ static BARE_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Figures in one sentence, in the order they are written.
-pub fn find(sentence: &str) -> Vec<RawFigure> {
+pub(crate) fn find(sentence: &str) -> Vec<RawFigure> {
     let mut found = ages(sentence);
     counts_and_amounts(sentence, &mut found);
     bare_numbers(sentence, &mut found);
@@ -265,7 +265,7 @@ fn bare_numbers(sentence: &str, found: &mut Vec<(Range<usize>, RawFigure)>) {
 }
 
 /// Whether a number as written is a year of the last or this century ("1935", not "1,935").
-pub fn looks_like_a_year(digits: &str) -> bool {
+pub(crate) fn looks_like_a_year(digits: &str) -> bool {
     digits.len() == 4 && !digits.contains(',') && (digits.starts_with("19") || digits.starts_with("20"))
 }
 

@@ -72,7 +72,7 @@ pub static STATE_ABBREVIATIONS: Words = Words::new(include_str!("lexicon/state_a
 pub static IRREGULAR_PAST: Words = Words::new(include_str!("lexicon/irregular_past.txt"));
 
 /// A party and state label after a legislator's name: "R-Ohio", "D-Va.".
-pub fn is_party_label(word: &str) -> bool {
+pub(crate) fn is_party_label(word: &str) -> bool {
     word.split_once('-').is_some_and(|(party, state)| {
         matches!(party, "R" | "D" | "I") && state.starts_with(|c: char| c.is_ascii_uppercase())
     })
@@ -97,7 +97,7 @@ impl Words {
     }
 
     /// Whether `word` is in the list, as written.
-    pub fn contains(&self, word: &str) -> bool {
+    pub(crate) fn contains(&self, word: &str) -> bool {
         self.set.get_or_init(|| self.iter().copied().collect()).contains(word)
     }
 }
@@ -113,7 +113,7 @@ impl Deref for Words {
 }
 
 /// An adjectival demonym ("Belarusian", "pro-Russian", "Anti-Western").
-pub fn is_demonym_adjective(word: &str) -> bool {
+pub(crate) fn is_demonym_adjective(word: &str) -> bool {
     let lower = word.to_lowercase();
     let bare = lower.strip_prefix("pro-").or_else(|| lower.strip_prefix("anti-")).unwrap_or(&lower);
     DEMONYMS.contains(bare)
@@ -122,19 +122,19 @@ pub fn is_demonym_adjective(word: &str) -> bool {
 /// A city of the world (lower case), from the `cities` crate's 10,000 largest cities. Many
 /// city names are also surnames or words ("Reading", "Young"), so callers ask only when
 /// nothing else tells what a name is.
-pub fn is_city(lower: &str) -> bool {
+pub(crate) fn is_city(lower: &str) -> bool {
     static CITIES: std::sync::LazyLock<std::collections::HashSet<String>> =
         std::sync::LazyLock::new(|| cities::all().iter().map(|c| c.city.to_lowercase()).collect());
     CITIES.contains(lower)
 }
 
 /// A day of the week, capitalised ("Monday").
-pub fn is_weekday(word: &str) -> bool {
+pub(crate) fn is_weekday(word: &str) -> bool {
     matches!(word, "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday")
 }
 
 /// A plural demonym or a collective name ("Ukrainians", "the West"): a group of people.
-pub fn is_group(lower: &str) -> bool {
+pub(crate) fn is_group(lower: &str) -> bool {
     GROUPS.contains(lower) || lower.strip_suffix('s').is_some_and(|one| DEMONYMS.contains(one))
 }
 

@@ -186,7 +186,7 @@ fn events_in(s: &str, sentence: Span, anchor: Option<crate::model::Day>) -> Vec<
 
 /// An article's dated events, resolved against `anchor`: once an undated article's date is
 /// inferred, its "May 16" and "Friday" find their year and day.
-pub fn events_of(article: &Article, anchor: crate::model::Day) -> Vec<Event> {
+pub(crate) fn events_of(article: &Article, anchor: crate::model::Day) -> Vec<Event> {
     let paragraphs: Vec<(usize, &str)> = article
         .paragraphs
         .iter()

@@ -35,7 +35,7 @@ fn is_closer(c: char) -> bool {
 }
 
 /// Finds quotes across the paragraphs of an article.
-pub fn find(paragraphs: &[(usize, &str)]) -> Vec<RawQuote> {
+pub(crate) fn find(paragraphs: &[(usize, &str)]) -> Vec<RawQuote> {
     let mut out = Vec::new();
     let mut open: Option<(usize, usize, String)> = None; // (paragraph, start byte, text so far)
     for (k, &(p, text)) in paragraphs.iter().enumerate() {
@@ -100,7 +100,7 @@ pub fn find(paragraphs: &[(usize, &str)]) -> Vec<RawQuote> {
 }
 
 /// The text of paragraph `p` among an article's paragraphs given as (index, text).
-pub fn text_of<'t>(paragraphs: &[(usize, &'t str)], p: usize) -> &'t str {
+pub(crate) fn text_of<'t>(paragraphs: &[(usize, &'t str)], p: usize) -> &'t str {
     paragraphs.iter().find(|x| x.0 == p).map_or("", |x| x.1)
 }
 
@@ -145,7 +145,7 @@ fn described_after(after: &str) -> Option<&str> {
 /// anonymous businessman" of "…,” an anonymous businessman tells", "British intelligence" of
 /// "According to British intelligence, the leader walks a knife edge “…”". A description is
 /// better than none to a reader, and names no actor.
-pub fn described_speaker(q: &RawQuote, paragraphs: &[(usize, &str)]) -> Option<String> {
+pub(crate) fn described_speaker(q: &RawQuote, paragraphs: &[(usize, &str)]) -> Option<String> {
     let (cp, co) = q.close;
     let close_text = text_of(paragraphs, cp);
     let after = close_text.get(co..).unwrap_or("");
@@ -167,7 +167,7 @@ pub fn described_speaker(q: &RawQuote, paragraphs: &[(usize, &str)]) -> Option<S
 /// order: the clause after the quote ("…,” X said", "…,” said X", "…,” he said"); the clause
 /// before it ("according to X", "X said: “…", "X …, saying “…"); a quote introduced by a colon
 /// belongs to the person the sentence is about. A place or a group never speaks.
-pub fn speaker(
+pub(crate) fn speaker(
     q: &RawQuote,
     paragraphs: &[(usize, &str)],
     mentions: &[Mention],
@@ -540,7 +540,7 @@ const SUBJECT_WORDS: usize = 4;
 
 /// Whether a quote is a whole utterance with its speech verb right after it (“It was
 /// offensive,” Ann Lee said), so that it is a quote however short, not a scare quote.
-pub fn is_utterance(q: &RawQuote, paragraphs: &[(usize, &str)]) -> bool {
+pub(crate) fn is_utterance(q: &RawQuote, paragraphs: &[(usize, &str)]) -> bool {
     let (cp, co) = q.close;
     let after = text_of(paragraphs, cp).get(co..).unwrap_or("");
     // A full stop inside the marks ends the sentence there: “dragging on.” He also urged …
@@ -564,7 +564,7 @@ fn unlisted_verb(q: &RawQuote, after: &[super::actors::Token<'_>]) -> Option<usi
 /// piggery”"): at least two words, not a name in capitals ("“Fox and Friends”", "“Bernie or
 /// Bust”") and not a term the writer holds at a distance ("the so-called “special
 /// operation”").
-pub fn is_partial_quote(q: &RawQuote, paragraphs: &[(usize, &str)]) -> bool {
+pub(crate) fn is_partial_quote(q: &RawQuote, paragraphs: &[(usize, &str)]) -> bool {
     let words: Vec<&str> = crate::text::words(&q.text).collect();
     let named = words.iter().all(|w| in_a_name(w));
     let before = text_of(paragraphs, q.paragraph).get(..q.range.start).unwrap_or("");
@@ -663,7 +663,7 @@ fn is_speech_verb(word: &str) -> bool {
 
 /// A speech verb as written in running text, in lower case ("States" in "the United States"
 /// is a name).
-pub fn is_speech_verb_token(word: &str) -> bool {
+pub(crate) fn is_speech_verb_token(word: &str) -> bool {
     !crate::text::is_capitalized(word) && is_speech_verb(word)
 }
 
@@ -699,7 +699,11 @@ fn pronoun_sex(word: &str) -> Option<Sex> {
 /// "Ms."), and the first pronoun that speaks ("she said") after a mention, in its sentence or
 /// the next one, with no other person named in between. Unknown when there is no evidence or
 /// it is even.
-pub fn sexes(paragraphs: &[(usize, &str)], mentions: &[Mention], actors: &[LocalActor]) -> Vec<Option<Sex>> {
+pub(crate) fn sexes(
+    paragraphs: &[(usize, &str)],
+    mentions: &[Mention],
+    actors: &[LocalActor],
+) -> Vec<Option<Sex>> {
     let mut votes = vec![0i32; actors.len()];
     let is_person = |m: &Mention| actors[m.actor].kind == ActorKind::Person;
     let people: Vec<&Mention> = mentions.iter().filter(|m| is_person(m)).collect();
@@ -900,7 +904,7 @@ fn qualifies_a_noun(text: &str, offset: usize) -> bool {
 /// Whether `gap`, from the start of a name to a verb, holds only that name, an apposition set
 /// off by commas and adverbs or auxiliaries ("Ann Lee, the party's leader, has repeatedly"), so
 /// that the name is the verb's subject.
-pub fn joins_its_verb(gap: &str) -> bool {
+pub(crate) fn joins_its_verb(gap: &str) -> bool {
     let toks = tokenize(gap);
     let name = toks.iter().take_while(|t| crate::text::is_capitalized(t.text)).count();
     let mut rest = toks.get(name).map_or("", |t| &gap[t.start..]);
@@ -985,7 +989,7 @@ const MAX_APPOSITION_WORDS: usize = 25;
 /// Heritage Foundation" after the person "Bo Ek". A comma's apposition starts with a lower-case word, a
 /// number or a party label, and runs to a comma before a verb or an adverbial, a quote mark,
 /// or the end of the sentence.
-pub fn apposition<'t>(text: &'t str, offset: usize, speaker: &LocalActor) -> Option<&'t str> {
+pub(crate) fn apposition<'t>(text: &'t str, offset: usize, speaker: &LocalActor) -> Option<&'t str> {
     let rest = text.get(offset..)?;
     let toks = tokenize(rest);
     // The name: as the actor is called ("Ministry of Defence"), else its capitalised words.
@@ -1062,7 +1066,7 @@ const MAX_ROLE_WORDS: usize = 15;
 /// "chair of the Party", "President of CNN Worldwide" itself, "the opposition leader who ran
 /// in 2020" "opposition leader"; not an age, a home town, a bracket or a relative clause alone,
 /// and not more than its first clause.
-pub fn role_in(apposition: &str) -> Option<&str> {
+pub(crate) fn role_in(apposition: &str) -> Option<&str> {
     let first = apposition.split(", ").next()?;
     // "the opposition leader who ran in 2020": the role ends where a clause about them starts.
     let first = [" who ", " who’s ", " who's ", " whose ", " which ", " that ", " based ", " now "]
@@ -1081,7 +1085,7 @@ pub fn role_in(apposition: &str) -> Option<&str> {
 /// Whether an apposition is a description of who someone is ("the chair of the Party",
 /// "President of CNN"), and not a clause that goes on about something else ("these analysts
 /// admitted that …").
-pub fn names_a_role(apposition: &str) -> bool {
+pub(crate) fn names_a_role(apposition: &str) -> bool {
     let first = apposition.split_whitespace().next().unwrap_or("");
     let opens = matches!(first, "the" | "a" | "an") || lexicon::TITLES.contains(&first.to_lowercase());
     opens && role_in(apposition).is_some()
@@ -1189,7 +1193,7 @@ fn is_modal(word: &str) -> bool {
 }
 
 /// Whether the name at `offset` is a possessive ("NBC’s show").
-pub fn is_possessive(text: &str, offset: usize) -> bool {
+pub(crate) fn is_possessive(text: &str, offset: usize) -> bool {
     let rest = text.get(offset..).unwrap_or("");
     let toks = tokenize(rest);
     let name_end = name_words(rest, &toks);
@@ -1208,7 +1212,7 @@ const MAX_CARRY_GAP: usize = 25;
 /// quote is attributed: the print convention for a speech quoted over several paragraphs
 /// (`“…,” Ann Lee said.` / `“It is changing every day.”`). `order` lists the article's
 /// paragraphs as read.
-pub fn carry_speakers(quotes: &mut [(RawQuote, Option<Mention>)], order: &[(usize, &str)]) {
+pub(crate) fn carry_speakers(quotes: &mut [(RawQuote, Option<Mention>)], order: &[(usize, &str)]) {
     let text_of = |p: usize| text_of(order, p);
     // Words between two quotes of one paragraph, when one ends before the other opens.
     let gap = |a: &RawQuote, b: &RawQuote| {
@@ -1257,7 +1261,7 @@ pub fn carry_speakers(quotes: &mut [(RawQuote, Option<Mention>)], order: &[(usiz
 
 /// People and organisations speak; places and groups ("Russia said") are not speakers we can
 /// cite for a quote.
-pub fn can_speak(actor: &LocalActor) -> bool {
+pub(crate) fn can_speak(actor: &LocalActor) -> bool {
     matches!(actor.kind, ActorKind::Person | ActorKind::Organization)
 }
 
