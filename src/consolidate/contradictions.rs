@@ -734,14 +734,16 @@ pub(super) fn named_alike(x: &Candidate<'_>, y: &Candidate<'_>, actors: &[Actor]
 
 /// Whether a figure is a length of time ("two weeks", "three years", "54 games", "five
 /// seasons"): periods of different lengths are other periods, not a disagreement, and they set
-/// the scope of the other figures of their sentence (see [`scope_of`]).
+/// the scope of the other figures of their sentence (see [`scope_of`]). A unit in the singular
+/// is no length of its own: "an eight-year offer" describes the offer, whose money is what
+/// disagrees.
 pub(super) fn is_duration(f: &FigureOut) -> bool {
-    const UNITS: &[&str] = &[
-        "days", "decades", "games", "hours", "innings", "laps", "matches", "minutes", "months", "seasons",
-        "seconds", "weeks", "years",
-    ];
+    use crate::stages::extract::lexicon::{PERIODS_OF_PLAY, TIME_UNITS};
     f.unit == "count"
-        && f.about.split_whitespace().next().is_some_and(|w| UNITS.contains(&w.to_lowercase().as_str()))
+        && f.about.split_whitespace().next().is_some_and(|w| {
+            let w = w.to_lowercase();
+            w.ends_with('s') && TIME_UNITS.contains(&w) || PERIODS_OF_PLAY.contains(&w)
+        })
 }
 
 /// The periods a sentence's figures are counted over: its lengths of time, as (what, how many).

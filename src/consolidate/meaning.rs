@@ -348,16 +348,6 @@ impl Meaning {
         }
     }
 
-    /// Gathers into each claim of several articles, from every article of its story that it
-    /// does not cite yet, the one statement most like the claim (the raw cosine of the
-    /// statement's vector and the mean of the claim's, at least [`GATHER_SIMILARITY`]), when
-    /// that statement is in no claim and fits one of the claim's statements (see [`fits`]).
-    ///
-    /// Average link keeps a claim to statements alike two by two, and the statements of a
-    /// story's central fact differ in their details ("23 Somali and Yemeni pirates", "23
-    /// pirates in the Gulf of Aden"): each outlet states that fact once, in whatever words,
-    /// and the claim's centre finds it. Claims are served largest first; a statement joins
-    /// one claim. Each story's [`GATHERING_CLAIMS`] largest claims gather.
     /// How many distinct sentences the statements' vectors are of.
     pub(crate) fn embedded(&self) -> usize {
         self.vectors.vectors.len()
@@ -368,6 +358,16 @@ impl Meaning {
         self.vectors.get(i)
     }
 
+    /// Gathers into each claim of several articles, from every article of its story that it
+    /// does not cite yet, the one statement most like the claim (the raw cosine of the
+    /// statement's vector and the mean of the claim's, at least [`GATHER_SIMILARITY`]), when
+    /// that statement is in no claim and fits one of the claim's statements (see [`fits`]).
+    ///
+    /// Average link keeps a claim to statements alike two by two, and the statements of a
+    /// story's central fact differ in their details ("23 Somali and Yemeni pirates", "23
+    /// pirates in the Gulf of Aden"): each outlet states that fact once, in whatever words,
+    /// and the claim's centre finds it. Claims are served largest first; a statement joins
+    /// one claim. Each story's [`GATHERING_CLAIMS`] largest claims gather.
     pub(crate) fn gather(&self, sets: &mut UnionFind, cands: &[Candidate<'_>], stories: &[Option<u32>]) {
         let n = cands.len();
         let (roots, size) = sets.roots_and_sizes();

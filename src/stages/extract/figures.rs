@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lexicon::SPEECH_VERBS;
+use super::lexicon::{SPEECH_VERBS, TIME_UNITS};
 use crate::text::is_stop_word;
 
 /// A figure found in a sentence.
@@ -401,13 +401,9 @@ fn counted_noun(noun: &str) -> &str {
 /// Units of time that place an event or give an age rather than measure something: "four
 /// months after the invasion", "seven years later", "48 years old".
 fn is_time_reference(first: &str, noun: &str) -> bool {
-    const UNITS: &[&str] = &[
-        "day", "days", "decade", "decades", "hours", "minutes", "month", "months", "week", "weeks", "year",
-        "years",
-    ];
     const RELATIVE: &[&str] =
         &["after", "ago", "before", "earlier", "later", "old", "older", "since", "younger"];
-    UNITS.contains(&first)
+    TIME_UNITS.contains(first)
         && noun.split_whitespace().nth(1).is_some_and(|w| RELATIVE.contains(&w.to_lowercase().as_str()))
 }
 

@@ -67,6 +67,13 @@ pub static DEMONYMS: Words = Words::new(include_str!("lexicon/demonyms.txt"));
 /// "Tujunga, Calif.". Those with an inner dot ("N.H.") are told by it.
 pub static STATE_ABBREVIATIONS: Words = Words::new(include_str!("lexicon/state_abbreviations.txt"));
 
+/// Units of time, singular and plural: what dates an event or gives an age or a length of
+/// time rather than measuring something.
+pub static TIME_UNITS: Words = Words::new(include_str!("lexicon/time_units.txt"));
+
+/// Periods a sports record is counted over ("54 games"): lengths of time of their own.
+pub static PERIODS_OF_PLAY: Words = Words::new(include_str!("lexicon/periods_of_play.txt"));
+
 /// Common verbs whose past tense does not end in "-ed" ("took", "won"): where a description
 /// after a name ends and what the person did begins.
 pub static IRREGULAR_PAST: Words = Words::new(include_str!("lexicon/irregular_past.txt"));
@@ -158,6 +165,8 @@ mod tests {
             &STATE_ABBREVIATIONS,
             &IRREGULAR_PAST,
             &MEDIA_NOUNS,
+            &TIME_UNITS,
+            &PERIODS_OF_PLAY,
         ] {
             for w in list.windows(2) {
                 assert!(w[0] < w[1], "{} >= {}", w[0], w[1]);
