@@ -543,9 +543,32 @@ pub(crate) fn ascii_boundaries(pattern: &str) -> String {
     pattern.replace(r"\b", r"(?-u:\b)")
 }
 
+/// Where "according to" opens among `words` (any case): the index of "according". The one
+/// definition of the phrase that attributes what follows it to a source.
+pub(crate) fn according_to<'a>(words: impl IntoIterator<Item = &'a str>) -> Option<usize> {
+    let mut previous: Option<&str> = None;
+    for (i, word) in words.into_iter().enumerate() {
+        if previous.is_some_and(|p| p.eq_ignore_ascii_case("according")) && word.eq_ignore_ascii_case("to") {
+            return Some(i - 1);
+        }
+        previous = Some(word);
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn according_to_is_found_in_any_case_and_only_as_the_phrase() {
+        let at = |s: &str| according_to(s.split_whitespace());
+        assert_eq!(at("the toll rose, according to police"), Some(3));
+        assert_eq!(at("According To the ministry, it fell"), Some(0));
+        assert_eq!(at("according, to be sure"), None);
+        assert_eq!(at("they acted accordingly to the plan"), None);
+        assert_eq!(at("to according"), None);
+    }
 
     #[test]
     fn a_sentence_without_end_is_cut_at_spaces_into_bounded_pieces() {

@@ -368,7 +368,7 @@ fn reported_by(
         actors::mentions_in(mentions, p, offset + from..offset + to)
             .filter(|m| quotes::can_speak(&local[m.actor]))
     };
-    if let Some(a) = lower.windows(2).position(|w| w[0] == "according" && w[1] == "to") {
+    if let Some(a) = crate::text::according_to(lower.iter().map(String::as_str)) {
         // "according to the expert, it depends on Russia": the source ends at the comma.
         let from = toks[a + 1].end;
         let to = toks.get(a + 8).map_or(s.len(), |t| t.end);

@@ -236,9 +236,8 @@ pub(crate) fn speaker(
     }
 
     // "…,” according to Ann Lee."
-    if let [according, to, name, ..] = toks.as_slice()
-        && according.text.eq_ignore_ascii_case("according")
-        && to.text == "to"
+    if crate::text::according_to(toks.iter().map(|t| t.text)) == Some(0)
+        && let Some(name) = toks.get(2)
         && let Some(m) = head_of(&speakers(cp, co + name.start..co + after_end), close_text, actors)
     {
         return Some(*m);
@@ -291,7 +290,7 @@ pub(crate) fn speaker(
     let toks = tokenize(clause);
     let at = |i: usize| sentence_start + toks[i].start;
     let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
-    let according = lower.windows(2).position(|w| w[0] == "according" && w[1] == "to");
+    let according = crate::text::according_to(lower.iter().map(String::as_str));
     // "according to the expert, it depends on whether Ann Lee's …": the source ends at the comma.
     let according_end = |a: usize| {
         let from = at(a + 1);
