@@ -128,9 +128,13 @@ pub(crate) fn cluster(
     let members: Vec<usize> =
         (0..articles.len()).filter(|&i| articles[i].is_some()).take(MAX_CLUSTERED).collect();
     let n = members.len();
-    let vec_of = |k: usize| articles[members[k]].as_deref().expect("has a vector");
+    // In f32, whose dot products vectorise: at 100,000 articles the n² pairs took 19 s in f64.
+    let unit: Vec<Vec<f32>> = members
+        .iter()
+        .map(|&i| articles[i].as_deref().expect("has a vector").iter().map(|&x| x as f32).collect())
+        .collect();
     let pair = |a: usize, b: usize| {
-        let cos: f64 = vec_of(a).iter().zip(vec_of(b)).map(|(x, y)| x * y).sum();
+        let cos = f64::from(crate::embed::dot(&unit[a], &unit[b]));
         let (x, y) = (&names[members[a]], &names[members[b]]);
         let mut shared = 0.0;
         let (mut i, mut j) = (0, 0);

@@ -167,7 +167,7 @@ pub(crate) fn matmul_transposed(
 }
 
 /// The dot product of two rows of one length, in [`LANES`] partial sums.
-fn dot(x: &[f32], y: &[f32]) -> f32 {
+pub(crate) fn dot(x: &[f32], y: &[f32]) -> f32 {
     let mut lanes = [0.0f32; LANES];
     let (xs, x_rest) = x.split_at(x.len() / LANES * LANES);
     let (ys, y_rest) = y.split_at(xs.len());

@@ -10,6 +10,9 @@
 
 mod bert;
 mod gemm;
+
+/// The dot product of two rows of f32 in a fixed order (vectorised, the same on any CPU).
+pub(crate) use gemm::dot;
 mod math;
 mod wordpiece;
 
