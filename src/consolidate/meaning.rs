@@ -71,8 +71,8 @@ const LEAD_SIMILARITY: f64 = GATHER_SIMILARITY;
 pub(crate) const PER_ARTICLE: usize = 64;
 
 /// Word pieces of one article's new sentences that the model may read (see
-/// [`crate::embed::pieces`]): its time is about linear in them, some 0.8 ms a piece on one
-/// core. An article's sentences are taken in order until their pieces run past this. On
+/// [`crate::embed::pieces`]): its time is about linear in them. An article's sentences are
+/// taken in order until their pieces run past this. On
 /// events-dev the statements an article may embed hold a median of 233 pieces, 712 at the
 /// 90th percentile and 1,441 at the 99th (4.4 bytes a piece), so this bounds only long pages;
 /// it is about the 8 KiB of news text that bounded them before, where a page of names and
