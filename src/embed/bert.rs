@@ -51,16 +51,20 @@ struct Layer {
     out_norm: LayerNorm,
 }
 
-/// The word-piece embeddings as the file holds them: int8 rows and a scale per row. A batch
-/// reads a few hundred of the 30,522 rows, so each is dequantised when read, to the same f32
-/// that dequantising the whole table at load gives (which took half the load time and 47 MB).
-struct Embeddings {
-    rows: Vec<i8>,
+/// An int8 matrix as the file holds it: rows of `cols` values and a scale per row. The
+/// word-piece embeddings stay so: a batch reads a few hundred of their 30,522 rows, each
+/// dequantised when read, to the same f32 that dequantising the whole table at load gives
+/// (which took half the load time and 47 MB). The dense layers are dequantised whole
+/// ([`matrix`]).
+struct Quantised {
+    values: Vec<i8>,
     scales: Vec<f32>,
+    cols: usize,
 }
 
-impl Embeddings {
-    fn read(st: &SafeTensors<'_>, name: &str, cols: usize) -> Result<Embeddings> {
+impl Quantised {
+    /// Reads `name.q` (int8, rows of `cols`) and `name.scale`.
+    fn read(st: &SafeTensors<'_>, name: &str, cols: usize) -> Result<Quantised> {
         let q =
             st.tensor(&format!("{name}.q")).with_context(|| format!("the model has no tensor {name}.q"))?;
         let rows = q.shape().first().copied().unwrap_or(0);
@@ -68,7 +72,7 @@ impl Embeddings {
             bail!("tensor {name}.q: expected int8 rows of {cols}");
         }
         let scales = vector(st, &format!("{name}.scale"), rows)?;
-        Ok(Embeddings { rows: q.data().iter().map(|&b| b as i8).collect(), scales })
+        Ok(Quantised { values: q.data().iter().map(|&b| b as i8).collect(), scales, cols })
     }
 
     /// Rows held.
@@ -79,13 +83,13 @@ impl Embeddings {
     /// Row `id`, in f32.
     fn row(&self, id: usize) -> impl Iterator<Item = f32> + '_ {
         let s = self.scales[id];
-        self.rows[id * HIDDEN..][..HIDDEN].iter().map(move |&v| f32::from(v) * s)
+        self.values[id * self.cols..][..self.cols].iter().map(move |&v| f32::from(v) * s)
     }
 }
 
 /// The encoder's weights, in f32 but for the word-piece embeddings.
 pub(crate) struct Bert {
-    words: Embeddings,
+    words: Quantised,
     positions: Vec<f32>,
     token_type: Vec<f32>,
     embed_norm: LayerNorm,
@@ -103,16 +107,11 @@ fn vector(st: &SafeTensors<'_>, name: &str, len: usize) -> Result<Vec<f32>> {
 
 /// Reads the int8 matrix `name.q` of `rows` × `cols` and its per-row scales, in f32.
 fn matrix(st: &SafeTensors<'_>, name: &str, rows: usize, cols: usize) -> Result<Vec<f32>> {
-    let q = st.tensor(&format!("{name}.q")).with_context(|| format!("the model has no tensor {name}.q"))?;
-    if q.dtype() != Dtype::I8 || q.shape() != [rows, cols] {
+    let q = Quantised::read(st, name, cols)?;
+    if q.len() != rows {
         bail!("tensor {name}.q: expected int8 of {rows} × {cols}");
     }
-    let scale = vector(st, &format!("{name}.scale"), rows)?;
-    Ok(q.data()
-        .chunks_exact(cols)
-        .zip(&scale)
-        .flat_map(|(row, &s)| row.iter().map(move |&v| f32::from(v as i8) * s))
-        .collect())
+    Ok((0..rows).flat_map(|r| q.row(r)).collect())
 }
 
 fn linear(st: &SafeTensors<'_>, name: &str, inp: usize, out: usize) -> Result<Linear> {
@@ -157,7 +156,7 @@ impl Bert {
         // Every sentence is segment 0.
         let token_types = matrix(&st, "embeddings.token_type_embeddings.weight", 2, HIDDEN)?;
         Ok(Bert {
-            words: Embeddings::read(&st, "embeddings.word_embeddings.weight", HIDDEN)?,
+            words: Quantised::read(&st, "embeddings.word_embeddings.weight", HIDDEN)?,
             positions: matrix(&st, "embeddings.position_embeddings.weight", MAX_TOKENS, HIDDEN)?,
             token_type: token_types[..HIDDEN].to_vec(),
             embed_norm: layer_norm(&st, "embeddings.LayerNorm")?,
