@@ -2,22 +2,24 @@
 //!
 //! Two figures of one story measure the same thing when they have one unit and one measure
 //! key (what a count counts, and for counts of people what happened to them: "killed",
-//! "injured", "arrested"…; see [`measure_key`]), and their sentences say the same thing but
-//! for the numbers: the sentence model's cosine, by average link over each group, reaches
-//! [`SAME_MEASURE`]. Guards: figures whose sentences name different years (a toll of 2003 is not
-//! today's), whose phrases name different names ("in Ohio", "in Florida"), or whose numbers are
-//! more than [`MAX_RATIO`] apart are never of one thing; lengths of time and the figures of a
-//! poll's method are left out. A group whose articles give different numbers is a
-//! disagreement: a change when each number was first reported on a different day, a conflict
-//! otherwise.
+//! "injured", "arrested"…; see [`measure_key`]; a length of time its unit, in hours), and they
+//! say the same thing but for the numbers: the mean of the sentence model's cosines of their
+//! sentences and of their gists (the words around each figure, its number left out; see
+//! [`gist`]), by average link over each group, reaches [`SAME_MEASURE`]. Guards: figures whose
+//! sentences name different years (a toll of 2003 is not today's), whose phrases name different
+//! names ("in Ohio", "in Florida"), or whose numbers are more than [`MAX_RATIO`] apart are never
+//! of one thing; periods of play and the figures of a poll's method are left out. A group whose
+//! articles give different numbers (see [`differ`]) is a disagreement: a change when each
+//! number was first reported on a different day, a conflict otherwise.
 
 use super::meaning::{Meaning, PER_ARTICLE, PER_ARTICLE_PIECES, embeddable, vectors_of};
 use super::*;
 use crate::embed::Vector;
 use crate::stages::extract::figures::{AGE, is_amount_word, looks_like_a_year};
 
-/// The sentence model's raw cosine, by average link, from which the sentences of two figures
-/// of one measure key say the same thing but for their numbers.
+/// The mean of the sentence model's raw cosines of two figures' sentences and of their gists,
+/// by average link, from which two figures of one measure key say the same thing but for their
+/// numbers.
 pub(super) const SAME_MEASURE: f64 = 0.5;
 
 /// The same, for counts of people whose key says what happened to them ("people injured"): the
@@ -115,15 +117,33 @@ struct Measure<'v> {
     names: Vec<String>,
     /// Years the sentence names.
     years: Vec<u32>,
+    /// The words around the figure, its number left out: what it measures.
+    gist: String,
     /// The periods the sentence's figures are counted over (see [`scope_of`]).
     scope: Vec<(String, u64)>,
     /// Names the sentence gives (capitalised words past its first), sorted.
     sentence_names: Vec<String>,
     /// For a share, the whole it is a share of ("percent of Belarusians"), if the sentence says.
     whole: Option<String>,
+    /// What one of the figure's units is worth in the key's unit: hours for a length of time,
+    /// 1 for the rest.
+    scale: f64,
     /// Whether the figure is written as a floor ("at least 50", "more than 50") or a ceiling
     /// ("up to 120", "nearly 300,000").
     bound: Bound,
+}
+
+impl Measure<'_> {
+    /// The figure's number, in the key's unit.
+    fn number(&self, figures: &[FigureOut]) -> f64 {
+        figures[self.figure].number * self.scale
+    }
+
+    /// The figure's lowest and highest numbers, in the key's unit.
+    fn range(&self, figures: &[FigureOut]) -> (f64, f64) {
+        let f = &figures[self.figure];
+        (f.number * self.scale, f.number_max.unwrap_or(f.number) * self.scale)
+    }
 }
 
 /// How a figure bounds what it measures.
@@ -159,7 +179,7 @@ pub(super) fn find_contradictions(
     // The figures that may disagree: in a story, not a length of time nor a poll's method.
     let eligible = |f: &FigureOut| {
         story_of_article[index_of[&*f.article]].is_some()
-            && !is_duration(f)
+            && (!is_duration(f) || hours_in(f).is_some())
             && !describes_a_survey(sentence_of(f))
     };
     // Their sentences' vectors: a statement's when the cascade embedded it, else the
@@ -212,7 +232,17 @@ pub(super) fn find_contradictions(
             let sentence = sentence_of(f);
             let vector = vector_of(f)?;
             let (words, names) = phrase(sentence, &f.value);
-            let (key, noun) = measure_key(f, &words)?;
+            let scale = hours_in(f);
+            if scale.is_some() && frames_a_period(&words) {
+                return None;
+            }
+            // Lengths of time are compared in one unit only: "four days" of deliberation and
+            // "30 hours" of it are two measures of one time, not a disagreement.
+            let (key, noun) = if scale.is_some() {
+                (format!("duration {}", f.about.split_whitespace().next().unwrap_or("").to_lowercase()), None)
+            } else {
+                measure_key(f, &words)?
+            };
             let key = format!("{}/{key}", f.unit);
             let bound = bound_before(sentence, &f.value);
             let sentence_names = names_in(sentence);
@@ -226,7 +256,14 @@ pub(super) fn find_contradictions(
                 vector,
                 names,
                 years: years(sentence),
-                scope: scope_of(in_sentence[&(sentence.as_ptr() as usize)].iter().map(|&k| &figures[k])),
+                gist: gist(&words, &f.value),
+                // A length of time is the scope of the others, not of itself.
+                scope: if scale.is_some() {
+                    Vec::new()
+                } else {
+                    scope_of(in_sentence[&(sentence.as_ptr() as usize)].iter().map(|&k| &figures[k]))
+                },
+                scale: scale.unwrap_or(1.0),
                 sentence_names,
                 whole,
                 bound,
@@ -239,6 +276,24 @@ pub(super) fn find_contradictions(
     nouns.dedup();
     // Nouns past the budget are compared by their words only.
     let noun_vectors = vectors_of(&nouns[..nouns.len().min(left)], cache).unwrap_or_default();
+    // The gists, by meaning, with what the nouns leave of the budget: past it, two figures
+    // are compared by their sentences only.
+    let left = left.saturating_sub(nouns.len());
+    let mut gists: Vec<&str> = measures.iter().map(|m| m.gist.as_str()).collect();
+    gists.sort_unstable();
+    gists.dedup();
+    let gist_vectors = vectors_of(&gists[..gists.len().min(left)], cache).unwrap_or_default();
+    let gist_vector = |m: &Measure<'_>| gist_vectors.get(gists.binary_search(&m.gist.as_str()).ok()?);
+    // How alike two figures' measures are: the mean of their sentences' cosine (the event) and
+    // their gists' (what is measured: "home to 120,000 people" and "which has about 200,000
+    // residents" are far apart in sentences that say much else).
+    let alike = |x: &Measure<'_>, y: &Measure<'_>| {
+        let sentences = x.vector.cosine(y.vector);
+        match gist_vector(x).zip(gist_vector(y)) {
+            Some((p, q)) => (sentences + p.cosine(q)) / 2.0,
+            None => sentences,
+        }
+    };
     let noun_vector = |m: &Measure<'_>| {
         let k = nouns.binary_search(&m.noun.as_deref()?).ok()?;
         noun_vectors.get(k)
@@ -259,7 +314,7 @@ pub(super) fn find_contradictions(
     let mut given: HashMap<(usize, &str), Vec<f64>> = HashMap::new();
     for m in &measures {
         let f = &figures[m.figure];
-        given.entry((sentence_of(f).as_ptr() as usize, m.key.as_str())).or_default().push(f.number);
+        given.entry((sentence_of(f).as_ptr() as usize, m.key.as_str())).or_default().push(m.number(figures));
     }
     let gives = |m: &Measure<'_>, number: f64| {
         given[&(sentence_of(&figures[m.figure]).as_ptr() as usize, m.key.as_str())]
@@ -283,11 +338,11 @@ pub(super) fn find_contradictions(
             for a in 0..n {
                 for b in a + 1..n {
                     let (x, y) = (&measures[members[a]], &measures[members[b]]);
-                    let (nx, ny) = (figures[x.figure].number, figures[y.figure].number);
+                    let (nx, ny) = (x.number(figures), y.number(figures));
                     let restated = x.article != y.article && (gives(x, ny) || gives(y, nx)) && nx != ny;
                     let s = if one_measure(x, y, figures) && !restated && same_noun(x, y) {
                         // Rounded, so that no decision turns on the last bits of a float.
-                        round(x.vector.cosine(y.vector))
+                        round(alike(x, y))
                     } else {
                         -1.0
                     };
@@ -341,7 +396,7 @@ fn restatements_join(
         articles.entry(roots[k]).or_default().insert(measures[members[k]].article);
     }
     let several = |k: usize| articles[&roots[k]].len() > 1;
-    let number = |k: usize| figures[measures[members[k]].figure].number;
+    let number = |k: usize| measures[members[k]].number(figures);
     let mut joins: Vec<(usize, usize)> = Vec::new();
     for k in (0..n).filter(|&k| size[roots[k]] == 1) {
         let x = &measures[members[k]];
@@ -416,8 +471,13 @@ fn measure_key(f: &FigureOut, phrase: &[&str]) -> Option<(String, Option<String>
             "old",
             "more",
         ];
-        let nouns: Vec<&str> =
+        let mut nouns: Vec<&str> =
             words.iter().map(String::as_str).filter(|w| !is_number(w) && !AFTER_UNIT.contains(w)).collect();
+        // The phrase ends at its first plural: what follows is a verb or another phrase
+        // ("20,000 people took to the streets", "565 shops suffering serious damage").
+        if let Some(head) = nouns.iter().position(|w| is_plural(w)) {
+            nouns.truncate(head + 1);
+        }
         let last = *nouns.last()?;
         // How often something happened is told apart by what happened ("arrested four times",
         // "shot 11 times").
@@ -456,6 +516,14 @@ fn singular(noun: &str) -> &str {
         .unwrap_or(last)
 }
 
+/// Whether a lower-case word looks like a plural noun: one of the plurals without an "s" that
+/// count people, or a word of four letters or more in "s" but not "ss", "us" nor "is" ("shops",
+/// "rifles"; not "this", "across", "status", "crisis").
+fn is_plural(w: &str) -> bool {
+    ["people", "men", "women", "children", "police", "staff", "crew", "folk"].contains(&w)
+        || w.len() >= 4 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is")
+}
+
 /// Whether a word is a number, in digits or letters.
 fn is_number(w: &str) -> bool {
     w.chars().any(|c| c.is_ascii_digit()) || is_amount_word(w)
@@ -465,7 +533,7 @@ fn is_number(w: &str) -> bool {
 /// (a toll of 2003 is not today's), their phrases, where both name someone or somewhere, share
 /// a name, and their numbers are within [`MAX_RATIO`] of each other.
 fn one_measure(x: &Measure<'_>, y: &Measure<'_>, figures: &[FigureOut]) -> bool {
-    let (a, b) = (figures[x.figure].number.abs(), figures[y.figure].number.abs());
+    let (a, b) = (x.number(figures).abs(), y.number(figures).abs());
     let share = |p: &[String], q: &[String]| p.is_empty() || q.is_empty() || p.iter().any(|n| q.contains(n));
     // A name at one figure that the other's sentence never gives, both ways: "99 delegates in
     // Florida" and "92 delegates in Ohio".
@@ -595,25 +663,7 @@ fn disagreement(
     }
     let rows: Vec<usize> = per_article.into_values().collect();
     let f = |k: usize| &figures[measures[k].figure];
-    let differ = |j: usize, k: usize| {
-        let (a, b) = (f(j), f(k));
-        let (lo_a, hi_a) = (a.number, a.number_max.unwrap_or(a.number));
-        let (lo_b, hi_b) = (b.number, b.number_max.unwrap_or(b.number));
-        let near = |x: f64, y: f64| (x - y).abs() <= BOUND_SLACK * x.abs().max(y.abs());
-        // A number inside the other's range is no disagreement, nor a number a little past a
-        // floor or short of a ceiling ("more than 50" and 54).
-        let inside = lo_a >= lo_b && hi_a <= hi_b || lo_b >= lo_a && hi_b <= hi_a;
-        // Two ranges that overlap ("a few blocks", "several blocks") agree.
-        let overlap = a.number_max.is_some() && b.number_max.is_some() && lo_a < hi_b && lo_b < hi_a;
-        let inside = inside || overlap;
-        let bounded = |x: usize, lo_x: f64, hi_x: f64, lo_y: f64, hi_y: f64| match measures[x].bound {
-            Bound::Floor => lo_y >= lo_x && near(lo_x, lo_y),
-            Bound::Ceiling => hi_y <= hi_x && near(hi_x, hi_y),
-            Bound::Exact => false,
-        };
-        let agree = inside || bounded(j, lo_a, hi_a, lo_b, hi_b) || bounded(k, lo_b, hi_b, lo_a, hi_a);
-        !agree && (apart(lo_a, lo_b) || apart(hi_a, hi_b))
-    };
+    let differ = |j: usize, k: usize| differ(&measures[j], &measures[k], figures);
     // Each distinct number once: its first report by date (undated last), then by article.
     let when = |k: usize| {
         let ai = measures[k].article;
@@ -658,6 +708,34 @@ fn disagreement(
     })
 }
 
+/// Whether two figures of one measure give different numbers. A number inside the other's
+/// range does not ("a few" and 3), nor two ranges that overlap ("a few blocks", "several
+/// blocks"), nor a number a little past a floor or short of a ceiling ("more than 50" and 54,
+/// within [`BOUND_SLACK`]); two bounds of one kind are two outlets' own numbers ("more than
+/// 26,000 killed" and "more than 31,000 killed" disagree).
+fn differ(x: &Measure<'_>, y: &Measure<'_>, figures: &[FigureOut]) -> bool {
+    let (lo_x, hi_x) = x.range(figures);
+    let (lo_y, hi_y) = y.range(figures);
+    let ranged = |m: &Measure<'_>| figures[m.figure].number_max.is_some();
+    let near = |a: f64, b: f64| (a - b).abs() <= BOUND_SLACK * a.abs().max(b.abs());
+    let inside = lo_x >= lo_y && hi_x <= hi_y || lo_y >= lo_x && hi_y <= hi_x;
+    let overlap = ranged(x) && ranged(y) && lo_x < hi_y && lo_y < hi_x;
+    // Whether `b`'s numbers are within the slack of `a`'s bound.
+    let bounded = |a: &Measure<'_>, (lo_a, hi_a): (f64, f64), b: &Measure<'_>, (lo_b, hi_b): (f64, f64)| {
+        match a.bound {
+            _ if a.bound == b.bound => false,
+            Bound::Floor => lo_b >= lo_a && near(lo_a, lo_b),
+            Bound::Ceiling => hi_b <= hi_a && near(hi_a, hi_b),
+            Bound::Exact => false,
+        }
+    };
+    let agree = inside
+        || overlap
+        || bounded(x, (lo_x, hi_x), y, (lo_y, hi_y))
+        || bounded(y, (lo_y, hi_y), x, (lo_x, hi_x));
+    !agree && (apart(lo_x, lo_y) || apart(hi_x, hi_y))
+}
+
 /// The words around a figure (up to [`PHRASE_WORDS`] on each side, within its clause) with an
 /// empty word where the figure stands, and the names among the two words before it and those
 /// after it (capitalised words that do not open the sentence).
@@ -698,6 +776,21 @@ fn phrase<'s>(sentence: &'s str, value: &str) -> (Vec<&'s str>, Vec<String>) {
     words.push("");
     words.extend(after);
     (words, names)
+}
+
+/// The phrase around a figure without its number: the words of [`phrase`], the figure's own
+/// words in place of the gap ("home to people, and the city of").
+fn gist(words: &[&str], value: &str) -> String {
+    let own = value.split_whitespace().filter(|w| !is_number(&w.to_lowercase()));
+    let mut out: Vec<&str> = Vec::new();
+    for &w in words {
+        if w.is_empty() {
+            out.extend(own.clone());
+        } else {
+            out.push(w);
+        }
+    }
+    out.join(" ")
 }
 
 /// The years a sentence names ("in December 2003", "since 1990").
@@ -746,6 +839,37 @@ pub(super) fn is_duration(f: &FigureOut) -> bool {
         })
 }
 
+/// A length of time's unit in hours ("three weeks": 168), `None` for other figures and for
+/// periods of play ("54 games"), which set a record's scope and are no length of their own.
+fn hours_in(f: &FigureOut) -> Option<f64> {
+    if !is_duration(f) {
+        return None;
+    }
+    let unit = f.about.split_whitespace().next()?.to_lowercase();
+    let hours = match unit.trim_end_matches('s') {
+        "second" => 1.0 / 3600.0,
+        "minute" => 1.0 / 60.0,
+        "hour" => 1.0,
+        "day" => 24.0,
+        "week" => 168.0,
+        "month" => 730.5,
+        "year" => 8766.0,
+        "decade" => 87_660.0,
+        "century" | "centurie" => 876_600.0,
+        _ => return None,
+    };
+    Some(hours)
+}
+
+/// Whether the words before a length of time make it the frame of what the sentence counts
+/// rather than a length of its own: "more in two weeks than", "over the past three years", "in
+/// the last five years" (against "hospitalized for three weeks", "30 hours of deliberation").
+fn frames_a_period(phrase: &[&str]) -> bool {
+    const FRAMES: &[&str] = &["during", "first", "in", "last", "next", "over", "past", "previous", "within"];
+    let at = phrase.iter().position(|w| w.is_empty()).unwrap_or(0);
+    phrase[..at].last().is_some_and(|w| FRAMES.contains(&w.to_lowercase().as_str()))
+}
+
 /// The periods a sentence's figures are counted over: its lengths of time, as (what, how many).
 /// "13 homers in 54 games" and "33 homers in 157 games" are two stat lines, not a disagreement.
 fn scope_of<'f>(figures: impl Iterator<Item = &'f FigureOut>) -> Vec<(String, u64)> {
@@ -787,11 +911,92 @@ mod tests {
             vector,
             names: vec![],
             years: vec![],
+            gist: String::new(),
             scope: vec![],
+            scale: 1.0,
             sentence_names: vec![],
             whole: None,
             bound: Bound::Exact,
         }
+    }
+
+    /// A figure whose value is `value`, of `unit`, about `about`.
+    fn figure(value: &str, number: f64, unit: &str, about: &str) -> FigureOut {
+        FigureOut { value: value.into(), number, unit: unit.into(), about: about.into(), ..comments(number) }
+    }
+
+    #[test]
+    fn two_bounds_of_one_kind_disagree_a_number_near_a_bound_agrees_with_it() {
+        let figures = [26_000.0, 31_000.0, 27_000.0, 40_000.0].map(comments);
+        let vector = Vector([Vector::ONE as i16].into());
+        let bound = |k: usize, bound: Bound| Measure { bound, ..measure(k, k, &vector) };
+        // "more than 26,000 killed" against "more than 31,000 killed".
+        assert!(differ(&bound(0, Bound::Floor), &bound(1, Bound::Floor), &figures));
+        // "more than 26,000" against "27,000": within the slack past the floor.
+        assert!(!differ(&bound(0, Bound::Floor), &bound(2, Bound::Exact), &figures));
+        assert!(!differ(&bound(2, Bound::Exact), &bound(0, Bound::Floor), &figures));
+        // "more than 26,000" against "40,000": too far past it.
+        assert!(differ(&bound(0, Bound::Floor), &bound(3, Bound::Exact), &figures));
+        // "nearly 31,000" against "27,000", and two exact numbers.
+        assert!(!differ(&bound(1, Bound::Ceiling), &bound(2, Bound::Exact), &figures));
+        assert!(differ(&bound(1, Bound::Exact), &bound(2, Bound::Exact), &figures));
+    }
+
+    #[test]
+    fn a_range_agrees_with_a_number_inside_it_and_with_a_range_it_overlaps() {
+        let range = |lo: f64, hi: f64| FigureOut { number_max: Some(hi), ..comments(lo) };
+        let figures = [range(6.0, 11.0), comments(8.0), comments(3.0), range(10.0, 20.0)];
+        let vector = Vector([Vector::ONE as i16].into());
+        let m = |k: usize| measure(k, k, &vector);
+        assert!(!differ(&m(0), &m(1), &figures));
+        assert!(differ(&m(0), &m(2), &figures), "\"between 6 and 11 percent\" against 3 percent");
+        assert!(!differ(&m(0), &m(3), &figures));
+    }
+
+    #[test]
+    fn a_count_counts_the_first_plural_after_its_number() {
+        let key = |value: &str| {
+            let f = figure(value, 1.0, "count", "");
+            measure_key(&f, &["", "in", "Athens"]).map(|(_, noun)| noun)
+        };
+        assert_eq!(key("565 shops suffering serious"), Some(Some("shops".into())));
+        assert_eq!(key("355 damaged shops"), Some(Some("damaged shops".into())));
+        assert_eq!(key("20,000 people took"), Some(Some("people".into())));
+        assert_eq!(key("seven AK-47 assault rifles"), Some(Some("assault rifles".into())));
+        assert!(is_plural("rifles") && is_plural("men"));
+        assert!(!is_plural("this") && !is_plural("across") && !is_plural("status") && !is_plural("crisis"));
+    }
+
+    #[test]
+    fn lengths_of_time_are_measured_in_hours_and_periods_of_play_are_not() {
+        let hours = |value: &str, number: f64, about: &str| hours_in(&figure(value, number, "count", about));
+        assert_eq!(hours("three weeks", 3.0, "weeks"), Some(168.0));
+        assert_eq!(hours("30 hours", 30.0, "hours of deliberation"), Some(1.0));
+        assert_eq!(hours("two decades", 2.0, "decades"), Some(87_660.0));
+        // Set a record's scope, measure nothing of their own.
+        assert_eq!(hours("54 games", 54.0, "games"), None);
+        // "an eight-year offer": the unit describes the offer.
+        assert_eq!(hours("eight-year", 8.0, "year offer"), None);
+        assert_eq!(hours("12 rifles", 12.0, "rifles"), None);
+    }
+
+    #[test]
+    fn a_length_of_time_after_in_or_past_frames_a_period() {
+        let frames = |sentence: &str, value: &str| frames_a_period(&phrase(sentence, value).0);
+        assert!(frames("Lee has done more in two weeks than Berg has in a year.", "two weeks"));
+        assert!(frames("He led the unit for the past five years.", "five years"));
+        assert!(!frames("Page had been hospitalized for three weeks.", "three weeks"));
+        assert!(!frames("The jury was unable to decide after 30 hours of deliberation.", "30 hours"));
+    }
+
+    #[test]
+    fn a_gist_is_the_phrase_around_a_figure_without_its_number() {
+        let sentence = "The 6.1 - magnitude quake struck Qeshm island, home to 120,000 people, and the city.";
+        let (words, _) = phrase(sentence, "120,000 people");
+        assert_eq!(gist(&words, "120,000 people"), "home to people ,");
+        let sentence = "The island, which has about 200,000 residents, is about 940 miles south of Tehran.";
+        let (words, _) = phrase(sentence, "200,000 residents");
+        assert_eq!(gist(&words, "200,000 residents"), "which has about residents ,");
     }
 
     #[test]
