@@ -1,0 +1,357 @@
+//! Clean: a scraped page dump → title/date/author/publisher, body paragraphs, and a record of
+//! every block removed and why.
+//!
+//! No list of sites: each line is judged from signals (jusText's idea, adapted to text without
+//! a DOM). Length and stop-word share say "prose"; words like share/subscribe/© say
+//! "boilerplate"; position relative to the body and the neighbours decide short blocks; a line
+//! that recurs across unrelated articles of the corpus is site furniture. Lines that a page split
+//! mid-sentence (`…," analyst X told` / `Al Jazeera` / `.`) are joined back first.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use anyhow::Result;
+use rayon::prelude::*;
+use regex::{Regex, RegexSet};
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::xxh3_64;
+
+use super::{Stage, StageContext};
+use crate::cache::{Cache, KeyBuilder};
+use crate::dates::{DateKind, find_dates};
+use crate::model::{Article, Corpus, Day, Metadata, Paragraph, RemovalReason, Removed};
+use crate::text::{is_capitalized, is_stop_word, normalize, words};
+
+mod body;
+mod metadata;
+mod patterns;
+
+use body::*;
+use metadata::*;
+use patterns::*;
+
+/// The clean stage.
+pub struct Clean;
+
+impl Stage for Clean {
+    fn name(&self) -> &'static str {
+        "clean"
+    }
+
+    fn run(&self, ctx: &StageContext<'_>, mut corpus: Corpus) -> Result<Corpus> {
+        let cfg = ctx.config;
+        let keys: Vec<Vec<u64>> = corpus.articles.par_iter().map(|a| line_keys(&a.text)).collect();
+        let repeated = repeated_lines(&keys, cfg.clean.corpus_repeat_min);
+        let rules =
+            Rules { extra: &cfg.extra_boilerplate, corpus_lines: &repeated, enabled: cfg.clean.enabled };
+        let settings = format!("{:?}", cfg.clean);
+        let progress = ctx.progress;
+        corpus.articles = std::mem::take(&mut corpus.articles)
+            .into_par_iter()
+            .zip(keys)
+            .map(|(mut article, keys)| {
+                let text = std::mem::take(&mut article.text);
+                // An article's result depends on its text, the settings, and which of its
+                // lines the corpus repeats; the cache key covers exactly that.
+                let key = ctx.cache.map(|cache| {
+                    let mut deps: Vec<u64> = keys.into_iter().filter(|k| repeated.contains(k)).collect();
+                    deps.sort_unstable();
+                    deps.dedup();
+                    let mut key = KeyBuilder::new(cache, self.name(), &settings).bytes(text.as_bytes());
+                    for d in deps {
+                        key = key.u64(d);
+                    }
+                    (cache, key.finish())
+                });
+                Cache::or_compute(key, self.name(), || clean_text(&text, &rules)).apply_to(&mut article);
+                // From the path too, which the cache key leaves out.
+                crate::provenance::fill(&mut article, &text);
+                progress.inc();
+                article
+            })
+            .collect();
+        Ok(corpus)
+    }
+}
+
+/// What the cleaner knows beyond the article itself.
+pub struct Rules<'a> {
+    /// `[clean] extra_boilerplate`.
+    pub extra: &'a [Regex],
+    /// Hashes of normalised lines that recur across unrelated articles.
+    pub corpus_lines: &'a HashSet<u64>,
+    /// When false, every non-empty block is kept.
+    pub enabled: bool,
+}
+
+/// Cleans one article in place of its `meta`, `paragraphs` and `removed`.
+pub fn clean_article(mut article: Article, rules: &Rules<'_>) -> Article {
+    // The raw text is not needed once it is paragraphs and removed blocks; dropping it keeps
+    // large corpora in memory once, not twice.
+    let text = std::mem::take(&mut article.text);
+    clean_text(&text, rules).apply_to(&mut article);
+    article
+}
+
+/// The cleaner's output for one text.
+#[derive(Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Cleaned {
+    /// Title, date, author, publisher.
+    pub meta: Metadata,
+    /// Kept paragraphs.
+    pub paragraphs: Vec<Paragraph>,
+    /// Removed blocks.
+    pub removed: Vec<Removed>,
+}
+
+impl Cleaned {
+    /// Puts the result into the article's `meta`, `paragraphs` and `removed`.
+    pub(crate) fn apply_to(self, article: &mut Article) {
+        article.meta = self.meta;
+        article.paragraphs = self.paragraphs;
+        article.removed = self.removed;
+    }
+}
+
+/// One line of the page (or several, once split fragments are joined).
+#[derive(Debug, Clone)]
+struct Block {
+    text: String,
+    lines: [usize; 2],
+    /// Lower-cased, punctuation-free key for repeat detection.
+    key: String,
+    words: usize,
+    stop_share: f64,
+    terminal: bool,
+}
+
+impl Block {
+    fn new(text: String, lines: [usize; 2]) -> Self {
+        // The key is the lower-case words: count the stop words on it rather than lowering twice.
+        let key = key_of(&text);
+        let (mut n, mut stops) = (0, 0);
+        for w in key.split(' ').filter(|w| !w.is_empty()) {
+            n += 1;
+            stops += usize::from(is_stop_word(w));
+        }
+        let terminal = ends_sentence(&text);
+        Block { text, lines, key, words: n, stop_share: stops as f64 / n.max(1) as f64, terminal }
+    }
+
+    /// The capitalised words after the first (a sentence's first word has its capital anyway).
+    fn capitals(&self) -> usize {
+        words(&self.text).skip(1).filter(|w| is_capitalized(w)).count()
+    }
+}
+
+fn key_of(text: &str) -> String {
+    // One buffer, not a string per word: every line of every page gets a key.
+    let mut key = String::with_capacity(text.len());
+    for w in words(text) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    key
+}
+
+/// Whether a text ends a sentence. An embedded post ends in the link its platform adds ("…
+/// campaign. pic.twitter.com/3Bdn"): the sentence is before it.
+fn ends_sentence(text: &str) -> bool {
+    let mut t = text.trim_end();
+    if let Some((before, link)) = t.rsplit_once(char::is_whitespace)
+        && (link.starts_with("pic.twitter.com/") || link.starts_with("https://t.co/"))
+    {
+        t = before;
+    }
+    let t = t.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', ' ']);
+    t.ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+/// What the classifier decided for a block.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Label {
+    Body,
+    Heading,
+    Drop(RemovalReason),
+    Undecided,
+}
+
+/// Cleans one page's text.
+pub fn clean_text(text: &str, rules: &Rules<'_>) -> Cleaned {
+    let blocks = join_fragments(split_blocks(text));
+    if !rules.enabled {
+        let paragraphs = blocks
+            .into_iter()
+            .enumerate()
+            .map(|(index, b)| Paragraph {
+                index,
+                text: b.text,
+                lines: b.lines,
+                heading: false,
+                duplicate_of: None,
+            })
+            .collect();
+        return Cleaned { meta: Metadata::default(), paragraphs, removed: Vec::new() };
+    }
+    let mut labels = vec![Label::Undecided; blocks.len()];
+    let mut meta = Metadata::default();
+
+    hard_rules(&blocks, &mut labels, rules);
+    read_metadata(&blocks, &mut labels, &mut meta);
+    drop_repeats(&blocks, &mut labels, &meta);
+    classify_body(&blocks, &mut labels);
+    keep_numbered_lists(&blocks, &mut labels);
+    keep_tables(&blocks, &mut labels);
+    keep_cell_tables(&blocks, &mut labels);
+    keep_recurring_lines(&blocks, &mut labels);
+    cut_after_end(&blocks, &mut labels);
+    drop_author_bio(&blocks, &mut labels, &meta);
+    drop_trailing_headings(&mut labels);
+
+    let mut out = Cleaned { meta, ..Cleaned::default() };
+    for (block, label) in blocks.into_iter().zip(labels) {
+        match label {
+            Label::Body | Label::Heading => out.paragraphs.push(Paragraph {
+                index: out.paragraphs.len(),
+                text: block.text,
+                lines: block.lines,
+                heading: label == Label::Heading,
+                duplicate_of: None,
+            }),
+            Label::Drop(reason) => out.removed.push(Removed { lines: block.lines, reason, text: block.text }),
+            Label::Undecided => out.removed.push(Removed {
+                lines: block.lines,
+                reason: RemovalReason::Fragment,
+                text: block.text,
+            }),
+        }
+    }
+    out
+}
+
+/// Every non-empty line is a block, normalised and with inner whitespace collapsed.
+fn split_blocks(text: &str) -> Vec<Block> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let norm = normalize(line);
+            let mut collapsed = String::with_capacity(norm.len());
+            for piece in norm.split_whitespace() {
+                if !collapsed.is_empty() {
+                    collapsed.push(' ');
+                }
+                collapsed.push_str(piece);
+            }
+            (!collapsed.is_empty()).then(|| Block::new(collapsed, [i + 1, i + 1]))
+        })
+        .collect()
+}
+
+/// Joins a sentence that the page broke over lines: a line of running text that stops without
+/// punctuation (`…," analyst X told`), followed by a short piece that names someone (`Al
+/// Jazeera`) and that the sentence's end mark (`.`) closes, or by a piece that goes on in
+/// lower case (also after a bracket: `… Foreign Relations (DGAP)` / `told Tagesspiegel`).
+fn join_fragments(blocks: Vec<Block>) -> Vec<Block> {
+    // Each join rebuilds the block; past this size a block is no sentence split over lines
+    // (a page of lines with no sentence end), and joining on would cost its length squared.
+    const MAX_JOINED_BYTES: usize = 10_000;
+    let only_punct = |b: &Block| b.words == 0 && b.text.chars().count() <= 3;
+    let open_end = |b: &Block| {
+        !b.terminal
+            && b.words >= 6
+            && b.stop_share >= 0.2
+            && b.text
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_lowercase() || matches!(c, ',' | ';' | '“' | '"' | '«'))
+    };
+    // "… András Rácz of the German Council on Foreign Relations (DGAP)" / "told Tagesspiegel".
+    let open_bracket =
+        |b: &Block| !b.terminal && b.words >= 6 && b.stop_share >= 0.2 && b.text.ends_with(')');
+    let lower_start = |b: &Block| b.text.chars().next().is_some_and(char::is_lowercase);
+    // The outlet or person an attribution names, on a line of its own ("Al Jazeera", "the
+    // Guardian."): not a short sentence ("An example is Kazakhstan.").
+    let a_name = |b: &Block| {
+        words(&b.text).all(|w| is_capitalized(w) || matches!(w, "of" | "the" | "de" | "der" | "la" | "and"))
+    };
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    for (i, block) in blocks.iter().enumerate() {
+        if let Some(prev) = out.last_mut().filter(|prev| prev.text.len() < MAX_JOINED_BYTES) {
+            let closes_next = blocks.get(i + 1).is_some_and(only_punct);
+            let joins = (only_punct(block) && prev.words > 0)
+                || ((open_end(prev) || open_bracket(prev)) && block.words > 0 && lower_start(block))
+                || (open_end(prev) && block.words <= 4 && a_name(block) && (block.terminal || closes_next));
+            if joins {
+                let glue =
+                    if only_punct(block) || block.text.starts_with([',', '.', ';', ':']) { "" } else { " " };
+                let text = format!("{}{glue}{}", prev.text, block.text);
+                *prev = Block::new(text, [prev.lines[0], block.lines[1]]);
+                continue;
+            }
+        }
+        out.push(block.clone());
+    }
+    out
+}
+
+/// The hashed key of every non-empty line of a text, in order (what corpus repetition is
+/// counted on).
+pub(crate) fn line_keys(text: &str) -> Vec<u64> {
+    text.lines()
+        .map(|l| key_of(&normalize(l)))
+        .filter(|k| !k.is_empty())
+        .map(|k| xxh3_64(k.as_bytes()))
+        .collect()
+}
+
+/// Lines that recur in several articles with different neighbours: site furniture. Syndicated
+/// copies share lines too, but with the same neighbours, so they do not count.
+pub fn corpus_boilerplate(articles: &[Article], min_articles: usize) -> HashSet<u64> {
+    let keys: Vec<Vec<u64>> = articles.par_iter().map(|a| line_keys(&a.text)).collect();
+    repeated_lines(&keys, min_articles)
+}
+
+/// [`corpus_boilerplate`] from the articles' [`line_keys`].
+fn repeated_lines(per_article_keys: &[Vec<u64>], min_articles: usize) -> HashSet<u64> {
+    if per_article_keys.len() < min_articles.max(2) {
+        return HashSet::new();
+    }
+    let per_article: Vec<Vec<(u64, u64)>> = per_article_keys
+        .par_iter()
+        .map(|keys| {
+            let mut pairs: Vec<(u64, u64)> = (0..keys.len())
+                .map(|i| {
+                    let prev = if i > 0 { keys[i - 1] } else { 0 };
+                    let next = keys.get(i + 1).copied().unwrap_or(0);
+                    (keys[i], prev.rotate_left(1) ^ next)
+                })
+                .collect();
+            pairs.sort_unstable();
+            pairs.dedup();
+            pairs
+        })
+        .collect();
+    let mut contexts: HashMap<u64, HashSet<u64>> = HashMap::new();
+    let mut articles_with: HashMap<u64, usize> = HashMap::new();
+    for pairs in &per_article {
+        let mut last = None;
+        for &(line, context) in pairs {
+            contexts.entry(line).or_default().insert(context);
+            if last != Some(line) {
+                *articles_with.entry(line).or_default() += 1;
+                last = Some(line);
+            }
+        }
+    }
+    contexts
+        .into_iter()
+        .filter(|(line, ctx)| ctx.len() >= min_articles && articles_with[line] >= min_articles)
+        .map(|(line, _)| line)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;
