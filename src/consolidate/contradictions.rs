@@ -862,12 +862,20 @@ fn hours_in(f: &FigureOut) -> Option<f64> {
 }
 
 /// Whether the words before a length of time make it the frame of what the sentence counts
-/// rather than a length of its own: "more in two weeks than", "over the past three years", "in
-/// the last five years" (against "hospitalized for three weeks", "30 hours of deliberation").
+/// rather than a length of its own: "more in two weeks than", "in the last five years", "over
+/// the past three years" (against "hospitalized for three weeks", "for the past three weeks",
+/// "30 hours of deliberation").
 fn frames_a_period(phrase: &[&str]) -> bool {
-    const FRAMES: &[&str] = &["during", "first", "in", "last", "next", "over", "past", "previous", "within"];
+    // Not "over": before a number it is mostly a floor ("just over 10 seconds").
+    const FRAMES: &[&str] = &["during", "in", "within"];
+    const RECENT: &[&str] = &["first", "last", "next", "past", "previous"];
     let at = phrase.iter().position(|w| w.is_empty()).unwrap_or(0);
-    phrase[..at].last().is_some_and(|w| FRAMES.contains(&w.to_lowercase().as_str()))
+    let mut before = phrase[..at].iter().rev().map(|w| w.to_lowercase()).filter(|w| w != "the");
+    match before.next() {
+        Some(w) if FRAMES.contains(&w.as_str()) => true,
+        Some(w) if RECENT.contains(&w.as_str()) => before.next().is_none_or(|w| w != "for"),
+        _ => false,
+    }
 }
 
 /// The periods a sentence's figures are counted over: its lengths of time, as (what, how many).
@@ -984,8 +992,11 @@ mod tests {
     fn a_length_of_time_after_in_or_past_frames_a_period() {
         let frames = |sentence: &str, value: &str| frames_a_period(&phrase(sentence, value).0);
         assert!(frames("Lee has done more in two weeks than Berg has in a year.", "two weeks"));
-        assert!(frames("He led the unit for the past five years.", "five years"));
+        assert!(frames("He has led the unit over the past five years.", "five years"));
+        assert!(frames("Cheeks will be the fifth coach in the last four years.", "four years"));
+        assert!(!frames("Page had been hospitalized for the past three weeks.", "three weeks"));
         assert!(!frames("Page had been hospitalized for three weeks.", "three weeks"));
+        assert!(!frames("The initial tremor lasted just over 10 seconds.", "10 seconds"));
         assert!(!frames("The jury was unable to decide after 30 hours of deliberation.", "30 hours"));
     }
 
