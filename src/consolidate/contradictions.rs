@@ -181,6 +181,7 @@ pub(super) fn find_contradictions(
         story_of_article[index_of[&*f.article]].is_some()
             && (!is_duration(f) || hours_in(f).is_some())
             && !describes_a_survey(sentence_of(f))
+            && !converts(sentence_of(f), &f.value)
     };
     // Their sentences' vectors: a statement's when the cascade embedded it, else the
     // sentence's own (a short sentence, "Police said 50 were injured.", is no statement), up
@@ -839,6 +840,15 @@ pub(super) fn is_duration(f: &FigureOut) -> bool {
         })
 }
 
+/// Whether a figure in parentheses right after another restates it in another unit or
+/// currency ("200 million euros ($265.3 million)", "58km (36 miles)"): the same amount, which
+/// the first figure already gives.
+fn converts(sentence: &str, value: &str) -> bool {
+    let Some(at) = sentence.find(value) else { return false };
+    let Some(before) = sentence[..at].trim_end().strip_suffix('(') else { return false };
+    before.split_whitespace().rev().take(3).any(|w| w.chars().any(|c| c.is_ascii_digit()))
+}
+
 /// A length of time's unit in hours ("three weeks": 168), `None` for other figures and for
 /// periods of play ("54 games"), which set a record's scope and are no length of their own.
 fn hours_in(f: &FigureOut) -> Option<f64> {
@@ -998,6 +1008,15 @@ mod tests {
         assert!(!frames("Page had been hospitalized for three weeks.", "three weeks"));
         assert!(!frames("The initial tremor lasted just over 10 seconds.", "10 seconds"));
         assert!(!frames("The jury was unable to decide after 30 hours of deliberation.", "30 hours"));
+    }
+
+    #[test]
+    fn a_figure_in_parentheses_after_another_is_a_conversion() {
+        let sentence = "Eight days of clashes have caused 200 million euros ($265.3 million) of damage.";
+        assert!(converts(sentence, "$265.3 million"));
+        assert!(!converts(sentence, "200 million euros"));
+        assert!(converts("The epicentre was about 58km (36 miles) south-west of the port.", "36 miles"));
+        assert!(!converts("Klitschko (52-3, 46 KOs) beat Rahman.", "46 KOs"));
     }
 
     #[test]
