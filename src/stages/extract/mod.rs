@@ -225,7 +225,7 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
     let mut found_quotes: Vec<(quotes::RawQuote, Option<actors::Mention>)> = quotes::find(&paragraphs)
         .into_iter()
         .map(|q| {
-            let who = quotes::speaker(&q, &paragraphs, &mentions, &actors, &sexes);
+            let who = quotes::speaker(&q, &paragraphs, &mentions, &actors, &sexes).speaker;
             (q, who)
         })
         .collect();

@@ -3,252 +3,490 @@
 
 use super::*;
 
-/// Who said a quote: a local actor index, or `None`.
+/// Who said a quote, and the sieve that decided: the first of [`SIEVES`] that names a speaker
+/// or finds that no one the article names said it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Attribution {
+    pub(crate) speaker: Option<Mention>,
+    /// The sieve's name (see [`SIEVES`]).
+    pub(crate) rule: &'static str,
+}
+
+/// What a sieve says of a quote.
+enum Verdict {
+    /// This one said it.
+    Speaker(Mention),
+    /// No one the article names said it here: a label, a speaker the attribution only
+    /// describes, a pronoun that the quote before speaks for (see [`carry_speakers`]).
+    Nobody,
+    /// Not this sieve's case: the next one decides.
+    Pass,
+}
+
+impl From<Option<Mention>> for Verdict {
+    fn from(m: Option<Mention>) -> Verdict {
+        m.map_or(Verdict::Nobody, Verdict::Speaker)
+    }
+}
+
+/// Passes unless `m` names someone.
+fn speaker_or_pass(m: Option<&Mention>) -> Verdict {
+    m.map_or(Verdict::Pass, |m| Verdict::Speaker(*m))
+}
+
+/// One rule of attribution: its name, recorded on the quote it decides, and the rule.
+pub(crate) struct Sieve {
+    pub(crate) name: &'static str,
+    decide: fn(&Context<'_>) -> Verdict,
+}
+
+/// The sieves, in the order they run (CoreNLP's quote attribution runs its sieves so): the
+/// clause after the quote first ("…,” Ann Lee said", "…,” said Ann Lee", "…,” he said"), then
+/// the sentence the quote sits in and the one before it ("according to Ann Lee", "Ann Lee said:
+/// “…", "Ann Lee …, saying “…"), then the paragraphs around a quote that stands alone. A place
+/// or a group never speaks.
+pub(crate) const SIEVES: &[Sieve] = &[
+    Sieve { name: "label", decide: label },
+    Sieve { name: "described-after", decide: described_after_it },
+    Sieve { name: "pronoun-after", decide: pronoun_after },
+    Sieve { name: "name-then-verb-after", decide: name_then_verb_after },
+    Sieve { name: "noun-then-verb-after", decide: noun_then_verb_after },
+    Sieve { name: "verb-then-name-after", decide: verb_then_name_after },
+    Sieve { name: "according-to-after", decide: according_to_after },
+    Sieve { name: "any-verb-after", decide: any_verb_after },
+    Sieve { name: "sentence-before", decide: sentence_before },
+    Sieve { name: "according-to-before", decide: according_to_before },
+    Sieve { name: "as-puts-it", decide: as_puts_it },
+    Sieve { name: "verb-then-name-before", decide: verb_then_name_before },
+    Sieve { name: "pronoun-before-verb", decide: pronoun_before_verb },
+    Sieve { name: "participle-subject", decide: participle_subject },
+    Sieve { name: "verb-subject", decide: verb_subject },
+    Sieve { name: "noun-then-verb-before", decide: noun_then_verb_before },
+    Sieve { name: "pronoun-before", decide: pronoun_before },
+    Sieve { name: "colon", decide: colon },
+    Sieve { name: "neighbouring-paragraph", decide: neighbouring_paragraph },
+    Sieve { name: "names-a-thing", decide: names_a_thing_sieve },
+    Sieve { name: "sentence-subject", decide: sentence_subject },
+];
+
+/// Who said a quote: the first of [`SIEVES`] that decides.
 ///
 /// `paragraphs` are the article's paragraphs as read: the quote's own (for words before the
-/// quote), the one where it closes (for words after), and its neighbours. The rules, in
-/// order: the clause after the quote ("…,” X said", "…,” said X", "…,” he said"); the clause
-/// before it ("according to X", "X said: “…", "X …, saying “…"); a quote introduced by a colon
-/// belongs to the person the sentence is about. A place or a group never speaks.
+/// quote), the one where it closes (for words after), and its neighbours.
 pub(crate) fn speaker(
     q: &RawQuote,
     paragraphs: &[(usize, &str)],
     mentions: &[Mention],
     actors: &[LocalActor],
     sexes: &[Option<Sex>],
-) -> Option<Mention> {
-    let text_of = |p: usize| text_of(paragraphs, p);
-    let (para_text, close_text) = (text_of(q.paragraph), text_of(q.close.0));
-    if is_a_label(q, para_text) {
-        return None;
-    }
-    let speakers = |p: usize, range: std::ops::Range<usize>| -> Vec<&Mention> {
-        mentions_in(mentions, p, range).filter(|m| can_speak(&actors[m.actor])).collect()
-    };
-    let is_person = |m: &&Mention| actors[m.actor].kind == ActorKind::Person;
-
-    let (cp, co) = q.close;
-    let after = &close_text[co.min(close_text.len())..];
-    // "…,” said an Iowa Democrat": someone the article does not name said it, whoever else
-    // the sentences around name.
-    if described_indefinitely(after) {
-        return None;
-    }
-    let after_end = clause_end(after);
-    let toks = tokenize(&after[..after_end]);
-    if let Some(v) = (0..toks.len().min(16)).find(|&i| speaks_at(&toks, i)) {
-        // "…,” he said during his Kremlin visit": the pronoun is the subject, and not whoever
-        // the clause names after it ("…,” he told Ann Lee").
-        if let Some(sex) = toks[..v].iter().find_map(|t| pronoun_sex(t.text)) {
-            let addressed: Vec<usize> =
-                mentions_in(mentions, cp, co + toks[v].end..co + after_end).map(|m| m.actor).collect();
-            return antecedent(q, paragraphs, mentions, actors, sexes, sex, &addressed);
+) -> Attribution {
+    let cx = Context::new(q, paragraphs, mentions, actors, sexes);
+    for sieve in SIEVES {
+        match (sieve.decide)(&cx) {
+            Verdict::Speaker(m) => return Attribution { speaker: Some(m), rule: sieve.name },
+            Verdict::Nobody => return Attribution { speaker: None, rule: sieve.name },
+            Verdict::Pass => {}
         }
-        // "…,” Ann Lee, the chair of the Party, said", "…,” Party spokesman Ann Lee said", but
-        // not "…” for Bo Ek, said Ann Lee".
-        let subject: Vec<&Mention> = speakers(cp, co..co + toks[v].start)
+    }
+    // The last sieve always decides.
+    Attribution { speaker: None, rule: "none" }
+}
+
+/// What the sieves read of a quote, worked out once.
+struct Context<'a> {
+    q: &'a RawQuote,
+    paragraphs: &'a [(usize, &'a str)],
+    mentions: &'a [Mention],
+    actors: &'a [LocalActor],
+    sexes: &'a [Option<Sex>],
+    /// The quote's paragraph, and the one its closing mark is in.
+    para_text: &'a str,
+    close_text: &'a str,
+    /// The words after the closing mark, and where their clause ends in them.
+    after: &'a str,
+    after_end: usize,
+    /// The clause after the quote, in words, and its verb of speech among the first sixteen.
+    after_toks: Vec<Token<'a>>,
+    after_verb: Option<usize>,
+    /// The paragraph before the quote, without its opening mark.
+    head: &'a str,
+    /// Where the quote's sentence starts in the paragraph, and the sentence before it.
+    sentence_start: usize,
+    /// Where a short sentence of attribution before the quote's sentence starts (after the
+    /// quote it continues, if one ends in it), its words, and whether a quote ends before it.
+    previous: usize,
+    attribution: Vec<Token<'a>>,
+    follows_quote: bool,
+    /// The quote's sentence up to the quote, in words and in lower case.
+    clause: &'a str,
+    toks: Vec<Token<'a>>,
+    lower: Vec<String>,
+    /// The finite verb that introduces the quote in its sentence, if any.
+    finite: Option<usize>,
+}
+
+impl<'a> Context<'a> {
+    fn new(
+        q: &'a RawQuote,
+        paragraphs: &'a [(usize, &'a str)],
+        mentions: &'a [Mention],
+        actors: &'a [LocalActor],
+        sexes: &'a [Option<Sex>],
+    ) -> Context<'a> {
+        let (para_text, close_text) = (text_of(paragraphs, q.paragraph), text_of(paragraphs, q.close.0));
+        let after = &close_text[q.close.1.min(close_text.len())..];
+        let after_end = clause_end(after);
+        let after_toks = tokenize(&after[..after_end]);
+        let after_verb = (0..after_toks.len().min(16)).find(|&i| speaks_at(&after_toks, i));
+        let head = para_text.get(..q.range.start).unwrap_or("").trim_end_matches(is_opener);
+        // The sentence the quote sits in, and the one before (abbreviations and initials do not
+        // end a sentence: "Sen. Ted Cruz (Tex.) has said that …").
+        let starts: Vec<usize> =
+            sentences(para_text).into_iter().map(|r| r.start).filter(|&s| s <= head.len()).collect();
+        let sentence_start = starts.last().copied().unwrap_or(0);
+        let before_start = starts.len().checked_sub(2).map_or(0, |i| starts[i]);
+        // "“…,” Ann Lee said. “…”": after the quote it continues.
+        let previous = head[before_start..sentence_start]
+            .char_indices()
+            .rfind(|&(_, c)| matches!(c, '”' | '"'))
+            .map_or(before_start, |(i, c)| before_start + i + c.len_utf8());
+        let clause = &head[sentence_start..];
+        let toks = tokenize(clause);
+        let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
+        // "X said, adding “…": the finite verb, when there is one, finds the subject.
+        // "Ann Lee shot back: “…”": a verb with "back" answers.
+        let answers = |i: usize| {
+            lower[i] == "back" && i > 0 && matches!(lower[i - 1].as_str(), "shot" | "fired" | "hit")
+        };
+        let is_finite = |i: usize| {
+            is_speech_verb_token(toks[i].text) || INTRODUCERS.contains(&lower[i].as_str()) || answers(i)
+        };
+        let mut finite = (0..toks.len()).rev().find(|&i| is_finite(i));
+        // "Ann Lee said that Bo Ek is “…,” and said that …": a verb joined by "and" shares the
+        // subject of the first.
+        if let Some(v) = finite.filter(|&v| v > 0 && lower[v - 1] == "and") {
+            finite = (0..v).find(|&i| is_finite(i)).or(finite);
+        }
+        Context {
+            q,
+            paragraphs,
+            mentions,
+            actors,
+            sexes,
+            para_text,
+            close_text,
+            after,
+            after_end,
+            after_toks,
+            after_verb,
+            head,
+            sentence_start,
+            previous,
+            attribution: tokenize(&head[previous..sentence_start]),
+            follows_quote: previous > before_start,
+            clause,
+            toks,
+            lower,
+            finite,
+        }
+    }
+
+    /// The people and organisations named in `range` of paragraph `p`.
+    fn speakers(&self, p: usize, range: std::ops::Range<usize>) -> Vec<&'a Mention> {
+        mentions_in(self.mentions, p, range).filter(|m| can_speak(&self.actors[m.actor])).collect()
+    }
+
+    fn is_person(&self, m: &Mention) -> bool {
+        self.actors[m.actor].kind == ActorKind::Person
+    }
+
+    /// Where word `i` of the quote's sentence starts in the paragraph.
+    fn at(&self, i: usize) -> usize {
+        self.sentence_start + self.toks[i].start
+    }
+
+    /// The person a "he" or "she" stands for, passing over the actors in `not`.
+    fn antecedent(&self, sex: Sex, not: &[usize]) -> Verdict {
+        antecedent(self.q, self.paragraphs, self.mentions, self.actors, self.sexes, sex, not).into()
+    }
+
+    /// The verb that introduces the quote in its sentence: the finite one, else a participle
+    /// ("…, saying “…").
+    fn introducing_verb(&self) -> Option<usize> {
+        self.finite.or_else(|| self.lower.iter().rposition(|w| PARTICIPLES.contains(&w.as_str())))
+    }
+
+    /// The people and organisations named before the introducing verb `v` of the quote's
+    /// sentence, but not inside an apposition ("Ann Lee, the leader who ran against Ivo
+    /// Brandt, called …").
+    fn named_before(&self, v: usize) -> Vec<&'a Mention> {
+        let start = self.sentence_start;
+        let asides = appositions(&self.para_text[start..self.at(v)]);
+        self.speakers(self.q.paragraph, start..self.at(v))
             .into_iter()
-            .filter(|m| !qualifies_a_noun(close_text, m.offset) && !after_preposition(close_text, m.offset))
-            .collect();
-        if let Some(m) = subject_before(&subject, close_text, &is_person) {
-            return Some(*m);
-        }
-        // "…,” the group said": the organisation or person the article named before.
-        let phrase: Vec<&str> = toks[..v].iter().map(|t| t.text).collect();
-        if let Some(m) = referred_to(&phrase, q, mentions, actors) {
-            return Some(m);
-        }
-        // "…,” said Blaze co-host Stu Burguiere": a name within eight words of the verb, a
-        // person before an organisation, and no organisation that only qualifies a noun
-        // ("said one former GOP leadership aide").
-        // "…,” and said that Bo Ek …" reports what was said of Bo Ek. "…,” an anonymous
-        // businessman tells Al Jazeera": whom a speaker tells is not the speaker.
-        let tells = v > 0 && matches!(toks[v].text.to_lowercase().as_str(), "tell" | "tells" | "told");
-        let window = toks[v + 1..]
-            .iter()
-            .take(7)
-            .find(|t| t.text == "that")
-            .or(toks.get(v + 8))
-            .map_or(after_end, |t| t.start);
-        let named = speakers(cp, co + toks[v].end..co + window);
-        let heads: Vec<&Mention> =
-            named.into_iter().filter(|m| is_person(m) || !qualifies_a_noun(close_text, m.offset)).collect();
-        if let Some(m) = head_of(&heads, close_text, actors).filter(|_| !tells) {
-            return Some(*m);
-        }
+            .filter(|m| !asides.iter().any(|r| r.contains(&(m.offset - start))))
+            .collect()
     }
+}
 
-    // "…,” according to Ann Lee."
-    if crate::text::according_to(toks.iter().map(|t| t.text)) == Some(0)
-        && let Some(name) = toks.get(2)
-        && let Some(m) = head_of(&speakers(cp, co + name.start..co + after_end), close_text, actors)
-    {
-        return Some(*m);
-    }
-    // "…,” Ann Lee barked.": a person and a verb in the past after a quote left open by its
-    // comma, whatever the verb.
-    if let Some(v) = unlisted_verb(q, &toks)
-        && let Some(m) =
-            speakers(cp, if v == 0 { co + toks[0].end..co + after_end } else { co..co + toks[v].start })
-                .into_iter()
-                .find(is_person)
-    {
-        return Some(*m);
-    }
+/// "…, “Europe's last dictator” is attempting a balancing act": a label no one said.
+fn label(cx: &Context<'_>) -> Verdict {
+    if is_a_label(cx.q, cx.para_text) { Verdict::Nobody } else { Verdict::Pass }
+}
 
-    let (p, start) = (q.paragraph, q.range.start);
-    let head = para_text.get(..start).unwrap_or("").trim_end_matches(is_opener);
-    // The sentence the quote sits in, and the one before (abbreviations and initials do not
-    // end a sentence: "Sen. Ted Cruz (Tex.) has said that …").
-    let starts: Vec<usize> =
-        sentences(para_text).into_iter().map(|r| r.start).filter(|&s| s <= head.len()).collect();
-    let sentence_start = starts.last().copied().unwrap_or(0);
-    let before_start = starts.len().checked_sub(2).map_or(0, |i| starts[i]);
-    // "“…,” Ann Lee said. “…”": a short sentence of attribution right before the quote,
-    // after the quote it continues.
-    let previous = head[before_start..sentence_start]
-        .char_indices()
-        .rfind(|&(_, c)| matches!(c, '”' | '"'))
-        .map_or(before_start, |(i, c)| before_start + i + c.len_utf8());
-    let follows_quote = previous > before_start;
-    let attribution = &head[previous..sentence_start];
-    let toks = tokenize(attribution);
-    let short = sentence_start > 0 && head[sentence_start..].trim().is_empty();
-    let verb = toks.iter().position(|t| is_speech_verb_token(t.text));
-    // "Ann Lee added that the bank wants out. “…”": a sentence that opens with its speaker.
+/// "…,” said an Iowa Democrat": someone the article does not name said it, whoever else the
+/// sentences around name.
+fn described_after_it(cx: &Context<'_>) -> Verdict {
+    if described_indefinitely(cx.after) { Verdict::Nobody } else { Verdict::Pass }
+}
+
+/// "…,” he said during his Kremlin visit": the pronoun is the subject, and not whoever the
+/// clause names after it ("…,” he told Ann Lee").
+fn pronoun_after(cx: &Context<'_>) -> Verdict {
+    let Some(v) = cx.after_verb else { return Verdict::Pass };
+    let toks = &cx.after_toks;
+    let Some(sex) = toks[..v].iter().find_map(|t| pronoun_sex(t.text)) else { return Verdict::Pass };
+    let (cp, co) = cx.q.close;
+    let addressed: Vec<usize> =
+        mentions_in(cx.mentions, cp, co + toks[v].end..co + cx.after_end).map(|m| m.actor).collect();
+    cx.antecedent(sex, &addressed)
+}
+
+/// "…,” Ann Lee, the chair of the Party, said", "…,” Party spokesman Ann Lee said", but not
+/// "…” for Bo Ek, said Ann Lee".
+fn name_then_verb_after(cx: &Context<'_>) -> Verdict {
+    let Some(v) = cx.after_verb else { return Verdict::Pass };
+    let (cp, co) = cx.q.close;
+    let subject: Vec<&Mention> = cx
+        .speakers(cp, co..co + cx.after_toks[v].start)
+        .into_iter()
+        .filter(|m| !qualifies_a_noun(cx.close_text, m.offset) && !after_preposition(cx.close_text, m.offset))
+        .collect();
+    speaker_or_pass(subject_before(&subject, cx.close_text, &|m: &&Mention| cx.is_person(m)))
+}
+
+/// "…,” the group said": the organisation or person the article named before.
+fn noun_then_verb_after(cx: &Context<'_>) -> Verdict {
+    let Some(v) = cx.after_verb else { return Verdict::Pass };
+    let phrase: Vec<&str> = cx.after_toks[..v].iter().map(|t| t.text).collect();
+    referred_to(&phrase, cx.q, cx.mentions, cx.actors).map_or(Verdict::Pass, Verdict::Speaker)
+}
+
+/// "…,” said Blaze co-host Stu Burguiere": a name within eight words of the verb, a person
+/// before an organisation, and no organisation that only qualifies a noun ("said one former
+/// GOP leadership aide"). "…,” and said that Bo Ek …" reports what was said of Bo Ek. "…,” an
+/// anonymous businessman tells Al Jazeera": whom a speaker tells is not the speaker.
+fn verb_then_name_after(cx: &Context<'_>) -> Verdict {
+    let Some(v) = cx.after_verb else { return Verdict::Pass };
+    let toks = &cx.after_toks;
+    let (cp, co) = cx.q.close;
+    let tells = v > 0 && matches!(toks[v].text.to_lowercase().as_str(), "tell" | "tells" | "told");
+    if tells {
+        return Verdict::Pass;
+    }
+    let window = toks[v + 1..]
+        .iter()
+        .take(7)
+        .find(|t| t.text == "that")
+        .or(toks.get(v + 8))
+        .map_or(cx.after_end, |t| t.start);
+    let heads: Vec<&Mention> = cx
+        .speakers(cp, co + toks[v].end..co + window)
+        .into_iter()
+        .filter(|m| cx.is_person(m) || !qualifies_a_noun(cx.close_text, m.offset))
+        .collect();
+    speaker_or_pass(head_of(&heads, cx.close_text, cx.actors))
+}
+
+/// "…,” according to Ann Lee."
+fn according_to_after(cx: &Context<'_>) -> Verdict {
+    let toks = &cx.after_toks;
+    let (cp, co) = cx.q.close;
+    if crate::text::according_to(toks.iter().map(|t| t.text)) != Some(0) {
+        return Verdict::Pass;
+    }
+    let Some(name) = toks.get(2) else { return Verdict::Pass };
+    speaker_or_pass(head_of(&cx.speakers(cp, co + name.start..co + cx.after_end), cx.close_text, cx.actors))
+}
+
+/// "…,” Ann Lee barked.": a person and a verb in the past after a quote left open by its
+/// comma, whatever the verb.
+fn any_verb_after(cx: &Context<'_>) -> Verdict {
+    let toks = &cx.after_toks;
+    let (cp, co) = cx.q.close;
+    let Some(v) = unlisted_verb(cx.q, toks) else { return Verdict::Pass };
+    let range = if v == 0 { co + toks[0].end..co + cx.after_end } else { co..co + toks[v].start };
+    speaker_or_pass(cx.speakers(cp, range).into_iter().find(|m| cx.is_person(m)))
+}
+
+/// "“…,” Ann Lee said. “…”": a short sentence of attribution right before the quote's
+/// sentence, with nothing else before the quote; "Ann Lee added that the bank wants out. “…”":
+/// a sentence that opens with its speaker. A pronoun there speaks for the quote before (see
+/// [`carry_speakers`]); "said Lee campaign spokesman Bo Ek. “…”": Bo Ek, not Lee.
+fn sentence_before(cx: &Context<'_>) -> Verdict {
+    let toks = &cx.attribution;
+    let short = cx.sentence_start > 0 && cx.head[cx.sentence_start..].trim().is_empty();
     let opens_with_speaker =
         |v: usize| v <= 3 && toks[..v].iter().all(|t| crate::text::is_capitalized(t.text));
-    if let Some(v) =
-        verb.filter(|&v| short && (toks.len() <= 6 || follows_quote && v <= 8 || opens_with_speaker(v)))
-    {
-        if toks[..v].iter().any(|t| is_pronoun(t.text)) {
-            return None; // the quote before speaks for it: see `carry_speakers`
-        }
-        // "said Lee campaign spokesman Bo Ek. “…”": Bo Ek, not Lee.
-        if let Some(m) = head_of(&speakers(p, previous..sentence_start), para_text, actors) {
-            return Some(*m);
-        }
-    }
-    let clause = &head[sentence_start..];
-    let toks = tokenize(clause);
-    let at = |i: usize| sentence_start + toks[i].start;
-    let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
-    let according = crate::text::according_to(lower.iter().map(String::as_str));
-    // "according to the expert, it depends on whether Ann Lee's …": the source ends at the comma.
-    let according_end = |a: usize| {
-        let from = at(a + 1);
-        head[from..start.min(head.len())].find(',').map_or(start, |c| from + c)
+    let verb = toks.iter().position(|t| is_speech_verb_token(t.text));
+    let Some(v) =
+        verb.filter(|&v| short && (toks.len() <= 6 || cx.follows_quote && v <= 8 || opens_with_speaker(v)))
+    else {
+        return Verdict::Pass;
     };
-    if let Some(m) = according.and_then(|a| speakers(p, at(a + 1)..according_end(a)).first().copied()) {
-        return Some(*m);
+    if toks[..v].iter().any(|t| is_pronoun(t.text)) {
+        return Verdict::Nobody;
     }
-    // "As The Post's Ann Lee puts it, Ivo Brandt is “…”": the one whose words they are.
+    speaker_or_pass(head_of(
+        &cx.speakers(cx.q.paragraph, cx.previous..cx.sentence_start),
+        cx.para_text,
+        cx.actors,
+    ))
+}
+
+/// "According to Ann Lee, “…"; "according to the expert, it depends on whether Ann Lee's …":
+/// the source ends at the comma.
+fn according_to_before(cx: &Context<'_>) -> Verdict {
+    let Some(a) = crate::text::according_to(cx.lower.iter().map(String::as_str)) else {
+        return Verdict::Pass;
+    };
+    let start = cx.q.range.start;
+    let from = cx.at(a + 1);
+    let end = cx.head[from..start.min(cx.head.len())].find(',').map_or(start, |c| from + c);
+    speaker_or_pass(cx.speakers(cx.q.paragraph, from..end).first().copied())
+}
+
+/// "As The Post's Ann Lee puts it, Ivo Brandt is “…”": the one whose words they are.
+fn as_puts_it(cx: &Context<'_>) -> Verdict {
+    let lower = &cx.lower;
     let puts_it = lower.windows(2).position(|w| matches!(w[0].as_str(), "put" | "puts") && w[1] == "it");
-    if let Some(v) = puts_it.filter(|&v| v > 1 && lower[0] == "as")
-        && let Some(m) = head_of(&speakers(p, at(1)..at(v)), para_text, actors)
-    {
-        return Some(*m);
-    }
-    // "X said, adding “…": the finite verb, when there is one, finds the subject.
-    // "Ann Lee shot back: “…”": a verb with "back" answers.
-    let answers =
-        |i: usize| lower[i] == "back" && i > 0 && matches!(lower[i - 1].as_str(), "shot" | "fired" | "hit");
-    let is_finite = |i: usize| {
-        is_speech_verb_token(toks[i].text) || INTRODUCERS.contains(&lower[i].as_str()) || answers(i)
-    };
-    let mut finite = (0..toks.len()).rev().find(|&i| is_finite(i));
-    // "Ann Lee said that Bo Ek is “…,” and said that …": a verb joined by "and" shares the
-    // subject of the first.
-    if let Some(v) = finite.filter(|&v| v > 0 && lower[v - 1] == "and") {
-        finite = (0..v).find(|&i| is_finite(i)).or(finite);
-    }
-    // "Said Ann Lee, “…" and "Because of the calendar, explained Ann Lee, “…": the name right
-    // after a verb that opens the sentence or that a comma sets off (not "Lee told Ivo Brandt:
-    // “…").
+    let Some(v) = puts_it.filter(|&v| v > 1 && lower[0] == "as") else { return Verdict::Pass };
+    speaker_or_pass(head_of(&cx.speakers(cx.q.paragraph, cx.at(1)..cx.at(v)), cx.para_text, cx.actors))
+}
+
+/// "Said Ann Lee, “…" and "Because of the calendar, explained Ann Lee, “…": the name right
+/// after a verb that opens the sentence or that a comma sets off (not "Lee told Ivo Brandt:
+/// “…").
+fn verb_then_name_before(cx: &Context<'_>) -> Verdict {
+    let (toks, lower, para_text) = (&cx.toks, &cx.lower, cx.para_text);
+    let start = cx.q.range.start;
     let opens = toks.first().is_some_and(|t| crate::text::is_capitalized(t.text) && is_speech_verb(t.text));
-    let set_off = finite.filter(|&v| {
+    let set_off = cx.finite.filter(|&v| {
         is_speech_verb_token(toks[v].text)
             && !matches!(lower[v].as_str(), "tell" | "tells" | "told")
-            && para_text[..at(v)].trim_end().ends_with(',')
+            && para_text[..cx.at(v)].trim_end().ends_with(',')
     });
     let named_right_after = |v: usize| {
-        let m = head_of(&speakers(p, at(v)..start), para_text, actors)?;
-        let gap = para_text.get(at(v) + toks[v].text.len()..m.offset)?;
+        let m = head_of(&cx.speakers(cx.q.paragraph, cx.at(v)..start), para_text, cx.actors)?;
+        let gap = para_text.get(cx.at(v) + toks[v].text.len()..m.offset)?;
         let rest = para_text[m.offset..start].trim_end_matches(is_opener).trim_end();
         (gap.trim().is_empty() && rest.ends_with([',', ':'])).then_some(*m)
     };
-    if let Some(m) = opens.then_some(0).into_iter().chain(set_off).find_map(named_right_after) {
-        return Some(m);
+    opens
+        .then_some(0)
+        .into_iter()
+        .chain(set_off)
+        .find_map(named_right_after)
+        .map_or(Verdict::Pass, Verdict::Speaker)
+}
+
+/// "In a recent AP interview, he even said …": a pronoun right before the verb is its subject.
+fn pronoun_before_verb(cx: &Context<'_>) -> Verdict {
+    let Some(v) = cx.introducing_verb() else { return Verdict::Pass };
+    match cx.lower[v.saturating_sub(3)..v].iter().find_map(|w| pronoun_sex(w)) {
+        Some(sex) => cx.antecedent(sex, &[]),
+        None => Verdict::Pass,
     }
-    if let Some(v) = finite.or_else(|| lower.iter().rposition(|w| PARTICIPLES.contains(&w.as_str()))) {
-        // "In a recent AP interview, he even said …": a pronoun right before the verb is its
-        // subject.
-        if let Some(sex) = lower[v.saturating_sub(3)..v].iter().find_map(|w| pronoun_sex(w)) {
-            return antecedent(q, paragraphs, mentions, actors, sexes, sex, &[]);
-        }
-        // "Ann Lee, the leader who ran against Ivo Brandt, called …": not the names inside an
-        // apposition.
-        let asides = appositions(&para_text[sentence_start..at(v)]);
-        let before: Vec<&Mention> = speakers(p, sentence_start..at(v))
-            .into_iter()
-            .filter(|m| !asides.iter().any(|r| r.contains(&(m.offset - sentence_start))))
-            .collect();
-        // "X threw her support behind Y, saying “…": a participle's speaker is the subject.
-        if PARTICIPLES.contains(&lower[v].as_str()) {
-            if let Some(m) = before.iter().find(|m| is_person(m)).or(before.first()) {
-                return Some(**m);
-            }
-        } else {
-            // The verb's subject when one joins it ("Ann Lee, the chair, has said"); else the
-            // nearest person, else the nearest name.
-            let verb_at = at(v);
-            let subject = before.iter().rev().find(|m| joins_its_verb(&para_text[m.offset..verb_at]));
-            let heads: Vec<&&Mention> = before
-                .iter()
-                .filter(|m| !qualifies_a_noun(para_text, m.offset) && !after_preposition(para_text, m.offset))
-                .collect();
-            let nearest = heads
-                .iter()
-                .rfind(|m| is_person(m))
-                .map(|m| **m)
-                .or(before.iter().rfind(|m| !after_preposition(para_text, m.offset)).copied());
-            if let Some(m) = subject.copied().or(nearest) {
-                return Some(*m);
-            }
-            // "…, the Kazakh President said: “…": the one the article named before.
-            let phrase_at = para_text[sentence_start..verb_at]
-                .rfind(',')
-                .map_or(sentence_start, |c| sentence_start + c + 1);
-            let phrase: Vec<&str> = tokenize(&para_text[phrase_at..verb_at]).iter().map(|t| t.text).collect();
-            if let Some(m) = referred_to(&phrase, q, mentions, actors) {
-                return Some(m);
-            }
-        }
-        if let Some(sex) = lower[..v].iter().find_map(|w| pronoun_sex(w)) {
-            return antecedent(q, paragraphs, mentions, actors, sexes, sex, &[]);
-        }
+}
+
+/// "X threw her support behind Y, saying “…": a participle's speaker is the subject, a person
+/// before an organisation.
+fn participle_subject(cx: &Context<'_>) -> Verdict {
+    let Some(v) = cx.introducing_verb().filter(|&v| PARTICIPLES.contains(&cx.lower[v].as_str())) else {
+        return Verdict::Pass;
+    };
+    let before = cx.named_before(v);
+    speaker_or_pass(before.iter().find(|m| cx.is_person(m)).or(before.first()).copied())
+}
+
+/// "Ann Lee, the chair, has said “…": the finite verb's subject when one joins it; else the
+/// nearest person, else the nearest name.
+fn verb_subject(cx: &Context<'_>) -> Verdict {
+    let Some(v) = cx.introducing_verb().filter(|&v| !PARTICIPLES.contains(&cx.lower[v].as_str())) else {
+        return Verdict::Pass;
+    };
+    let para_text = cx.para_text;
+    let before = cx.named_before(v);
+    let verb_at = cx.at(v);
+    let subject = before.iter().rev().find(|m| joins_its_verb(&para_text[m.offset..verb_at]));
+    let heads: Vec<&&Mention> = before
+        .iter()
+        .filter(|m| !qualifies_a_noun(para_text, m.offset) && !after_preposition(para_text, m.offset))
+        .collect();
+    let nearest = heads
+        .iter()
+        .rfind(|m| cx.is_person(m))
+        .map(|m| **m)
+        .or(before.iter().rfind(|m| !after_preposition(para_text, m.offset)).copied());
+    speaker_or_pass(subject.copied().or(nearest))
+}
+
+/// "…, the Kazakh President said: “…": the one the article named before.
+fn noun_then_verb_before(cx: &Context<'_>) -> Verdict {
+    let Some(v) = cx.introducing_verb().filter(|&v| !PARTICIPLES.contains(&cx.lower[v].as_str())) else {
+        return Verdict::Pass;
+    };
+    let (start, verb_at) = (cx.sentence_start, cx.at(v));
+    let phrase_at = cx.para_text[start..verb_at].rfind(',').map_or(start, |c| start + c + 1);
+    let phrase: Vec<&str> = tokenize(&cx.para_text[phrase_at..verb_at]).iter().map(|t| t.text).collect();
+    referred_to(&phrase, cx.q, cx.mentions, cx.actors).map_or(Verdict::Pass, Verdict::Speaker)
+}
+
+/// "He then turned to the budget, and said …": a pronoun anywhere before the verb.
+fn pronoun_before(cx: &Context<'_>) -> Verdict {
+    let Some(v) = cx.introducing_verb() else { return Verdict::Pass };
+    match cx.lower[..v].iter().find_map(|w| pronoun_sex(w)) {
+        Some(sex) => cx.antecedent(sex, &[]),
+        None => Verdict::Pass,
     }
-    // "X responded by explaining it was impossible: “…": a quote introduced by a colon (or a dash)
-    // belongs to the person the sentence is about.
-    let introduced = clause.trim_end();
-    if introduced.ends_with([':', '—', '–']) || introduced.ends_with("--") {
-        // "The board was conclusive in its findings: “…”": an organisation when no person.
-        let named = speakers(p, sentence_start..start);
-        if let Some(m) = named.iter().find(|m| is_person(m)).or(named.first()) {
-            return Some(**m);
-        }
+}
+
+/// "X responded by explaining it was impossible: “…": a quote introduced by a colon (or a
+/// dash) belongs to the person the sentence is about; "The board was conclusive in its
+/// findings: “…”": an organisation when no person.
+fn colon(cx: &Context<'_>) -> Verdict {
+    let introduced = cx.clause.trim_end();
+    if !(introduced.ends_with([':', '—', '–']) || introduced.ends_with("--")) {
+        return Verdict::Pass;
     }
-    if clause.trim().is_empty() {
-        return from_neighbours(q, paragraphs, mentions, actors);
+    let named = cx.speakers(cx.q.paragraph, cx.sentence_start..cx.q.range.start);
+    speaker_or_pass(named.iter().find(|m| cx.is_person(m)).or(named.first()).copied())
+}
+
+/// A quote with nothing before it in its sentence: its speaker is named in the paragraph
+/// before or after (see [`from_neighbours`]), or is no one.
+fn neighbouring_paragraph(cx: &Context<'_>) -> Verdict {
+    if !cx.clause.trim().is_empty() {
+        return Verdict::Pass;
     }
-    // "Ann Lee worried that the net was becoming “a hammock …”": with no verb of speech, a
-    // quote belongs to the person its sentence opens with; not a name or a thing the sentence
-    // names ("acted in the movie “Hell No”", "bought a “promoted trend”").
-    if names_a_thing(q, para_text) {
-        return None;
-    }
-    let people: Vec<&Mention> = speakers(p, sentence_start..start).into_iter().filter(is_person).collect();
-    opening_subject(&people, para_text, sentence_start).copied()
+    from_neighbours(cx.q, cx.paragraphs, cx.mentions, cx.actors).into()
+}
+
+/// "acted in the movie “Hell No”", "bought a “promoted trend”": a name or a thing the sentence
+/// names, which no one said.
+fn names_a_thing_sieve(cx: &Context<'_>) -> Verdict {
+    if names_a_thing(cx.q, cx.para_text) { Verdict::Nobody } else { Verdict::Pass }
+}
+
+/// "Ann Lee worried that the net was becoming “a hammock …”": with no verb of speech, a quote
+/// belongs to the person its sentence opens with.
+fn sentence_subject(cx: &Context<'_>) -> Verdict {
+    let people: Vec<&Mention> = cx
+        .speakers(cx.q.paragraph, cx.sentence_start..cx.q.range.start)
+        .into_iter()
+        .filter(|m| cx.is_person(m))
+        .collect();
+    opening_subject(&people, cx.para_text, cx.sentence_start).copied().into()
 }
 
 /// Whether a quote is a name in capitals ("“Sharknado 3: Oh Hell No!”") or follows an article
