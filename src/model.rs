@@ -393,6 +393,10 @@ pub struct Quote {
     /// Who said it, as the attribution describes a speaker it does not name ("an anonymous
     /// businessman", "British intelligence"); only when `speaker` is `None`.
     pub described_speaker: Option<String>,
+    /// The rule that chose the speaker or the described speaker (a sieve of
+    /// `quotes::SIEVES`, or a carried or described speaker's rule), or, when there is neither,
+    /// the sieve that found that no one the article names said it.
+    pub rule: String,
     /// Paragraph index where the quote starts.
     pub paragraph: usize,
 }

@@ -94,6 +94,9 @@ pub struct QuoteOut {
     pub article: ArticleId,
     /// Paragraph index.
     pub paragraph: usize,
+    /// The rule that chose the speaker (see [`Quote::rule`]); `None` when no speaker is named
+    /// or described.
+    pub rule: Option<String>,
 }
 
 /// One source sentence of a claim.
@@ -293,7 +296,9 @@ pub fn consolidate(corpus: &mut Corpus, cfg: &ConsolidateConfig, cache: Option<&
         for q in std::mem::take(&mut x.quotes) {
             let speaker =
                 q.speaker.as_deref().and_then(|s| ids.get(ai, &local, s)).map(|i| &actors[i as usize]);
+            let named = speaker.is_some() || q.described_speaker.is_some();
             quotes.push(QuoteOut {
+                rule: named.then_some(q.rule),
                 text: q.text,
                 speaker_name: speaker
                     .map(|s| {

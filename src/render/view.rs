@@ -811,6 +811,7 @@ mod tests {
             speaker_apposition: None,
             article: "a".into(),
             paragraph: 0,
+            rule: speaker.map(|_| "verb-then-name-after".to_string()),
         }
     }
 

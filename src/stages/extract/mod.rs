@@ -222,10 +222,10 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
     let mut quotes = Vec::new();
     let mut quote_speakers: Vec<(usize, std::ops::Range<usize>, Option<usize>)> = Vec::new();
     let sexes = quotes::sexes(&paragraphs, &mentions, &actors);
-    let mut found_quotes: Vec<(quotes::RawQuote, Option<actors::Mention>)> = quotes::find(&paragraphs)
+    let mut found_quotes: Vec<(quotes::RawQuote, quotes::Attribution)> = quotes::find(&paragraphs)
         .into_iter()
         .map(|q| {
-            let who = quotes::speaker(&q, &paragraphs, &mentions, &actors, &sexes).speaker;
+            let who = quotes::speaker(&q, &paragraphs, &mentions, &actors, &sexes);
             (q, who)
         })
         .collect();
@@ -235,7 +235,7 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
     quotes::carry_speakers(&mut found_quotes, &paragraphs);
     found_quotes.retain(|(q, who)| {
         crate::text::words(&q.text).count() >= cfg.min_quote_words
-            || who.is_some()
+            || who.speaker.is_some()
                 && (quotes::is_utterance(q, &paragraphs) || quotes::is_partial_quote(q, &paragraphs))
     });
     // What the attribution says of the speaker; where it says nothing ("Lee added"), what the
@@ -247,7 +247,7 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
     // Looked up once per actor, however many of their quotes need it.
     let mut first_description: Vec<Option<Option<&str>>> = vec![None; actors.len()];
     let mut described = Vec::with_capacity(found_quotes.len());
-    for (q, who) in found_quotes {
+    for (q, quotes::Attribution { speaker: who, rule }) in found_quotes {
         let apposition = who.and_then(|m| {
             at(&m).or_else(|| {
                 *first_description[m.actor].get_or_insert_with(|| {
@@ -258,18 +258,21 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
                 })
             })
         });
-        described.push((q, who, apposition));
+        described.push((q, who, rule, apposition));
     }
     // A described speaker goes on, as a named one does (see `quotes::carry_speakers`), to the
     // unattributed quote that follows in the same paragraph: "“…,” added a Nevada Democrat. “…”".
     let mut last_described: Option<(usize, String)> = None;
-    for (q, who, apposition) in described {
-        let described_speaker = if who.is_some() {
-            None
+    for (q, who, rule, apposition) in described {
+        let (described_speaker, rule) = if who.is_some() {
+            (None, rule)
+        } else if let Some(d) = quotes::described_speaker(&q, &paragraphs) {
+            (Some(d), quotes::DESCRIBED)
         } else {
-            quotes::described_speaker(&q, &paragraphs).or_else(|| {
-                last_described.as_ref().filter(|(p, _)| *p == q.paragraph).map(|(_, d)| d.clone())
-            })
+            let carried = last_described.as_ref().filter(|(p, _)| *p == q.paragraph).map(|(_, d)| d.clone());
+            // With no one named nor described, the sieve that found no one.
+            let rule = if carried.is_some() { quotes::DESCRIBED_CARRIED } else { rule };
+            (carried, rule)
         };
         last_described = described_speaker.clone().map(|d| (q.close.0, d));
         quote_speakers.push((q.paragraph, q.range.clone(), who.map(|m| m.actor)));
@@ -286,6 +289,7 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
             speaker: who.map(|m| actors[m.actor].name.clone()),
             speaker_apposition: apposition.map(str::to_string),
             described_speaker,
+            rule: rule.to_string(),
             paragraph: q.paragraph,
         });
     }
@@ -445,6 +449,61 @@ mod tests {
         let x = extract_article(&article(paras), &ExtractConfig::default());
         let asides: Vec<Option<&str>> = x.quotes.iter().map(|q| q.speaker_apposition.as_deref()).collect();
         assert_eq!(asides, expected);
+    }
+
+    /// One case of `tests/rules/speakers.toml`.
+    #[derive(serde::Deserialize)]
+    struct SpeakerCase {
+        name: String,
+        paragraphs: Vec<String>,
+        quotes: Vec<ExpectedQuote>,
+    }
+
+    /// What a case expects of one quote.
+    #[derive(serde::Deserialize, Debug, PartialEq)]
+    struct ExpectedQuote {
+        speaker: Option<String>,
+        described: Option<String>,
+        rule: String,
+    }
+
+    #[test]
+    fn every_speaker_rule_decides_its_cases() {
+        #[derive(serde::Deserialize)]
+        struct Table {
+            case: Vec<SpeakerCase>,
+        }
+        let table: Table =
+            toml::from_str(include_str!("../../../tests/rules/speakers.toml")).expect("speakers.toml");
+        let mut failures = Vec::new();
+        for case in &table.case {
+            let paras: Vec<&str> = case.paragraphs.iter().map(String::as_str).collect();
+            let x = extract_article(&article(&paras), &ExtractConfig::default());
+            let found: Vec<ExpectedQuote> = x
+                .quotes
+                .iter()
+                .map(|q| ExpectedQuote {
+                    speaker: q.speaker.clone(),
+                    described: q.described_speaker.clone(),
+                    rule: q.rule.clone(),
+                })
+                .collect();
+            if found != case.quotes {
+                failures.push(format!("{}: expected {:?}, found {:?}", case.name, case.quotes, found));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+        // Every sieve and every other rule has a case that it decides.
+        let decided: std::collections::HashSet<&str> =
+            table.case.iter().flat_map(|c| c.quotes.iter().map(|q| q.rule.as_str())).collect();
+        let rules = quotes::SIEVES.iter().map(|s| s.name).chain([
+            quotes::CARRIED_IN_PARAGRAPH,
+            quotes::CARRIED_FROM_PARAGRAPH_BEFORE,
+            quotes::DESCRIBED,
+            quotes::DESCRIBED_CARRIED,
+        ]);
+        let untested: Vec<&str> = rules.filter(|r| !decided.contains(r)).collect();
+        assert!(untested.is_empty(), "rules with no case in tests/rules/speakers.toml: {untested:?}");
     }
 
     #[test]

@@ -47,7 +47,7 @@ pub(crate) struct Sieve {
 /// or a group never speaks.
 pub(crate) const SIEVES: &[Sieve] = &[
     Sieve { name: "label", decide: label },
-    Sieve { name: "described-after", decide: described_after_it },
+    Sieve { name: DESCRIBED, decide: described_after_it },
     Sieve { name: "pronoun-after", decide: pronoun_after },
     Sieve { name: "name-then-verb-after", decide: name_then_verb_after },
     Sieve { name: "noun-then-verb-after", decide: noun_then_verb_after },
@@ -322,7 +322,8 @@ fn any_verb_after(cx: &Context<'_>) -> Verdict {
 /// "“…,” Ann Lee said. “…”": a short sentence of attribution right before the quote's
 /// sentence, with nothing else before the quote; "Ann Lee added that the bank wants out. “…”":
 /// a sentence that opens with its speaker. A pronoun there speaks for the quote before (see
-/// [`carry_speakers`]); "said Lee campaign spokesman Bo Ek. “…”": Bo Ek, not Lee.
+/// [`carry_speakers`]); "said Lee campaign spokesman Bo Ek. “…”": Bo Ek, not Lee; "an
+/// anonymous businessman tells Harbor Radio. “…”": whom a speaker tells is not the speaker.
 fn sentence_before(cx: &Context<'_>) -> Verdict {
     let toks = &cx.attribution;
     let short = cx.sentence_start > 0 && cx.head[cx.sentence_start..].trim().is_empty();
@@ -337,11 +338,9 @@ fn sentence_before(cx: &Context<'_>) -> Verdict {
     if toks[..v].iter().any(|t| is_pronoun(t.text)) {
         return Verdict::Nobody;
     }
-    speaker_or_pass(head_of(
-        &cx.speakers(cx.q.paragraph, cx.previous..cx.sentence_start),
-        cx.para_text,
-        cx.actors,
-    ))
+    let tells = matches!(toks[v].text.to_lowercase().as_str(), "tell" | "tells" | "told");
+    let end = if tells { cx.previous + toks[v].start } else { cx.sentence_start };
+    speaker_or_pass(head_of(&cx.speakers(cx.q.paragraph, cx.previous..end), cx.para_text, cx.actors))
 }
 
 /// "According to Ann Lee, “…"; "according to the expert, it depends on whether Ann Lee's …":
@@ -626,7 +625,19 @@ pub(super) const SUBJECT_WORDS: usize = 4;
 /// speaker (`“…,” Ann Lee said outside the building. But “…”` has six).
 pub(super) const MAX_CARRY_GAP: usize = 25;
 
-/// Fills in speakers for quotes that continue another quote.
+/// The rule of a quote whose speaker is that of a quote near it in its paragraph.
+pub(crate) const CARRIED_IN_PARAGRAPH: &str = "carried-in-paragraph";
+
+/// The rule of a quote that opens a paragraph and continues the speech of the one before.
+pub(crate) const CARRIED_FROM_PARAGRAPH_BEFORE: &str = "carried-from-paragraph-before";
+
+/// The rule of a quote whose speaker the attribution describes without a name ("…,” an
+/// anonymous businessman tells Al Jazeera), and of one that the quote before it in the
+/// paragraph passes such a speaker on to.
+pub(crate) const DESCRIBED: &str = "described";
+pub(crate) const DESCRIBED_CARRIED: &str = "described-carried";
+
+/// Fills in speakers for quotes that continue another quote, with the rule that did.
 ///
 /// Within a paragraph (`“…,” he said. “And …”`) the nearest attributed quote speaks for an
 /// unattributed one. Across paragraphs, a paragraph that opens with a quote and names no
@@ -634,7 +645,7 @@ pub(super) const MAX_CARRY_GAP: usize = 25;
 /// quote is attributed: the print convention for a speech quoted over several paragraphs
 /// (`“…,” Ann Lee said.` / `“It is changing every day.”`). `order` lists the article's
 /// paragraphs as read.
-pub(crate) fn carry_speakers(quotes: &mut [(RawQuote, Option<Mention>)], order: &[(usize, &str)]) {
+pub(crate) fn carry_speakers(quotes: &mut [(RawQuote, Attribution)], order: &[(usize, &str)]) {
     let text_of = |p: usize| text_of(order, p);
     // Words between two quotes of one paragraph, when one ends before the other opens.
     let gap = |a: &RawQuote, b: &RawQuote| {
@@ -644,24 +655,25 @@ pub(crate) fn carry_speakers(quotes: &mut [(RawQuote, Option<Mention>)], order: 
         crate::text::words(between).count()
     };
     for i in 0..quotes.len() {
-        if quotes[i].1.is_some() {
+        if quotes[i].1.speaker.is_some() {
             continue;
         }
         let p = quotes[i].0.paragraph;
         // Close by: "… cries to “keep going”" three sentences away from someone else's quote
         // is not theirs.
         let near = (0..quotes.len())
-            .filter(|&j| j != i && quotes[j].0.paragraph == p && quotes[j].1.is_some())
+            .filter(|&j| j != i && quotes[j].0.paragraph == p && quotes[j].1.speaker.is_some())
             .filter(|&j| quotes[j].0.close.0 != p || gap(&quotes[i].0, &quotes[j].0) <= MAX_CARRY_GAP)
             .min_by_key(|&j| (j as isize - i as isize).unsigned_abs());
         if let Some(j) = near {
-            quotes[i].1 = quotes[j].1;
+            quotes[i].1 = Attribution { speaker: quotes[j].1.speaker, rule: CARRIED_IN_PARAGRAPH };
         }
     }
     // In reading order, so that a speech over three paragraphs carries to the third.
     for i in 0..quotes.len() {
         let (q, who) = &quotes[i];
-        let Some(k) = order.iter().position(|(p, _)| *p == q.paragraph).filter(|_| who.is_none()) else {
+        let Some(k) = order.iter().position(|(p, _)| *p == q.paragraph).filter(|_| who.speaker.is_none())
+        else {
             continue;
         };
         let text = order[k].1;
@@ -675,8 +687,8 @@ pub(crate) fn carry_speakers(quotes: &mut [(RawQuote, Option<Mention>)], order: 
         }
         let Some(&(previous, _)) = k.checked_sub(1).and_then(|k| order.get(k)) else { continue };
         let last = quotes[..i].iter().rfind(|(q, _)| q.paragraph == previous || q.close.0 == previous);
-        if let Some((_, Some(speaker))) = last {
-            quotes[i].1 = Some(*speaker);
+        if let Some(speaker) = last.and_then(|(_, a)| a.speaker) {
+            quotes[i].1 = Attribution { speaker: Some(speaker), rule: CARRIED_FROM_PARAGRAPH_BEFORE };
         }
     }
 }
