@@ -20,7 +20,11 @@ pub static ORG_WORDS: Words = Words::new(include_str!("lexicon/org_words.txt"));
 pub static TITLES: Words = Words::new(include_str!("lexicon/titles.txt"));
 
 /// Speech and report verbs (lower case, sorted).
-pub static SPEECH_VERBS: Words = Words::new(include_str!("lexicon/speech_verbs.txt"));
+pub static SPEECH_VERBS: Words = Words::table(include_str!("lexicon/speech_verbs.txt"), &[1, 2, 3]);
+
+/// The -ing forms of the verbs of speech that introduce speech inside a sentence whose subject
+/// is the speaker ("…, saying “…"): the last column of the same table.
+pub static SPEECH_PARTICIPLES: Words = Words::table(include_str!("lexicon/speech_verbs.txt"), &[4]);
 
 /// Last words of a named event or law ("World Cup", "Hong Kong Open", "Affordable Care Act"):
 /// an event or a law is no person, place or organisation (lower case, sorted).
@@ -92,6 +96,10 @@ pub(crate) fn is_party_label(word: &str) -> bool {
 /// against a binary search of strings.
 pub struct Words {
     text: &'static str,
+    /// For a table of several columns (`speech_verbs.txt`), the columns (from 0) whose cells
+    /// are the list's entries, `-` for none and `/` between two spellings; `None` for a list
+    /// of one entry a line.
+    columns: Option<&'static [usize]>,
     sorted: OnceLock<Vec<&'static str>>,
     set: OnceLock<FxHashSet<&'static str>>,
 }
@@ -100,7 +108,13 @@ impl Words {
     /// A list read from `text` (see the type's doc); its entries are in lower case unless its
     /// header says otherwise.
     pub const fn new(text: &'static str) -> Words {
-        Words { text, sorted: OnceLock::new(), set: OnceLock::new() }
+        Words { text, columns: None, sorted: OnceLock::new(), set: OnceLock::new() }
+    }
+
+    /// A list made of the cells of `columns` in a table read from `text`: one row a line, its
+    /// cells apart by spaces (see the field `columns`).
+    pub const fn table(text: &'static str, columns: &'static [usize]) -> Words {
+        Words { text, columns: Some(columns), sorted: OnceLock::new(), set: OnceLock::new() }
     }
 
     /// Whether `word` is in the list, as written.
@@ -114,7 +128,19 @@ impl Deref for Words {
 
     fn deref(&self) -> &Self::Target {
         self.sorted.get_or_init(|| {
-            self.text.lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+            let rows = self.text.lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#'));
+            let Some(columns) = self.columns else { return rows.collect() };
+            let mut cells: Vec<&'static str> = rows
+                .flat_map(|row| {
+                    let cells: Vec<&'static str> = row.split_whitespace().collect();
+                    columns.iter().filter_map(move |&c| cells.get(c).copied())
+                })
+                .flat_map(|cell| cell.split('/'))
+                .filter(|w| *w != "-")
+                .collect();
+            cells.sort_unstable();
+            cells.dedup();
+            cells
         })
     }
 }
@@ -159,6 +185,7 @@ mod tests {
             &PORTFOLIOS,
             &ORG_WORDS,
             &SPEECH_VERBS,
+            &SPEECH_PARTICIPLES,
             &NOT_NAMES,
             &CALENDAR,
             &EVENT_WORDS,

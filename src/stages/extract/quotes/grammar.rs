@@ -157,7 +157,7 @@ pub(super) fn qualifies_a_noun(text: &str, offset: usize) -> bool {
     toks.get(name_end).is_some_and(|next| {
         rest[last.end..next.start].trim().is_empty()
             && !is_speech_verb(next.text)
-            && !PARTICIPLES.contains(&next.text)
+            && !SPEECH_PARTICIPLES.contains(next.text)
             && !lexicon::NOT_NAMES.contains(next.text)
             && !matches!(next.text, "goes" | "has" | "had" | "is" | "later" | "recently" | "was" | "went")
     })
@@ -379,7 +379,7 @@ pub(super) fn phrase_end(s: &str, commas: bool) -> usize {
             let word = s[i + 1..].split_whitespace().next().unwrap_or("");
             let word = word.trim_matches(|c: char| !c.is_alphanumeric());
             let verb = is_speech_verb_token(word) || AUXILIARIES.contains(&word) || is_modal(word);
-            if !commas && (verb || PARTICIPLES.contains(&word) || word.ends_with("ed")) {
+            if !commas && (verb || SPEECH_PARTICIPLES.contains(word) || word.ends_with("ed")) {
                 return i;
             }
             // "Ann Lee, a senator from Ohio, who said none of it was true": the clause that

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::actors::{Mention, Token, mentions_in, tokenize};
-use super::lexicon::{self, SPEECH_VERBS};
+use super::lexicon::{self, SPEECH_PARTICIPLES, SPEECH_VERBS};
 use crate::model::{ActorKind, LocalActor};
 use crate::text::{is_quote_opener as is_opener, sentences};
 
@@ -258,31 +258,6 @@ const INTRODUCERS: &[&str] = &[
     "statement",
     "termed",
     "welcomed",
-];
-
-/// Verb forms that introduce speech inside a sentence whose subject is the speaker.
-const PARTICIPLES: &[&str] = &[
-    "adding",
-    "arguing",
-    "asking",
-    "calling",
-    "citing",
-    "claiming",
-    "declaring",
-    "describing",
-    "explaining",
-    "insisting",
-    "joking",
-    "labeling",
-    "labelling",
-    "noting",
-    "saying",
-    "stating",
-    "telling",
-    "tweeting",
-    "vowing",
-    "warning",
-    "writing",
 ];
 
 fn is_speech_verb(word: &str) -> bool {
