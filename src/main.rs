@@ -417,6 +417,7 @@ fn clean(files: &[PathBuf], out: Option<&Path>, config_path: &Path, strict: bool
         extra: &config.extra_boilerplate,
         corpus_lines: &repeated,
         enabled: config.clean.enabled,
+        thresholds: stages::clean::Thresholds::default(),
     };
     let mut stdout = std::io::stdout().lock();
     for (article, path) in articles.into_iter().zip(paths) {

@@ -8,13 +8,13 @@ use libfuzzer_sys::fuzz_target;
 use newsbrief::config::ExtractConfig;
 use newsbrief::ingest::decode;
 use newsbrief::model::Article;
-use newsbrief::stages::clean::{Rules, clean_article};
+use newsbrief::stages::clean::{Rules, Thresholds, clean_article};
 use newsbrief::stages::extract::extract_article;
 
 fuzz_target!(|data: &[u8]| {
     let Ok((text, _warning)) = decode(data) else { return };
     let empty = HashSet::new();
-    let rules = Rules { extra: &[], corpus_lines: &empty, enabled: true };
+    let rules = Rules { extra: &[], corpus_lines: &empty, enabled: true, thresholds: Thresholds::default() };
     let article = clean_article(Article::new("fuzz".into(), "fuzz.txt".into(), text), &rules);
     let x = extract_article(&article, &ExtractConfig::default());
     let n = article.paragraphs.len();

@@ -243,20 +243,22 @@ pub(super) const TABLE_ROWS: usize = 3;
 
 /// jusText-style: long prose blocks are body; the body spans from the first to the last of
 /// them; short blocks inside it stay when they read as a sentence or a subheading.
-pub(super) fn classify_body(blocks: &[Block], labels: &mut [Label]) {
+pub(super) fn classify_body(blocks: &[Block], labels: &mut [Label], t: &Thresholds) {
     // English stop words say nothing about a page in another language: there, length and a
     // sentence end decide.
-    let long: Vec<f64> = blocks.iter().filter(|b| b.words >= 12).map(|b| b.stop_share).collect();
-    let english = long.is_empty() || long.iter().sum::<f64>() / long.len() as f64 >= 0.12;
+    let long: Vec<f64> = blocks.iter().filter(|b| b.words >= t.long_words).map(|b| b.stop_share).collect();
+    let english = long.is_empty() || long.iter().sum::<f64>() / long.len() as f64 >= t.english_stop_share;
     let prose = |b: &Block| {
         if english {
             // A long line cut off mid-sentence is a teaser of another story, not body text.
-            (b.words >= 12 && b.stop_share >= 0.2 && (b.terminal || b.words >= 40))
-                || (b.words >= 7 && b.terminal && b.stop_share >= 0.25)
+            (b.words >= t.long_words
+                && b.stop_share >= t.prose_stop_share
+                && (b.terminal || b.words >= t.unended_prose_words))
+                || (b.words >= t.short_prose_words && b.terminal && b.stop_share >= t.short_prose_stop_share)
         } else {
             // A long run of words with no punctuation at all is a tag cloud, not prose.
             let punctuated = || b.text.contains(['.', ',', ';', ':', '!', '?', '。', '،', '、']);
-            (b.words >= 12 && b.terminal) || b.words >= 25 && punctuated()
+            (b.words >= t.long_words && b.terminal) || b.words >= t.punctuated_prose_words && punctuated()
         }
     };
     let mut undecided: Vec<usize> = (0..blocks.len()).filter(|&i| labels[i] == Label::Undecided).collect();
@@ -272,16 +274,23 @@ pub(super) fn classify_body(blocks: &[Block], labels: &mut [Label]) {
         // No prose at all: keep what has sentence shape, drop the rest.
         for i in undecided {
             let b = &blocks[i];
-            labels[i] =
-                if b.terminal && b.words >= 5 { Label::Body } else { Label::Drop(RemovalReason::Fragment) };
+            labels[i] = if b.terminal && b.words >= t.sentence_words {
+                Label::Body
+            } else {
+                Label::Drop(RemovalReason::Fragment)
+            };
         }
         return;
     };
     // The standfirst right above the story, and the lines of a lead that the page broke
     // before its sentences ended: sentence case, with stop words, up to the story with nothing
     // else between.
-    let sentence_case =
-        |b: &Block| english && b.words >= 8 && b.stop_share >= 0.25 && 2 * b.capitals() <= b.words;
+    let sentence_case = |b: &Block| {
+        english
+            && b.words >= t.lead_in_words
+            && b.stop_share >= t.short_prose_stop_share
+            && 2 * b.capitals() <= b.words
+    };
     let lead_in: Vec<usize> = undecided
         .iter()
         .rev()
@@ -301,32 +310,37 @@ pub(super) fn classify_body(blocks: &[Block], labels: &mut [Label]) {
         let (next, then) = (next_good.next(), next_good.next());
         // "Stated Stone:" over a paragraph that is the quote it introduces.
         let introduces_quote = b.text.ends_with(':')
-            && b.words <= 20
+            && b.words <= t.heading_words
             && blocks.get(i + 1).is_some_and(|n| n.text.starts_with(crate::text::is_quote_opener));
         if introduces_quote && (first..=last).contains(&i) {
             labels[i] = Label::Body;
             continue;
         }
         let heading_shape = !b.terminal
-            && b.words <= 20
+            && b.words <= t.heading_words
             && is_capitalized(&b.text)
             && (next.is_some_and(|j| prose(&blocks[j]))
-                || b.words >= 6
-                    && b.stop_share >= 0.2
+                || b.words >= t.worded_heading_words
+                    && b.stop_share >= t.prose_stop_share
                     && next.is_some_and(|j| {
-                        blocks[j].terminal && blocks[j].words >= 3 && blocks[j].stop_share > 0.0
+                        blocks[j].terminal
+                            && blocks[j].words >= t.short_sentence_words
+                            && blocks[j].stop_share > 0.0
                     })
                     && then.is_some_and(|j| prose(&blocks[j])));
         labels[i] = if prose(b) {
-            if !b.terminal && b.words <= 20 { Label::Heading } else { Label::Body }
+            if !b.terminal && b.words <= t.heading_words { Label::Heading } else { Label::Body }
         } else if i < first {
             // Above the body: a lead or teaser sentence stays (a long one that reports, however
             // many names it packs), menus and banners go.
-            let reports = b.words >= 20 && REPORTS.is_match(&b.text);
+            let reports = b.words >= t.reporting_words && REPORTS.is_match(&b.text);
             let above_story =
                 labels[i + 1..first].iter().all(|l| *l == Label::Undecided || *l == Label::Body);
             if lead_in.contains(&i)
-                || above_story && b.terminal && b.words >= 5 && (b.stop_share >= 0.2 || reports || !english)
+                || above_story
+                    && b.terminal
+                    && b.words >= t.sentence_words
+                    && (b.stop_share >= t.prose_stop_share || reports || !english)
             {
                 Label::Body
             } else {
@@ -337,14 +351,14 @@ pub(super) fn classify_body(blocks: &[Block], labels: &mut [Label]) {
             // directly follow it ("Garcia finished second in the 50 yard freestyle."); the
             // first block that is no sentence, or was removed, ends it.
             let runs_on = matches!(labels[i - 1], Label::Body | Label::Heading);
-            if runs_on && b.terminal && b.words >= 3 {
+            if runs_on && b.terminal && b.words >= t.short_sentence_words {
                 Label::Body
             } else {
                 Label::Drop(RemovalReason::Fragment)
             }
         } else if heading_shape {
             Label::Heading
-        } else if b.terminal && b.words >= 3 || enumerates(b) {
+        } else if b.terminal && b.words >= t.short_sentence_words || enumerates(b) {
             Label::Body
         } else {
             Label::Drop(RemovalReason::Fragment)

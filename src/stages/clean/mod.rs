@@ -43,8 +43,12 @@ impl Stage for Clean {
         let cfg = ctx.config;
         let keys: Vec<Vec<u64>> = corpus.articles.par_iter().map(|a| line_keys(&a.text)).collect();
         let repeated = repeated_lines(&keys, cfg.clean.corpus_repeat_min);
-        let rules =
-            Rules { extra: &cfg.extra_boilerplate, corpus_lines: &repeated, enabled: cfg.clean.enabled };
+        let rules = Rules {
+            extra: &cfg.extra_boilerplate,
+            corpus_lines: &repeated,
+            enabled: cfg.clean.enabled,
+            thresholds: Thresholds::default(),
+        };
         let settings = format!("{:?}", cfg.clean);
         let progress = ctx.progress;
         corpus.articles = std::mem::take(&mut corpus.articles)
@@ -83,6 +87,69 @@ pub struct Rules<'a> {
     pub corpus_lines: &'a HashSet<u64>,
     /// When false, every non-empty block is kept.
     pub enabled: bool,
+    /// The numbers the body is told from the rest by.
+    pub thresholds: Thresholds,
+}
+
+/// The numbers the body classifier decides by, named and passed in as jusText does
+/// (`LENGTH_LOW_DEFAULT = 70`), with the defaults the dev pages were read with. Words are
+/// counted as `text::words` counts them; a stop-word share is the share of a block's words
+/// that are English function words.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Thresholds {
+    /// Words from which a block is long (12): long blocks with stop words are prose, and their
+    /// mean stop-word share says whether the page is English.
+    pub long_words: usize,
+    /// The long blocks' mean stop-word share under which a page is taken for another language,
+    /// where length and sentence ends decide alone (0.12).
+    pub english_stop_share: f64,
+    /// Stop-word share from which a long block is prose (0.2); also of a worded heading and of
+    /// a sentence above the story that stays.
+    pub prose_stop_share: f64,
+    /// Words from which a long block with stop words is prose though it ends in no sentence end
+    /// (40): shorter, it is a teaser cut off mid-sentence.
+    pub unended_prose_words: usize,
+    /// Words from which a sentence is prose by itself (7), with at least
+    /// `short_prose_stop_share` of stop words.
+    pub short_prose_words: usize,
+    /// Stop-word share of a sentence that is prose by itself, and of a lead-in line (0.25).
+    pub short_prose_stop_share: f64,
+    /// On a page in another language, words from which a punctuated block is prose (25).
+    pub punctuated_prose_words: usize,
+    /// Words of a sentence that stays above the story, or on a page with no prose at all (5).
+    pub sentence_words: usize,
+    /// Words from which a line in sentence case right above the story is its lead-in (8).
+    pub lead_in_words: usize,
+    /// Most words of a heading, and of a line that introduces the quote below it (20).
+    pub heading_words: usize,
+    /// Words from which a line that is no sentence is a heading by its own words and what
+    /// follows it, when the next block is not prose (6).
+    pub worded_heading_words: usize,
+    /// Words from which a sentence inside the body, or running on below it, stays (3).
+    pub short_sentence_words: usize,
+    /// Words from which a line above the story that reports ("said", "according to") stays
+    /// whatever its stop words (20).
+    pub reporting_words: usize,
+}
+
+impl Default for Thresholds {
+    fn default() -> Thresholds {
+        Thresholds {
+            long_words: 12,
+            english_stop_share: 0.12,
+            prose_stop_share: 0.2,
+            unended_prose_words: 40,
+            short_prose_words: 7,
+            short_prose_stop_share: 0.25,
+            punctuated_prose_words: 25,
+            sentence_words: 5,
+            lead_in_words: 8,
+            heading_words: 20,
+            worded_heading_words: 6,
+            short_sentence_words: 3,
+            reporting_words: 20,
+        }
+    }
 }
 
 /// Cleans one article in place of its `meta`, `paragraphs` and `removed`.
@@ -202,7 +269,7 @@ pub fn clean_text(text: &str, rules: &Rules<'_>) -> Cleaned {
     hard_rules(&blocks, &mut labels, rules);
     read_metadata(&blocks, &mut labels, &mut meta);
     drop_repeats(&blocks, &mut labels, &meta);
-    classify_body(&blocks, &mut labels);
+    classify_body(&blocks, &mut labels, &rules.thresholds);
     keep_numbered_lists(&blocks, &mut labels);
     keep_tables(&blocks, &mut labels);
     keep_cell_tables(&blocks, &mut labels);

@@ -2,7 +2,10 @@ use super::*;
 
 fn clean(text: &str) -> Cleaned {
     let empty = HashSet::new();
-    clean_text(text, &Rules { extra: &[], corpus_lines: &empty, enabled: true })
+    clean_text(
+        text,
+        &Rules { extra: &[], corpus_lines: &empty, enabled: true, thresholds: Thresholds::default() },
+    )
 }
 
 /// The texts of the paragraphs kept.
