@@ -91,12 +91,29 @@ pub struct Rules<'a> {
     pub thresholds: Thresholds,
 }
 
-/// The numbers the body classifier decides by, named and passed in as jusText does
-/// (`LENGTH_LOW_DEFAULT = 70`), with the defaults the dev pages were read with. Words are
-/// counted as `text::words` counts them; a stop-word share is the share of a block's words
-/// that are English function words.
+/// The numbers the cleaner's hard rules and its body classifier decide by, named and passed
+/// in as jusText does (`LENGTH_LOW_DEFAULT = 70`), with the defaults the dev pages were read
+/// with. Words are counted as `text::words` counts them; a stop-word share is the share of a
+/// block's words that are English function words.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Thresholds {
+    /// Most words of a short line, which a caption or share-button pattern drops (14).
+    pub short_line_words: usize,
+    /// Most words of a line that a credit pattern ("Photo by …") drops (40).
+    pub credit_words: usize,
+    /// Most words of an appeal to the reader or a disclaimer that its pattern drops (80).
+    pub appeal_words: usize,
+    /// A short line with a share-button word stays when it is a sentence of at least this many
+    /// words (9) with at least `social_sentence_stop_share` of stop words (0.3).
+    pub social_sentence_words: usize,
+    /// See `social_sentence_words`.
+    pub social_sentence_stop_share: f64,
+    /// Words from which a line in a teaser's shape ("Read more: …") is another story's (20).
+    pub teaser_words: usize,
+    /// Most words of a photo credit line (8), and of the caption right above it (45).
+    pub credit_line_words: usize,
+    /// See `credit_line_words`.
+    pub caption_words: usize,
     /// Words from which a block is long (12): long blocks with stop words are prose, and their
     /// mean stop-word share says whether the page is English.
     pub long_words: usize,
@@ -135,6 +152,14 @@ pub struct Thresholds {
 impl Default for Thresholds {
     fn default() -> Thresholds {
         Thresholds {
+            short_line_words: 14,
+            credit_words: 40,
+            appeal_words: 80,
+            social_sentence_words: 9,
+            social_sentence_stop_share: 0.3,
+            teaser_words: 20,
+            credit_line_words: 8,
+            caption_words: 45,
             long_words: 12,
             english_stop_share: 0.12,
             prose_stop_share: 0.2,

@@ -184,8 +184,9 @@ pub(super) const SHOUTED_WORDS: usize = 8;
 /// Rules that decide a block on its own: user regexes, corpus repetition, captions,
 /// disclaimers, social prompts.
 pub(super) fn hard_rules(blocks: &[Block], labels: &mut [Label], rules: &Rules<'_>) {
+    let t = &rules.thresholds;
     for (i, b) in blocks.iter().enumerate() {
-        let short = b.words <= 14;
+        let short = b.words <= t.short_line_words;
         labels[i] = if rules.extra.iter().any(|re| re.is_match(&b.text)) {
             Label::Drop(RemovalReason::UserRule)
         } else if b.lines[0] == b.lines[1]
@@ -197,16 +198,21 @@ pub(super) fn hard_rules(blocks: &[Block], labels: &mut [Label], rules: &Rules<'
             Label::Drop(RemovalReason::Fragment)
         } else if short && CAPTION.is_match(&b.text)
             || b.text.starts_with('©')
-            || b.words <= 40 && CREDITED.is_match(&b.text)
+            || b.words <= t.credit_words && CREDITED.is_match(&b.text)
         {
             Label::Drop(RemovalReason::Caption)
-        } else if b.words <= 80 && calls_the_reader(&b.text) {
+        } else if b.words <= t.appeal_words && calls_the_reader(&b.text) {
             Label::Drop(RemovalReason::Social)
-        } else if b.words <= 80 && DISCLAIMER.is_match(&b.text) {
+        } else if b.words <= t.appeal_words && DISCLAIMER.is_match(&b.text) {
             Label::Drop(RemovalReason::Disclaimer)
-        } else if short && SOCIAL.is_match(&b.text) && !(b.terminal && b.words >= 9 && b.stop_share >= 0.3) {
+        } else if short
+            && SOCIAL.is_match(&b.text)
+            && !(b.terminal
+                && b.words >= t.social_sentence_words
+                && b.stop_share >= t.social_sentence_stop_share)
+        {
             Label::Drop(RemovalReason::Social)
-        } else if b.words >= 20 && is_teaser(&b.text) || separators(&b.text) >= 2 || shouts(b) {
+        } else if b.words >= t.teaser_words && is_teaser(&b.text) || separators(&b.text) >= 2 || shouts(b) {
             Label::Drop(RemovalReason::Navigation)
         } else {
             Label::Undecided
@@ -219,7 +225,11 @@ pub(super) fn hard_rules(blocks: &[Block], labels: &mut [Label], rules: &Rules<'
         let bare = || crate::text::words(&blocks[i].text).all(|w| !w.starts_with(char::is_lowercase));
         let credit = labels[i] == Label::Drop(RemovalReason::Caption) && blocks[i].text.starts_with('©')
             || CREDIT_LINE.is_match(&blocks[i].text) && bare();
-        if credit && blocks[i].words <= 8 && labels[i - 1] == Label::Undecided && blocks[i - 1].words <= 45 {
+        if credit
+            && blocks[i].words <= t.credit_line_words
+            && labels[i - 1] == Label::Undecided
+            && blocks[i - 1].words <= t.caption_words
+        {
             labels[i - 1] = Label::Drop(RemovalReason::Caption);
         }
     }
