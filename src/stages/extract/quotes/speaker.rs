@@ -213,7 +213,12 @@ impl<'a> Context<'a> {
     /// The verb that introduces the quote in its sentence: the finite one, else a participle
     /// ("…, saying “…").
     fn introducing_verb(&self) -> Option<usize> {
-        self.finite.or_else(|| self.lower.iter().rposition(|w| SPEECH_PARTICIPLES.contains(w)))
+        self.finite.or_else(|| (0..self.lower.len()).rfind(|&i| self.is_participle(i)))
+    }
+
+    /// Whether word `i` of the quote's sentence is a participle that introduces speech.
+    fn is_participle(&self, i: usize) -> bool {
+        SPEECH_PARTICIPLES.contains(&self.lower[i])
     }
 
     /// The people and organisations named before the introducing verb `v` of the quote's
@@ -401,7 +406,7 @@ fn pronoun_before_verb(cx: &Context<'_>) -> Verdict {
 /// "X threw her support behind Y, saying “…": a participle's speaker is the subject, a person
 /// before an organisation.
 fn participle_subject(cx: &Context<'_>) -> Verdict {
-    let Some(v) = cx.introducing_verb().filter(|&v| SPEECH_PARTICIPLES.contains(&cx.lower[v])) else {
+    let Some(v) = cx.introducing_verb().filter(|&v| cx.is_participle(v)) else {
         return Verdict::Pass;
     };
     let before = cx.named_before(v);
@@ -411,7 +416,7 @@ fn participle_subject(cx: &Context<'_>) -> Verdict {
 /// "Ann Lee, the chair, has said “…": the finite verb's subject when one joins it; else the
 /// nearest person, else the nearest name.
 fn verb_subject(cx: &Context<'_>) -> Verdict {
-    let Some(v) = cx.introducing_verb().filter(|&v| !SPEECH_PARTICIPLES.contains(&cx.lower[v])) else {
+    let Some(v) = cx.introducing_verb().filter(|&v| !cx.is_participle(v)) else {
         return Verdict::Pass;
     };
     let para_text = cx.para_text;
@@ -432,7 +437,7 @@ fn verb_subject(cx: &Context<'_>) -> Verdict {
 
 /// "…, the Kazakh President said: “…": the one the article named before.
 fn noun_then_verb_before(cx: &Context<'_>) -> Verdict {
-    let Some(v) = cx.introducing_verb().filter(|&v| !SPEECH_PARTICIPLES.contains(&cx.lower[v])) else {
+    let Some(v) = cx.introducing_verb().filter(|&v| !cx.is_participle(v)) else {
         return Verdict::Pass;
     };
     let (start, verb_at) = (cx.sentence_start, cx.at(v));
