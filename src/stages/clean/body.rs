@@ -333,7 +333,7 @@ pub(super) fn classify_body(blocks: &[Block], labels: &mut [Label], t: &Threshol
         } else if i < first {
             // Above the body: a lead or teaser sentence stays (a long one that reports, however
             // many names it packs), menus and banners go.
-            let reports = b.words >= t.reporting_words && REPORTS.is_match(&b.text);
+            let reports = b.words >= t.reporting_words && reports(&b.text);
             let above_story =
                 labels[i + 1..first].iter().all(|l| *l == Label::Undecided || *l == Label::Body);
             if lead_in.contains(&i)

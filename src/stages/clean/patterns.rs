@@ -124,10 +124,13 @@ pub(super) static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("dateline pattern")
 });
 
-/// A reporting verb: a long sentence with one is a news lead, however many names it packs.
-pub(super) static REPORTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(said|says|told|reported|announced|according to)\b").expect("reporting pattern")
-});
+/// Whether a line reports what someone said: one of the commonest verbs of report, or
+/// "according to" (`text::according_to`, its one definition).
+pub(super) fn reports(text: &str) -> bool {
+    const VERBS: &[&str] = &["announced", "reported", "said", "says", "told"];
+    let words: Vec<&str> = crate::text::words(text).collect();
+    words.iter().any(|w| VERBS.contains(w)) || crate::text::according_to(words.iter().copied()).is_some()
+}
 
 /// Lines that end an article: what follows is comments, related stories or the site footer.
 pub(super) static END_MARKER: LazyLock<Regex> = LazyLock::new(|| {

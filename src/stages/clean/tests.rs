@@ -618,3 +618,11 @@ fn corpus_repetition_needs_different_neighbours() {
     let copies = vec![make("a", "alpha"), make("b", "alpha"), make("c", "alpha")];
     assert!(corpus_boilerplate(&copies, 3).is_empty());
 }
+
+#[test]
+fn a_line_reports_with_a_verb_of_report_or_according_to() {
+    assert!(reports("The minister said on Monday that the border would stay closed."));
+    assert!(reports("According to the police, three people were hurt."));
+    assert!(reports("The talks, according to diplomats, went on all night."));
+    assert!(!reports("The border stays closed, and the queue of trucks grows longer."));
+}
