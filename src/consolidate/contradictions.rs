@@ -2,7 +2,7 @@
 //!
 //! Two figures of one story measure the same thing when they have one unit and one measure
 //! key (what a count counts, and for counts of people what happened to them: "killed",
-//! "injured", "arrested"…; see [`measure_key`]; a length of time its unit, in hours), and they
+//! "injured", "arrested"…; see [`measure_key`]; a length of time its unit), and they
 //! say the same thing but for the numbers: the mean of the sentence model's cosines of their
 //! sentences and of their gists (the words around each figure, its number left out; see
 //! [`gist`]), by average link over each group, reaches [`SAME_MEASURE`]. Guards: figures whose
@@ -122,16 +122,16 @@ pub(super) fn find_contradictions(
             let sentence = sentence_of(f);
             let vector = vector_of(f)?;
             let (words, names) = phrase(sentence, &f.value);
-            let scale = hours_in(f);
-            if scale.is_some() && frames_a_period(&words) {
+            let hours = hours_in(f);
+            if hours.is_some() && frames_a_period(&words) {
                 return None;
             }
-            // Lengths of time are compared in one unit only: "four days" of deliberation and
-            // "30 hours" of it are two measures of one time, not a disagreement.
-            let (key, noun) = if scale.is_some() {
-                (format!("duration {}", f.about.split_whitespace().next().unwrap_or("").to_lowercase()), None)
-            } else {
-                measure_key(f, &words)?
+            // Lengths of time are compared in one unit only, keyed by its length in hours:
+            // "four days" of deliberation and "30 hours" of it are two measures of one time,
+            // not a disagreement. So the numbers of a key are always in one unit.
+            let (key, noun) = match hours {
+                Some(hours) => (format!("duration {hours}"), None),
+                None => measure_key(f, &words)?,
             };
             let key = format!("{}/{key}", f.unit);
             let bound = bound_before(sentence, &f.value);
@@ -148,12 +148,11 @@ pub(super) fn find_contradictions(
                 years: years(sentence),
                 gist: gist(&words, &f.value),
                 // A length of time is the scope of the others, not of itself.
-                scope: if scale.is_some() {
+                scope: if hours.is_some() {
                     Vec::new()
                 } else {
                     scope_of(in_sentence[&(sentence.as_ptr() as usize)].iter().map(|&k| &figures[k]))
                 },
-                scale: scale.unwrap_or(1.0),
                 sentence_names,
                 whole,
                 bound,

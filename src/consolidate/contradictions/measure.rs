@@ -90,24 +90,21 @@ pub(super) struct Measure<'v> {
     pub(super) sentence_names: Vec<String>,
     /// For a share, the whole it is a share of ("percent of Belarusians"), if the sentence says.
     pub(super) whole: Option<String>,
-    /// What one of the figure's units is worth in the key's unit: hours for a length of time,
-    /// 1 for the rest.
-    pub(super) scale: f64,
     /// Whether the figure is written as a floor ("at least 50", "more than 50") or a ceiling
     /// ("up to 120", "nearly 300,000").
     pub(super) bound: Bound,
 }
 
 impl Measure<'_> {
-    /// The figure's number, in the key's unit.
+    /// The figure's number.
     pub(super) fn number(&self, figures: &[FigureOut]) -> f64 {
-        figures[self.figure].number * self.scale
+        figures[self.figure].number
     }
 
-    /// The figure's lowest and highest numbers, in the key's unit.
+    /// The figure's lowest and highest numbers.
     pub(super) fn range(&self, figures: &[FigureOut]) -> (f64, f64) {
         let f = &figures[self.figure];
-        (f.number * self.scale, f.number_max.unwrap_or(f.number) * self.scale)
+        (f.number, f.number_max.unwrap_or(f.number))
     }
 }
 

@@ -27,7 +27,6 @@ fn measure(figure: usize, article: usize, vector: &Vector) -> Measure<'_> {
         years: vec![],
         gist: String::new(),
         scope: vec![],
-        scale: 1.0,
         sentence_names: vec![],
         whole: None,
         bound: Bound::Exact,
