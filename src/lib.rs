@@ -14,6 +14,7 @@ pub mod embed;
 pub mod fsutil;
 pub mod ingest;
 pub mod model;
+pub mod ner;
 pub mod progress;
 pub mod provenance;
 pub mod render;

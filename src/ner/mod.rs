@@ -1,0 +1,279 @@
+//! A statistical named-entity tagger: an averaged perceptron over hashed features
+//! ([`features`]), trained on CoNLL-2003 English (`scripts/train_ner.sh`, see [`train`]), with
+//! greedy left-to-right decoding over BIO tags for people, organisations, places and other
+//! names (MISC: events, nationalities, titles of works).
+//!
+//! Why our own and not a crate: the NER crates on crates.io are for other languages with
+//! their own features (`nerrs` for Persian, `chinese-ner`), keep string-keyed models as JSON
+//! (`crfrs`, which `nerrs` builds on), or bind a C library (`crfsuite`). A perceptron over
+//! hashed features is two hundred lines here, the model is 2.4 MB of bytes embedded in the
+//! binary (`models/ner/weights.bin`, one signed byte per bucket and tag, copied once on first
+//! use), and one [`features::extract`] for training and tagging keeps the two in step.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+mod features;
+pub mod train;
+
+pub use features::BUCKETS;
+
+/// What a name is, as the tagger tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// A company, institution, team, party or outlet.
+    Organization,
+    /// A country, city, region or other place.
+    Location,
+    /// Another name: an event, a nationality, a work, a product.
+    Misc,
+}
+
+impl EntityKind {
+    /// Every kind, in the order of the tags.
+    pub const ALL: [EntityKind; 4] =
+        [EntityKind::Person, EntityKind::Organization, EntityKind::Location, EntityKind::Misc];
+
+    /// The CoNLL label ("PER", "ORG", "LOC", "MISC").
+    pub fn label(self) -> &'static str {
+        match self {
+            EntityKind::Person => "PER",
+            EntityKind::Organization => "ORG",
+            EntityKind::Location => "LOC",
+            EntityKind::Misc => "MISC",
+        }
+    }
+
+    fn from_label(label: &str) -> Option<EntityKind> {
+        EntityKind::ALL.into_iter().find(|k| k.label() == label)
+    }
+}
+
+/// A BIO tag: 0 is outside a name; `1 + 2k` begins and `2 + 2k` continues a name of the `k`th
+/// [`EntityKind`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tag(u8);
+
+impl Tag {
+    /// Outside any name.
+    pub const OUTSIDE: Tag = Tag(0);
+    /// How many tags there are.
+    pub const COUNT: usize = 1 + 2 * EntityKind::ALL.len();
+
+    /// The tag that begins (`inside` false) or continues a name of `kind`.
+    pub fn new(kind: EntityKind, inside: bool) -> Tag {
+        let k = EntityKind::ALL.iter().position(|&x| x == kind).expect("a kind") as u8;
+        Tag(1 + 2 * k + u8::from(inside))
+    }
+
+    /// The kind of name the tag is part of.
+    pub fn kind(self) -> Option<EntityKind> {
+        (self.0 > 0).then(|| EntityKind::ALL[usize::from((self.0 - 1) / 2)])
+    }
+
+    /// Whether the tag continues a name.
+    pub fn inside(self) -> bool {
+        self.0 > 0 && self.0.is_multiple_of(2)
+    }
+
+    /// Whether this tag may follow `prev` (`None` at the start): a name is continued only by
+    /// its own kind.
+    fn may_follow(self, prev: Option<Tag>) -> bool {
+        !self.inside() || prev.is_some_and(|p| p.kind() == self.kind())
+    }
+
+    fn index(self) -> usize {
+        usize::from(self.0)
+    }
+}
+
+/// The tagger's weights: for each feature bucket, one score per tag.
+pub struct Tagger {
+    weights: Box<[i8]>,
+}
+
+impl std::fmt::Debug for Tagger {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Tagger").field("buckets", &(self.weights.len() / Tag::COUNT)).finish()
+    }
+}
+
+const MAGIC: &[u8; 8] = b"NBNER\0\0\x01";
+
+/// The committed model, read on first use.
+pub static TAGGER: LazyLock<Tagger> = LazyLock::new(|| {
+    Tagger::from_bytes(include_bytes!("../../models/ner/weights.bin"))
+        .expect("the committed NER weights are valid")
+});
+
+impl Tagger {
+    /// Reads weights written by [`Tagger::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, String> {
+        let body = bytes.strip_prefix(MAGIC.as_slice()).ok_or("not a newsbrief NER model")?;
+        let (header, weights) = body.split_at_checked(8).ok_or("truncated header")?;
+        let buckets = u32::from_le_bytes(header[..4].try_into().expect("4 bytes")) as usize;
+        let tags = u32::from_le_bytes(header[4..].try_into().expect("4 bytes")) as usize;
+        if buckets != BUCKETS || tags != Tag::COUNT || weights.len() != buckets * tags {
+            return Err(format!(
+                "the model has {buckets} buckets and {tags} tags, this build expects {BUCKETS} and {}",
+                Tag::COUNT
+            ));
+        }
+        Ok(Tagger { weights: weights.iter().map(|&b| b as i8).collect() })
+    }
+
+    /// The bytes of the model file.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        out.extend_from_slice(&(BUCKETS as u32).to_le_bytes());
+        out.extend_from_slice(&(Tag::COUNT as u32).to_le_bytes());
+        out.extend(self.weights.iter().map(|&w| w as u8));
+        out
+    }
+
+    /// Tags the words of one sentence.
+    pub fn tag(&self, tokens: &[&str]) -> Vec<Tag> {
+        decode(&features::words(tokens), |feats, scores| {
+            for &f in feats {
+                let row = &self.weights[f as usize * Tag::COUNT..][..Tag::COUNT];
+                for (s, &w) in scores.iter_mut().zip(row) {
+                    *s += f32::from(w);
+                }
+            }
+        })
+    }
+}
+
+/// Greedy decoding from the left: each word's tag is the best that may follow the one before,
+/// given the features of the word and of the two tags before it. `score` adds a list of
+/// features' weights to the scores of the tags.
+fn decode(words: &[features::Word], score: impl Fn(&[u32], &mut [f32; Tag::COUNT])) -> Vec<Tag> {
+    let mut tags: Vec<Tag> = Vec::with_capacity(words.len());
+    let mut feats = Vec::with_capacity(48);
+    for i in 0..words.len() {
+        let prev = i.checked_sub(1).map(|k| tags[k]);
+        let prev2 = i.checked_sub(2).map(|k| tags[k]);
+        feats.clear();
+        features::extract(words, i, history(prev), history(prev2), &mut feats);
+        let mut scores = [0f32; Tag::COUNT];
+        score(&feats, &mut scores);
+        tags.push(best(&scores, prev));
+    }
+    tags
+}
+
+/// A previous tag as a feature value; [`Tag::COUNT`] before the sentence.
+fn history(tag: Option<Tag>) -> u8 {
+    tag.map_or(Tag::COUNT as u8, |t| t.0)
+}
+
+/// The best-scoring tag that may follow `prev` (the first of equal scores).
+fn best(scores: &[f32; Tag::COUNT], prev: Option<Tag>) -> Tag {
+    let mut best = Tag::OUTSIDE;
+    for t in 1..Tag::COUNT {
+        let tag = Tag(t as u8);
+        if tag.may_follow(prev) && scores[t] > scores[best.index()] {
+            best = tag;
+        }
+    }
+    best
+}
+
+/// The tokens of a sentence as the tagger was trained on them (CoNLL's): words, with
+/// punctuation apart, "'s" apart from its noun, and the dot kept on an initial or an
+/// abbreviation ("U.S.", "Mr.", "J.").
+pub fn tokens(sentence: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut chunk_start = None;
+    for (i, c) in sentence.char_indices().chain(std::iter::once((sentence.len(), ' '))) {
+        if !c.is_whitespace() {
+            chunk_start.get_or_insert(i);
+            continue;
+        }
+        if let Some(s) = chunk_start.take() {
+            split_chunk(sentence, s..i, &mut out);
+        }
+    }
+    out
+}
+
+/// Splits a run of non-space characters into tokens.
+fn split_chunk(text: &str, mut range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let is_punct = |c: char| !c.is_alphanumeric() && !matches!(c, '&' | '@' | '#' | '%' | '$');
+    // Leading punctuation, one mark a token.
+    while let Some(c) = text[range.clone()].chars().next().filter(|&c| is_punct(c) && c != '.') {
+        out.push(range.start..range.start + c.len_utf8());
+        range.start += c.len_utf8();
+    }
+    let mut tail = Vec::new();
+    loop {
+        let word = &text[range.clone()];
+        let Some(c) = word.chars().next_back() else { break };
+        let abbreviation = c == '.' && {
+            let stem = &word[..word.len() - 1];
+            crate::text::is_initials(stem)
+                || stem.chars().count() == 1 && stem.chars().all(char::is_uppercase)
+                || matches!(
+                    stem,
+                    "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Jr" | "Sr" | "Gen" | "Sen" | "Rep" | "Gov"
+                )
+        };
+        if is_punct(c) && !abbreviation && word.len() > c.len_utf8()
+            || is_punct(c) && word.len() == c.len_utf8()
+        {
+            tail.push(range.end - c.len_utf8()..range.end);
+            range.end -= c.len_utf8();
+            continue;
+        }
+        // "Germany's", "Petrov’s": the possessive is a token of its own.
+        for suffix in ["'s", "’s", "'S"] {
+            if word.len() > suffix.len() && word.ends_with(suffix) {
+                tail.push(range.end - suffix.len()..range.end);
+                range.end -= suffix.len();
+                break;
+            }
+        }
+        break;
+    }
+    if !range.is_empty() {
+        out.push(range);
+    }
+    out.extend(tail.into_iter().rev());
+}
+
+/// A name the tagger found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// Byte range in the sentence.
+    pub range: Range<usize>,
+    /// What it names.
+    pub kind: EntityKind,
+}
+
+/// The names in a sentence.
+pub fn entities(sentence: &str) -> Vec<Entity> {
+    let ranges = tokens(sentence);
+    let words: Vec<&str> = ranges.iter().map(|r| &sentence[r.clone()]).collect();
+    spans(&TAGGER.tag(&words))
+        .into_iter()
+        .map(|(r, kind)| Entity { range: ranges[r.start].start..ranges[r.end - 1].end, kind })
+        .collect()
+}
+
+/// The names in a tag sequence, as token ranges.
+pub fn spans(tags: &[Tag]) -> Vec<(Range<usize>, EntityKind)> {
+    let mut out: Vec<(Range<usize>, EntityKind)> = Vec::new();
+    for (i, tag) in tags.iter().enumerate() {
+        let Some(kind) = tag.kind() else { continue };
+        match out.last_mut() {
+            Some((r, k)) if tag.inside() && r.end == i && *k == kind => r.end = i + 1,
+            _ => out.push((i..i + 1, kind)),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
