@@ -3,14 +3,15 @@
 //!
 //! The templates follow the usual ones for English newswire (Ratinov and Roth 2009; spaCy's
 //! first tagger): the word and its neighbours two either side, its shape (case and digits),
-//! prefixes and suffixes, the two tags before it, and membership of the lexicon's lists
-//! (places, cities, organisation words, titles, demonyms) for it and its neighbours. A change
+//! prefixes and suffixes, the tag before it, and membership of the lexicon's lists
+//! (places, cities, organisation words, titles, demonyms, given names and surnames) for it
+//! and its neighbours. A change
 //! to a template or to those lists changes what a weight means: train again
 //! (`scripts/train_ner.sh`).
 
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
-use crate::stages::extract::lexicon::{self, ORG_WORDS, PLACES, TITLES};
+use crate::stages::extract::lexicon::{self, GIVEN_NAMES, ORG_WORDS, PLACES, SURNAMES, TITLES};
 
 /// Buckets of the hashed feature space (a power of two). 2^18 keeps the committed weights at
 /// 2.4 MB (one byte per bucket and tag). Typed span F1 on CoNLL `ner-dev`, ten passes: 0.894
@@ -27,12 +28,12 @@ pub(crate) struct Word {
     /// Case and character classes, runs collapsed: "Xx", "XX", "X.X.", "0", "Xx-Xx".
     shape: String,
     /// Which of the lexicon's lists hold the word (bits of [`Gazetteer`]).
-    lists: u8,
+    lists: u16,
 }
 
 /// The lexicon's lists a word can be in, as bits.
 #[derive(Clone, Copy)]
-#[repr(u8)]
+#[repr(u16)]
 enum Gazetteer {
     Place = 1,
     City = 2,
@@ -42,6 +43,8 @@ enum Gazetteer {
     /// Part of a place of several words ("New" and "Zealand"), set by [`words`].
     InPlace = 32,
     Weekday = 64,
+    GivenName = 128,
+    Surname = 256,
 }
 
 fn shape(word: &str) -> String {
@@ -87,25 +90,31 @@ pub(crate) fn words(tokens: &[&str]) -> Vec<Word> {
                 .flat_map(char::to_lowercase)
                 .map(|c| if c.is_numeric() { '0' } else { c })
                 .collect();
-            let mut lists = 0u8;
+            let mut lists = 0u16;
             let capitalised = raw.chars().next().is_some_and(char::is_uppercase);
             if PLACES.contains(&lower) {
-                lists |= Gazetteer::Place as u8;
+                lists |= Gazetteer::Place as u16;
             }
             if capitalised && lexicon::is_city(&lower) {
-                lists |= Gazetteer::City as u8;
+                lists |= Gazetteer::City as u16;
             }
             if ORG_WORDS.contains(lower.trim_end_matches('.')) {
-                lists |= Gazetteer::OrgWord as u8;
+                lists |= Gazetteer::OrgWord as u16;
             }
             if TITLES.contains(lower.trim_end_matches('.')) {
-                lists |= Gazetteer::Title as u8;
+                lists |= Gazetteer::Title as u16;
             }
             if capitalised && lexicon::is_demonym_adjective(&raw) {
-                lists |= Gazetteer::Demonym as u8;
+                lists |= Gazetteer::Demonym as u16;
             }
             if lexicon::is_weekday(&raw) {
-                lists |= Gazetteer::Weekday as u8;
+                lists |= Gazetteer::Weekday as u16;
+            }
+            if capitalised && GIVEN_NAMES.contains(&lower) {
+                lists |= Gazetteer::GivenName as u16;
+            }
+            if capitalised && SURNAMES.contains(&lower) {
+                lists |= Gazetteer::Surname as u16;
             }
             Word { shape: shape(&raw), raw, lower, lists }
         })
@@ -117,7 +126,7 @@ pub(crate) fn words(tokens: &[&str]) -> Vec<Word> {
                 out[start..start + len].iter().map(|w| w.lower.as_str()).collect::<Vec<_>>().join(" ");
             if PLACES.contains(&joined) {
                 for w in &mut out[start..start + len] {
-                    w.lists |= Gazetteer::InPlace as u8;
+                    w.lists |= Gazetteer::InPlace as u16;
                 }
             }
         }
@@ -129,21 +138,32 @@ pub(crate) fn words(tokens: &[&str]) -> Vec<Word> {
 const START: &str = "<s>";
 const END: &str = "</s>";
 
-/// Appends the hashed features of word `i` to `out`, given the two tags before it (`prev`,
-/// then `prev2`; [`super::Tag::COUNT`] stands for "before the sentence").
-pub(crate) fn extract(words: &[Word], i: usize, prev: u8, prev2: u8, out: &mut Vec<u32>) {
-    let mut key: Vec<u8> = Vec::with_capacity(64);
-    let mut add = |template: u8, parts: &[&[u8]]| {
-        key.clear();
+/// Hashes a template and its parts into a bucket.
+struct Hasher {
+    key: Vec<u8>,
+}
+
+impl Hasher {
+    fn new() -> Hasher {
+        Hasher { key: Vec::with_capacity(64) }
+    }
+
+    fn bucket(&mut self, template: u8, parts: &[&[u8]]) -> u32 {
+        self.key.clear();
         for (k, p) in parts.iter().enumerate() {
             if k > 0 {
-                key.push(0x1f);
+                self.key.push(0x1f);
             }
-            key.extend_from_slice(p);
+            self.key.extend_from_slice(p);
         }
-        let bucket = xxh3_64_with_seed(&key, u64::from(template)) as usize & (BUCKETS - 1);
-        out.push(bucket as u32);
-    };
+        (xxh3_64_with_seed(&self.key, u64::from(template)) as usize & (BUCKETS - 1)) as u32
+    }
+}
+
+/// Appends the hashed features of word `i` that do not depend on the tags to `out`.
+pub(crate) fn extract(words: &[Word], i: usize, out: &mut Vec<u32>) {
+    let mut h = Hasher::new();
+    let mut add = |template: u8, parts: &[&[u8]]| out.push(h.bucket(template, parts));
     let at = |k: isize| -> Option<&Word> { usize::try_from(i as isize + k).ok().and_then(|k| words.get(k)) };
     let lower = |k: isize| at(k).map_or(if k < 0 { START } else { END }, |w| w.lower.as_str()).as_bytes();
     let shape_at = |k: isize| at(k).map_or(if k < 0 { START } else { END }, |w| w.shape.as_str()).as_bytes();
@@ -151,7 +171,6 @@ pub(crate) fn extract(words: &[Word], i: usize, prev: u8, prev2: u8, out: &mut V
     let chars: Vec<char> = w.lower.chars().collect();
     let prefix = |n: usize| chars[..n.min(chars.len())].iter().collect::<String>();
     let suffix = |n: usize| chars[chars.len().saturating_sub(n)..].iter().collect::<String>();
-    let (p1, p2) = ([prev], [prev2]);
 
     add(0, &[]);
     add(1, &[w.lower.as_bytes()]);
@@ -169,19 +188,30 @@ pub(crate) fn extract(words: &[Word], i: usize, prev: u8, prev2: u8, out: &mut V
     add(13, &[shape_at(0), shape_at(1)]);
     add(14, &[lower(-1), lower(0)]);
     add(15, &[lower(0), lower(1)]);
-    add(16, &[&p1]);
-    add(17, &[&p2, &p1]);
-    add(18, &[&p1, lower(0)]);
-    add(19, &[&p1, shape_at(0)]);
     add(20, &[&[u8::from(i == 0)], shape_at(0)]);
     for (template, k) in [(21u8, 0isize), (22, -1), (23, 1)] {
         let lists = at(k).map_or(0, |w| w.lists);
-        for bit in 0..8 {
+        for bit in 0..16u8 {
             if lists & (1 << bit) != 0 {
                 add(template, &[&[bit]]);
             }
         }
     }
     add(24, &[shape_at(-1), shape_at(0), shape_at(1)]);
-    add(25, &[&[w.lists], shape_at(0)]);
+    add(25, &[&w.lists.to_le_bytes(), shape_at(0)]);
+}
+
+/// How many features [`transition`] gives.
+pub(crate) const TRANSITION_FEATURES: usize = 3;
+
+/// The hashed features of word `i` given the tag before it (`prev`; [`super::Tag::COUNT`]
+/// before the sentence): the pair of tags, and the tag before with the word and its shape.
+pub(crate) fn transition(words: &[Word], i: usize, prev: u8) -> [u32; TRANSITION_FEATURES] {
+    let mut h = Hasher::new();
+    let w = &words[i];
+    [
+        h.bucket(16, &[&[prev]]),
+        h.bucket(18, &[&[prev], w.lower.as_bytes()]),
+        h.bucket(19, &[&[prev], w.shape.as_bytes()]),
+    ]
 }

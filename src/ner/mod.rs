@@ -1,6 +1,6 @@
 //! A statistical named-entity tagger: an averaged perceptron over hashed features
 //! ([`features`]), trained on CoNLL-2003 English (`scripts/train_ner.sh`, see [`train`]), with
-//! greedy left-to-right decoding over BIO tags for people, organisations, places and other
+//! Viterbi decoding over BIO tags for people, organisations, places and other
 //! names (MISC: events, nationalities, titles of works).
 //!
 //! Why our own and not a crate: the NER crates on crates.io are for other languages with
@@ -146,20 +146,47 @@ impl Tagger {
     }
 }
 
-/// Greedy decoding from the left: each word's tag is the best that may follow the one before,
-/// given the features of the word and of the two tags before it. `score` adds a list of
-/// features' weights to the scores of the tags.
+/// Viterbi decoding: the best-scoring sequence of tags in which a name is continued only by
+/// its own kind. A word's score for a tag is the sum of its features' weights: those of the
+/// word and its neighbours ([`features::extract`]) and those of the tag before it
+/// ([`features::transition`]). `score` adds a list of features' weights to the tags' scores.
+/// Of equal scores the first tag wins, so the result does not depend on anything but the
+/// weights.
 fn decode(words: &[features::Word], score: impl Fn(&[u32], &mut [f32; Tag::COUNT])) -> Vec<Tag> {
-    let mut tags: Vec<Tag> = Vec::with_capacity(words.len());
     let mut feats = Vec::with_capacity(48);
+    // For each word and tag: the best score of the tags up to it, and the tag before.
+    let mut path: Vec<[(f32, u8); Tag::COUNT]> = Vec::with_capacity(words.len());
     for i in 0..words.len() {
-        let prev = i.checked_sub(1).map(|k| tags[k]);
-        let prev2 = i.checked_sub(2).map(|k| tags[k]);
         feats.clear();
-        features::extract(words, i, history(prev), history(prev2), &mut feats);
-        let mut scores = [0f32; Tag::COUNT];
-        score(&feats, &mut scores);
-        tags.push(best(&scores, prev));
+        features::extract(words, i, &mut feats);
+        let mut base = [0f32; Tag::COUNT];
+        score(&feats, &mut base);
+        let mut here = [(f32::NEG_INFINITY, 0u8); Tag::COUNT];
+        let before: Vec<(Option<Tag>, f32)> = match path.last() {
+            None => vec![(None, 0.0)],
+            Some(last) => (0..Tag::COUNT)
+                .map(|p| (Some(Tag(p as u8)), last[p].0))
+                .filter(|(_, s)| s.is_finite())
+                .collect(),
+        };
+        for (prev, so_far) in before {
+            let mut scores = base;
+            score(&features::transition(words, i, history(prev)), &mut scores);
+            for (t, &s) in scores.iter().enumerate() {
+                let total = so_far + s;
+                if Tag(t as u8).may_follow(prev) && total > here[t].0 {
+                    here[t] = (total, prev.map_or(0, |p| p.0));
+                }
+            }
+        }
+        path.push(here);
+    }
+    let Some(last) = path.last() else { return Vec::new() };
+    let mut tag = (0..Tag::COUNT).fold(0, |b, t| if last[t].0 > last[b].0 { t } else { b }) as u8;
+    let mut tags = vec![Tag::OUTSIDE; words.len()];
+    for i in (0..words.len()).rev() {
+        tags[i] = Tag(tag);
+        tag = path[i][usize::from(tag)].1;
     }
     tags
 }
@@ -167,18 +194,6 @@ fn decode(words: &[features::Word], score: impl Fn(&[u32], &mut [f32; Tag::COUNT
 /// A previous tag as a feature value; [`Tag::COUNT`] before the sentence.
 fn history(tag: Option<Tag>) -> u8 {
     tag.map_or(Tag::COUNT as u8, |t| t.0)
-}
-
-/// The best-scoring tag that may follow `prev` (the first of equal scores).
-fn best(scores: &[f32; Tag::COUNT], prev: Option<Tag>) -> Tag {
-    let mut best = Tag::OUTSIDE;
-    for t in 1..Tag::COUNT {
-        let tag = Tag(t as u8);
-        if tag.may_follow(prev) && scores[t] > scores[best.index()] {
-            best = tag;
-        }
-    }
-    best
 }
 
 /// The tokens of a sentence as the tagger was trained on them (CoNLL's): words, with

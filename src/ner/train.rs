@@ -1,4 +1,4 @@
-//! Training the tagger: an averaged perceptron (Collins 2002) over [`features::extract`],
+//! Training the tagger: an averaged structured perceptron (Collins 2002) over [`features::extract`],
 //! on CoNLL-2003's `eng.train`, scored on the held-out development documents. Run by
 //! `scripts/train_ner.sh` (the `train_ner` example); nothing here runs in a briefing.
 //!
@@ -11,7 +11,7 @@ use std::ops::Range;
 use anyhow::{Context, Result, bail};
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
-use super::{EntityKind, Tag, Tagger, best, decode, features, history, spans};
+use super::{EntityKind, Tag, Tagger, decode, features, history, spans};
 
 /// A sentence with its gold tags.
 #[derive(Debug, Clone)]
@@ -140,45 +140,43 @@ pub fn train(sentences: &[Sentence], passes: usize, mut report: impl FnMut(usize
         order.sort_by_key(|&i| xxh3_64_with_seed(&(i as u64).to_le_bytes(), pass as u64));
         for &k in &order {
             let gold = &sentences[k].tags;
-            for i in 0..gold.len() {
-                let prev = i.checked_sub(1).map(|j| gold[j]);
-                let prev2 = i.checked_sub(2).map(|j| gold[j]);
-                feats.clear();
-                features::extract(&words[k], i, history(prev), history(prev2), &mut feats);
-                let mut scores = [0f32; Tag::COUNT];
-                for &f in &feats {
-                    let row = &weights[f as usize * Tag::COUNT..][..Tag::COUNT];
-                    for (s, w) in scores.iter_mut().zip(row) {
-                        *s += w;
+            let guess = decode(&words[k], |feats, scores| add_rows(&weights, feats, scores));
+            if guess != *gold {
+                // The structured perceptron's update: up the features of the gold sequence,
+                // down those of the guess (where both agree, the two cancel).
+                for i in 0..gold.len() {
+                    for (tags, delta) in [(gold, 1.0), (&guess, -1.0)] {
+                        feats.clear();
+                        features::extract(&words[k], i, &mut feats);
+                        let prev = i.checked_sub(1).map(|j| tags[j]);
+                        feats.extend(features::transition(&words[k], i, history(prev)));
+                        for &f in &feats {
+                            let at = f as usize * Tag::COUNT + tags[i].index();
+                            weights[at] += delta;
+                            total[at] += delta * step;
+                        }
                     }
                 }
-                let guess = best(&scores, prev);
-                if guess != gold[i] {
-                    for &f in &feats {
-                        let at = f as usize * Tag::COUNT;
-                        weights[at + gold[i].index()] += 1.0;
-                        weights[at + guess.index()] -= 1.0;
-                        total[at + gold[i].index()] += step;
-                        total[at + guess.index()] -= step;
-                    }
-                }
-                step += 1.0;
             }
+            step += 1.0;
         }
         report(pass + 1, &average(&weights, &total, step));
     }
     average(&weights, &total, step)
 }
 
+/// Adds the rows of `feats` in `weights` to `scores`.
+fn add_rows(weights: &[f32], feats: &[u32], scores: &mut [f32; Tag::COUNT]) {
+    for &f in feats {
+        for (s, w) in scores.iter_mut().zip(&weights[f as usize * Tag::COUNT..][..Tag::COUNT]) {
+            *s += w;
+        }
+    }
+}
+
 /// Tags with float weights (to compare with the quantised ones).
 pub fn tag_with(weights: &[f32], tokens: &[&str]) -> Vec<Tag> {
-    decode(&features::words(tokens), |feats, scores| {
-        for &f in feats {
-            for (s, w) in scores.iter_mut().zip(&weights[f as usize * Tag::COUNT..][..Tag::COUNT]) {
-                *s += w;
-            }
-        }
-    })
+    decode(&features::words(tokens), |feats, scores| add_rows(weights, feats, scores))
 }
 
 /// The weights as one signed byte each: scaled so that the largest magnitude below the

@@ -7,6 +7,13 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
 
+/// Given names (US Census 1990, `scripts/build_names.sh`): a gazetteer for the entity tagger.
+pub static GIVEN_NAMES: Words = Words::new(include_str!("lexicon/given_names.txt"));
+
+/// The 10,000 most frequent surnames (US Census 1990, `scripts/build_names.sh`): a gazetteer
+/// for the entity tagger.
+pub static SURNAMES: Words = Words::new(include_str!("lexicon/surnames.txt"));
+
 /// Countries, regions and major cities (lower case, sorted).
 pub static PLACES: Words = Words::new(include_str!("lexicon/places.txt"));
 
@@ -194,6 +201,8 @@ mod tests {
             &MEDIA_NOUNS,
             &TIME_UNITS,
             &PERIODS_OF_PLAY,
+            &GIVEN_NAMES,
+            &SURNAMES,
         ] {
             for w in list.windows(2) {
                 assert!(w[0] < w[1], "{} >= {}", w[0], w[1]);

@@ -246,3 +246,58 @@ fn a_place_is_no_surname() {
     let moscow = actors.iter().find(|a| a.name == "Moscow");
     assert_eq!(moscow.map(|a| a.kind), Some(ActorKind::Place), "{actors:?}");
 }
+
+/// The tagger and the rules together (`super::names`): the tagger's names and kinds, with
+/// what the rules know of titles, openers and names they keep apart.
+mod tagger_and_rules {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, ActorKind)> {
+        actors_of(text).into_iter().map(|a| (a.name, a.kind)).collect()
+    }
+
+    #[test]
+    fn a_word_set_apart_at_the_start_is_no_name() {
+        let names =
+            actor_names("Interestingly, the analysts in Minsk admitted that Moscow had chosen the tactic.");
+        assert!(!names.iter().any(|n| n == "Interestingly"), "{names:?}");
+        assert!(names.iter().any(|n| n == "Moscow"), "{names:?}");
+    }
+
+    #[test]
+    fn names_the_rules_keep_apart_stay_apart() {
+        let names =
+            actor_names("Exports to the European Union and North America are blocked, the minister said.");
+        assert_eq!(names, ["European Union", "North America"]);
+    }
+
+    #[test]
+    fn a_titled_name_is_a_person_whatever_the_tagger_reads() {
+        let found =
+            kinds("Prime Minister of Belarus Roman Golovchenko said that sanctions cost $16 billion.");
+        assert!(found.contains(&("Roman Golovchenko".to_string(), ActorKind::Person)), "{found:?}");
+    }
+
+    #[test]
+    fn the_tagger_leaves_out_an_opener_the_rules_would_keep() {
+        let names = actor_names("Currently SeaMicro sells its servers to web companies.");
+        assert!(names.iter().any(|n| n == "SeaMicro"), "{names:?}");
+        assert!(!names.iter().any(|n| n.contains("Currently")), "{names:?}");
+    }
+
+    #[test]
+    fn a_body_named_with_a_people_s_adjective_is_read_whole() {
+        let names = actor_names("Andras Racz from the German Council on Foreign Relations (DGAP) said so.");
+        assert!(names.iter().any(|n| n == "German Council on Foreign Relations"), "{names:?}");
+    }
+
+    #[test]
+    fn a_name_s_kind_is_what_most_of_its_mentions_say() {
+        let mut votes = [0u32; 4];
+        votes[ActorKind::Place as usize] = 2;
+        votes[ActorKind::Person as usize] = 1;
+        assert_eq!(most_given(&votes), ActorKind::Place);
+        votes[ActorKind::Person as usize] = 2;
+        assert_eq!(most_given(&votes), ActorKind::Person, "a tie goes to the first kind");
+    }
+}
