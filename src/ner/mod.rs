@@ -6,7 +6,7 @@
 //! Why our own and not a crate: the NER crates on crates.io are for other languages with
 //! their own features (`nerrs` for Persian, `chinese-ner`), keep string-keyed models as JSON
 //! (`crfrs`, which `nerrs` builds on), or bind a C library (`crfsuite`). A perceptron over
-//! hashed features is two hundred lines here, the model is 2.4 MB of bytes embedded in the
+//! hashed features is a few hundred lines here, the model is 2.4 MB of bytes embedded in the
 //! binary (`models/ner/weights.bin`, one signed byte per bucket and tag, copied once on first
 //! use), and one [`features::extract`] for training and tagging keeps the two in step.
 
