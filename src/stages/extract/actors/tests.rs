@@ -265,6 +265,13 @@ mod tagger_and_rules {
     }
 
     #[test]
+    fn a_name_the_tagger_reads_as_an_event_is_no_actor() {
+        let names =
+            actor_names("Relations between Moscow and Washington have not been this bad since the Cold War.");
+        assert!(!names.iter().any(|n| n == "Cold War"), "{names:?}");
+    }
+
+    #[test]
     fn names_the_rules_keep_apart_stay_apart() {
         let names =
             actor_names("Exports to the European Union and North America are blocked, the minister said.");
