@@ -252,9 +252,13 @@ pub(crate) fn spans(sentence: &str) -> Vec<Span> {
 /// a first combination that dropped the rules' untagged names lost them (P 0.859, R 0.635).
 pub(crate) fn names(sentence: &str) -> Vec<(Span, Option<EntityKind>)> {
     let rules = spans(sentence);
-    if rules.is_empty() && in_capitals(&tokenize(sentence)) {
+    // The sentence's words, once: every name below looks at the words around it.
+    let toks = tokenize(sentence);
+    if rules.is_empty() && in_capitals(&toks) {
         return Vec::new();
     }
+    let words_in =
+        |range: Range<usize>| toks.iter().filter(move |t| t.start >= range.start && t.end <= range.end);
     let overlap = |a: &Range<usize>, b: &Range<usize>| a.end.min(b.end).saturating_sub(a.start.max(b.start));
     // The titles the rules split off as roles, where they stand in the sentence.
     let roles: Vec<Range<usize>> = rules
@@ -265,15 +269,13 @@ pub(crate) fn names(sentence: &str) -> Vec<(Span, Option<EntityKind>)> {
             sentence[..end].ends_with(role).then(|| end - role.len()..end)
         })
         .collect();
-    let word_before = |at: usize| tokenize(&sentence[..at]).last().map(|t| lower(t.text)).unwrap_or_default();
+    let word_before = |at: usize| words_in(0..at).next_back().map(|t| lower(t.text)).unwrap_or_default();
     let mut out: Vec<(Span, Option<EntityKind>)> = Vec::new();
     let tagged = crate::ner::entities(sentence);
     for e in &tagged {
         let e_range = person_before_of(sentence, e);
-        let rule = rules
-            .iter()
-            .filter(|r| overlap(&r.range, &e_range) > 0)
-            .max_by_key(|r| overlap(&r.range, &e_range));
+        let covered: Vec<&Span> = rules.iter().filter(|r| overlap(&r.range, &e_range) > 0).collect();
+        let rule = covered.iter().copied().max_by_key(|r| overlap(&r.range, &e_range));
         let is_event = e.kind == EntityKind::Misc || {
             let words: Vec<&str> = sentence[e_range.clone()].split_whitespace().collect();
             words.len() >= 2 && words.last().is_some_and(|w| lexicon::EVENT_WORDS.contains(&lower(w)))
@@ -290,7 +292,6 @@ pub(crate) fn names(sentence: &str) -> Vec<(Span, Option<EntityKind>)> {
             }
             continue;
         }
-        let covered: Vec<&Span> = rules.iter().filter(|r| overlap(&r.range, &e_range) > 0).collect();
         if covered.len() >= 2
             && covered.iter().all(|r| r.range.start >= e_range.start && r.range.end <= e_range.end)
         {
@@ -313,16 +314,14 @@ pub(crate) fn names(sentence: &str) -> Vec<(Span, Option<EntityKind>)> {
             // tagger takes before the rules' are a name's ("First Union").
             Some(r) => {
                 let skipped = &sentence[e_range.start..r.range.start.max(e_range.start)];
-                let opener = !skipped.is_empty() && tokenize(&sentence[..e_range.start]).is_empty();
+                let opener = !skipped.is_empty() && words_in(0..e_range.start).next().is_none();
                 let function_word =
-                    tokenize(skipped).iter().any(|t| crate::text::is_stop_word(&lower(t.text)));
+                    words_in(e_range.start..r.range.start).any(|t| crate::text::is_stop_word(&lower(t.text)));
                 // A people's adjective that begins an organisation's name the rules read
                 // whole ("German Council on Foreign Relations") is the name's.
                 let demonym = r.range.start < e_range.start
                     && r.kind == Some(ActorKind::Organization)
-                    && tokenize(&sentence[r.range.start..e_range.start])
-                        .iter()
-                        .all(|t| lexicon::is_demonym_adjective(t.text));
+                    && words_in(r.range.start..e_range.start).all(|t| lexicon::is_demonym_adjective(t.text));
                 let start = if demonym {
                     r.range.start
                 } else if r.role.is_some() || opener || function_word {
@@ -360,11 +359,8 @@ pub(crate) fn names(sentence: &str) -> Vec<(Span, Option<EntityKind>)> {
             // The tagger's alone, read as the rules read capitalised words: openers, titles
             // and calendar words left out.
             None => {
-                let toks: Vec<Token<'_>> = tokenize(sentence)
-                    .into_iter()
-                    .filter(|t| t.start >= e_range.start && t.end <= e_range.end)
-                    .collect();
-                match make_span(sentence, &toks, word_before(e_range.start)) {
+                let name: Vec<Token<'_>> = words_in(e_range.clone()).copied().collect();
+                match make_span(sentence, &name, word_before(e_range.start)) {
                     Some(span) => span,
                     None => continue,
                 }
