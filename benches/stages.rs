@@ -77,6 +77,41 @@ fn stages(c: &mut Criterion) {
         })
     });
     group.finish();
+    html_pages(c, &config);
+}
+
+/// Clean on real HTML pages: the 90 of `cleaning-dev` (`../shared/corpus/cleaning-dev/html`, or
+/// `NEWSBRIEF_HTML`), read through ingest's own decoding. Left out when they are not there.
+fn html_pages(c: &mut Criterion, config: &Config) {
+    let dir = std::env::var_os("NEWSBRIEF_HTML").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/cleaning-dev/html"),
+        std::path::PathBuf::from,
+    );
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("stages/clean_html left out: no HTML pages in {}", dir.display());
+        return;
+    };
+    let mut paths: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    paths.sort();
+    let articles: Vec<Article> = paths
+        .iter()
+        .filter_map(|path| {
+            let name = path.file_name()?.to_string_lossy().into_owned();
+            let bytes = std::fs::read(path).ok()?;
+            let (text, html, _) = newsbrief::ingest::read_bytes(&name, bytes, 1 << 26).ok()?;
+            let mut article = Article::new(newsbrief::ingest::article_id(&name), name, text);
+            article.html = html;
+            Some(article)
+        })
+        .collect();
+    let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
+    let pages = Corpus { articles, ..Corpus::default() };
+    let mut group = c.benchmark_group("stages");
+    group.sample_size(10).throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("clean_html", |b| {
+        b.iter_batched(|| pages.clone(), |c| run(&Clean, config, c), BatchSize::LargeInput)
+    });
+    group.finish();
 }
 
 criterion_group!(benches, stages);

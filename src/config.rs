@@ -73,7 +73,7 @@ impl Default for InputConfig {
     fn default() -> Self {
         InputConfig {
             dir: PathBuf::from("seeds"),
-            include: vec!["**/*.txt".into()],
+            include: ["**/*.txt", "**/*.html", "**/*.htm", "**/*.html.gz"].map(String::from).to_vec(),
             exclude: Vec::new(),
             max_file_bytes: 16 * 1024 * 1024,
             follow_symlinks: false,

@@ -175,12 +175,114 @@ fn read_article(config: &Config, rel: &str, path: &Path) -> Result<(Article, Vec
     // Read no more than the limit allows, whatever the file grows to meanwhile.
     let mut bytes = Vec::with_capacity(size as usize);
     file.take(config.max_file_bytes).read_to_end(&mut bytes).map_err(cannot_read)?;
-    let (text, notices) = decode(&bytes).map_err(|why| Diagnostic::skipped(&shown, why))?;
-    let stem = Path::new(rel).file_stem().map_or_else(|| rel.to_string(), |s| s.to_string_lossy().into());
-    let article = Article::new(stem, shown.clone(), text);
+    let (text, html, notices) =
+        read_bytes(rel, bytes, config.max_file_bytes).map_err(|why| Diagnostic::skipped(&shown, why))?;
+    let mut article = Article::new(article_id(rel), shown.clone(), text);
+    article.html = html;
     let diagnostics =
         notices.into_iter().map(|(severity, message)| Diagnostic::new(&shown, severity, message));
     Ok((article, diagnostics.collect()))
+}
+
+/// A file's text from its bytes, by its name: unpacked if it ends in `.gz` (to at most
+/// `limit` bytes), decoded by the character set it declares if it is an HTML page, then as
+/// [`decode`] does. Also whether it is an HTML page, and what decoding found worth telling.
+pub fn read_bytes(name: &str, mut bytes: Vec<u8>, limit: u64) -> Result<(String, bool, Vec<Notice>), String> {
+    if has_extension(name, ".gz") {
+        bytes = gunzip(&bytes, limit)?;
+    }
+    let html = is_html(name);
+    let mut notices = Vec::new();
+    if html {
+        bytes = html_to_utf8(bytes, &mut notices);
+    }
+    let (text, more) = decode(&bytes)?;
+    notices.extend(more);
+    Ok((text, html, notices))
+}
+
+/// An article's id from its file name: the name without its extensions (`page.html.gz` is
+/// `page`).
+pub fn article_id(name: &str) -> String {
+    let path = Path::new(name);
+    let stem = if has_extension(name, ".gz") {
+        path.file_stem().map(Path::new).and_then(Path::file_stem)
+    } else {
+        path.file_stem()
+    };
+    stem.map_or_else(|| name.to_string(), |s| s.to_string_lossy().into())
+}
+
+/// Whether a file name ends in `suffix`, in any case.
+fn has_extension(name: &str, suffix: &str) -> bool {
+    name.len() >= suffix.len()
+        && name.is_char_boundary(name.len() - suffix.len())
+        && name[name.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+}
+
+/// Whether a file is an HTML page by its name: `.html`, `.htm`, either gzipped.
+pub(crate) fn is_html(name: &str) -> bool {
+    let name = if has_extension(name, ".gz") { &name[..name.len() - 3] } else { name };
+    has_extension(name, ".html") || has_extension(name, ".htm")
+}
+
+/// A gzipped file's content, no more than `limit` bytes of it (a small file can unpack to
+/// gigabytes).
+fn gunzip(bytes: &[u8], limit: u64) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(bytes)
+        .take(limit + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| format!("is not a readable gzip file ({e}); skipped"))?;
+    if out.len() as u64 > limit {
+        return Err(format!(
+            "unpacks to over the {:.1} MB limit (`input.max_file_bytes`); skipped",
+            limit as f64 / 1e6
+        ));
+    }
+    Ok(out)
+}
+
+/// An HTML page's bytes in UTF-8: a page that is not valid UTF-8 is decoded with the
+/// character set its byte-order mark or `<meta charset>` declares (the HTML standard's
+/// prescan, over the first 1,024 bytes), else as Windows-1252, the web's default; a page that
+/// is valid UTF-8 is taken as it is, whatever it declares.
+fn html_to_utf8(bytes: Vec<u8>, notices: &mut Vec<Notice>) -> Vec<u8> {
+    if std::str::from_utf8(&bytes).is_ok() {
+        return bytes;
+    }
+    let declared = encoding_rs::Encoding::for_bom(&bytes)
+        .map(|(encoding, _)| encoding)
+        .or_else(|| declared_charset(&bytes[..bytes.len().min(1024)]));
+    let encoding = declared.unwrap_or(encoding_rs::WINDOWS_1252);
+    if encoding == encoding_rs::UTF_8 {
+        // Declared UTF-8 but not: `decode` replaces the bad bytes and warns.
+        return bytes;
+    }
+    let (text, _, malformed) = encoding.decode(&bytes);
+    let how =
+        if declared.is_some() { "as the page declares" } else { "the web's default: the page declares none" };
+    notices.push((Severity::Note, format!("is not UTF-8; read as {} ({how})", encoding.name())));
+    if malformed {
+        notices.push((
+            Severity::Warning,
+            format!("has bytes that are not {}; decoded with replacement characters", encoding.name()),
+        ));
+    }
+    text.into_owned().into_bytes()
+}
+
+/// The character set a page's head declares: `<meta charset="…">` or `<meta
+/// http-equiv="Content-Type" content="text/html; charset=…">`.
+fn declared_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let lower = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let at = lower.find("charset=")? + "charset=".len();
+    let label: String = lower[at..]
+        .trim_start_matches(['"', '\'', ' '])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+        .collect();
+    encoding_rs::Encoding::for_label(label.as_bytes())
 }
 
 /// What decoding found worth telling about a file that is still used.
@@ -252,7 +354,8 @@ fn assign_unique_ids(articles: &mut [Article], rels: &[&str]) {
     }
     for (a, rel) in articles.iter_mut().zip(rels) {
         if count[&a.id] > 1 {
-            let rel = rel.rsplit_once('.').map_or(*rel, |(r, _)| r);
+            let rel = if has_extension(rel, ".gz") { &rel[..rel.len() - 3] } else { rel };
+            let rel = rel.rsplit_once('.').map_or(rel, |(r, _)| r);
             a.id = rel.replace('/', "_");
         }
     }
@@ -300,6 +403,42 @@ mod tests {
         let (plain, notices) = decode("Nothing to remove here.\n".as_bytes()).unwrap();
         assert_eq!(plain, "Nothing to remove here.\n");
         assert!(notices.is_empty());
+    }
+
+    #[test]
+    fn gzipped_and_html_pages_are_unpacked_and_decoded_by_their_declared_charset() {
+        use std::io::Write;
+        let gzip = |bytes: &[u8]| {
+            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+            gz.write_all(bytes).unwrap();
+            gz.finish().unwrap()
+        };
+        let page = b"<html><body><p>Plain page.</p></body></html>";
+        let (text, html, notices) = read_bytes("a/page.HTML.gz", gzip(page), 1 << 20).unwrap();
+        assert_eq!((text.as_str(), html, notices.len()), (std::str::from_utf8(page).unwrap(), true, 0));
+        // A small file that unpacks past the limit, and one that is not gzip at all.
+        let bomb = gzip(&vec![b' '; 100_000]);
+        assert!(read_bytes("x.html.gz", bomb, 10_000).unwrap_err().contains("unpacks to over"));
+        assert!(read_bytes("x.html.gz", b"<html>".to_vec(), 10_000).unwrap_err().contains("gzip"));
+        // Windows-1252 that the page declares, and Latin bytes that it does not.
+        let declared =
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"><p>Caf\xe9</p>";
+        let (text, _, notices) = read_bytes("cafe.htm", declared.to_vec(), 1 << 20).unwrap();
+        assert!(text.contains("Café"), "{text}");
+        assert!(notices[0].1.contains("windows-1252 (as the page declares)"), "{notices:?}");
+        let (text, _, notices) = read_bytes("cafe.html", b"<p>Caf\xe9</p>".to_vec(), 1 << 20).unwrap();
+        assert!(text.contains("Café") && notices[0].1.contains("declares none"), "{text} {notices:?}");
+        // A text dump keeps the old rule: bad bytes replaced, with a warning.
+        let (text, html, notices) = read_bytes("cafe.txt", b"Caf\xe9".to_vec(), 1 << 20).unwrap();
+        assert!(!html && text.contains('\u{FFFD}') && notices[0].0 == Severity::Warning);
+    }
+
+    #[test]
+    fn an_articles_id_is_its_name_without_extensions() {
+        assert_eq!(article_id("x/page.html.gz"), "page");
+        assert_eq!(article_id("page.htm"), "page");
+        assert_eq!(article_id("nyt_2016-10-28.txt"), "nyt_2016-10-28");
+        assert!(is_html("a/B.HTM") && is_html("p.html.gz") && !is_html("p.txt.gz") && !is_html("html"));
     }
 
     #[test]

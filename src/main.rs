@@ -397,13 +397,19 @@ fn clean(files: &[PathBuf], out: Option<&Path>, config_path: &Path, strict: bool
                 continue;
             }
         };
-        match ingest::decode(&bytes) {
-            Ok((text, notices)) => {
+        let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        match ingest::read_bytes(&name, bytes, config.max_file_bytes) {
+            Ok((text, html, notices)) => {
                 for (severity, message) in notices {
                     term::eprint(severity.into(), &format!("{}: {message}", path.display()));
                 }
-                let id = path.file_stem().map_or_else(String::new, |s| s.to_string_lossy().into_owned());
-                articles.push(newsbrief::model::Article::new(id, path.display().to_string(), text));
+                let mut article = newsbrief::model::Article::new(
+                    ingest::article_id(&name),
+                    path.display().to_string(),
+                    text,
+                );
+                article.html = html;
+                articles.push(article);
                 paths.push(path);
             }
             Err(why) => {
@@ -421,11 +427,23 @@ fn clean(files: &[PathBuf], out: Option<&Path>, config_path: &Path, strict: bool
     };
     let mut stdout = std::io::stdout().lock();
     for (article, path) in articles.into_iter().zip(paths) {
-        let a = stages::clean::clean_article(article, &rules);
+        let a = match stages::clean::clean_article(article, &rules) {
+            Ok(a) => a,
+            Err(why) => {
+                term::eprint(Level::Skipped, &format!("{}: {why}", path.display()));
+                failed += 1;
+                continue;
+            }
+        };
         let body = a.paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n\n");
         match out {
             Some(dir) => {
-                let name = path.file_name().context("a file name")?;
+                // A page's text under its own name; an HTML page's as `<id>.txt`.
+                let name = if a.html {
+                    format!("{}.txt", a.id).into()
+                } else {
+                    path.file_name().context("a file name")?.to_owned()
+                };
                 newsbrief::fsutil::write_atomic(&dir.join(name), format!("{body}\n").as_bytes())?;
             }
             None => {

@@ -21,6 +21,9 @@ pub struct Article {
     pub text: String,
     /// A hash of `text` as read (xxh3), so that a later run can tell an edited file.
     pub hash: u64,
+    /// Whether `text` is an HTML page (`.html`, `.htm`, `.html.gz`) rather than a text dump.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub html: bool,
     /// Title, date, author and publisher, when the text gives them.
     pub meta: Metadata,
     /// Body paragraphs kept by the cleaner, in source order.
@@ -59,6 +62,7 @@ impl Article {
             id,
             path,
             hash: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
+            html: false,
             text,
             meta: Metadata::default(),
             paragraphs: Vec::new(),

@@ -6,6 +6,7 @@ use std::process::{Command, Output};
 
 mod commands;
 mod errors;
+mod html;
 mod outputs;
 mod reliability;
 

@@ -20,10 +20,12 @@ use xxhash_rust::xxh3::xxh3_64;
 use super::{Stage, StageContext};
 use crate::cache::{Cache, KeyBuilder};
 use crate::dates::{DateKind, find_dates};
+use crate::diagnostics::Diagnostic;
 use crate::model::{Article, Corpus, Day, Metadata, Paragraph, RemovalReason, Removed};
 use crate::text::{is_capitalized, is_stop_word, normalize, words};
 
 mod body;
+mod html;
 mod metadata;
 mod patterns;
 
@@ -41,7 +43,34 @@ impl Stage for Clean {
 
     fn run(&self, ctx: &StageContext<'_>, mut corpus: Corpus) -> Result<Corpus> {
         let cfg = ctx.config;
-        let keys: Vec<Vec<u64>> = corpus.articles.par_iter().map(|a| line_keys(&a.text)).collect();
+        let settings = format!("{:?}", cfg.clean);
+        // HTML pages first: their article and metadata (see `html`), whose paragraphs then
+        // count for the corpus's repeated lines as a text page's lines do.
+        let pages: Vec<Option<Result<Cleaned, String>>> = corpus
+            .articles
+            .par_iter()
+            .map(|a| {
+                a.html.then(|| {
+                    let key = ctx.cache.map(|cache| {
+                        (
+                            cache,
+                            KeyBuilder::new(cache, "clean-html", &settings).bytes(a.text.as_bytes()).finish(),
+                        )
+                    });
+                    Cache::or_compute(key, "clean-html", || html::clean_html(&a.text))
+                })
+            })
+            .collect();
+        let keys: Vec<Vec<u64>> = corpus
+            .articles
+            .par_iter()
+            .zip(&pages)
+            .map(|(a, page)| match page {
+                None => line_keys(&a.text),
+                Some(Ok(page)) => page.paragraphs.iter().flat_map(|p| line_keys(&p.text)).collect(),
+                Some(Err(_)) => Vec::new(),
+            })
+            .collect();
         let repeated = repeated_lines(&keys, cfg.clean.corpus_repeat_min);
         let rules = Rules {
             extra: &cfg.extra_boilerplate,
@@ -49,13 +78,20 @@ impl Stage for Clean {
             enabled: cfg.clean.enabled,
             thresholds: Thresholds::default(),
         };
-        let settings = format!("{:?}", cfg.clean);
         let progress = ctx.progress;
-        corpus.articles = std::mem::take(&mut corpus.articles)
+        let cleaned: Vec<Result<Article, Diagnostic>> = std::mem::take(&mut corpus.articles)
             .into_par_iter()
             .zip(keys)
-            .map(|(mut article, keys)| {
+            .zip(pages)
+            .map(|((mut article, keys), page)| {
                 let text = std::mem::take(&mut article.text);
+                progress.inc();
+                if let Some(page) = page {
+                    let page = page.map_err(|why| Diagnostic::skipped(&article.path, why))?;
+                    html::drop_boilerplate(page, &rules).apply_to(&mut article);
+                    crate::provenance::fill(&mut article, "");
+                    return Ok(article);
+                }
                 // An article's result depends on its text, the settings, and which of its
                 // lines the corpus repeats; the cache key covers exactly that.
                 let key = ctx.cache.map(|cache| {
@@ -71,10 +107,16 @@ impl Stage for Clean {
                 Cache::or_compute(key, self.name(), || clean_text(&text, &rules)).apply_to(&mut article);
                 // From the path too, which the cache key leaves out.
                 crate::provenance::fill(&mut article, &text);
-                progress.inc();
-                article
+                Ok(article)
             })
             .collect();
+        for result in cleaned {
+            match result {
+                Ok(article) => corpus.articles.push(article),
+                Err(diagnostic) => corpus.diagnostics.push(diagnostic),
+            }
+        }
+        corpus.diagnostics.sort();
         Ok(corpus)
     }
 }
@@ -177,13 +219,18 @@ impl Default for Thresholds {
     }
 }
 
-/// Cleans one article in place of its `meta`, `paragraphs` and `removed`.
-pub fn clean_article(mut article: Article, rules: &Rules<'_>) -> Article {
+/// Cleans one article in place of its `meta`, `paragraphs` and `removed`; an HTML page that
+/// holds no article is refused with the reason.
+pub fn clean_article(mut article: Article, rules: &Rules<'_>) -> Result<Article, String> {
     // The raw text is not needed once it is paragraphs and removed blocks; dropping it keeps
     // large corpora in memory once, not twice.
     let text = std::mem::take(&mut article.text);
-    clean_text(&text, rules).apply_to(&mut article);
-    article
+    if article.html {
+        html::drop_boilerplate(html::clean_html(&text)?, rules).apply_to(&mut article);
+    } else {
+        clean_text(&text, rules).apply_to(&mut article);
+    }
+    Ok(article)
 }
 
 /// The cleaner's output for one text.
