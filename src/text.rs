@@ -109,6 +109,37 @@ pub(crate) fn words(s: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// How many words a token stands for. A token of a script written without spaces between words
+/// (Chinese, Japanese, Thai, Lao, Khmer, Burmese) is a run of words: it counts one word for
+/// every [`CHARACTERS_PER_WORD`] of its characters in that script, so that a paragraph of
+/// Chinese is as long as the same paragraph in English, not one word.
+pub(crate) fn word_weight(token: &str) -> usize {
+    let unspaced = token.chars().filter(|&c| is_unspaced_script(c)).count();
+    if unspaced == 0 { 1 } else { unspaced.div_ceil(CHARACTERS_PER_WORD) }
+}
+
+/// Characters of an unspaced script per word: Chinese words average about 1.5 characters,
+/// Japanese about 2 (counting kana).
+pub(crate) const CHARACTERS_PER_WORD: usize = 2;
+
+/// Whether a character belongs to a script written without spaces between words: Han,
+/// Hiragana, Katakana (full and half width), Thai, Lao, Khmer, Myanmar. Not Hangul: Korean puts
+/// spaces between words.
+pub(crate) fn is_unspaced_script(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}' // Hiragana, Katakana
+        | '\u{31F0}'..='\u{31FF}' // Katakana extensions
+        | '\u{3400}'..='\u{4DBF}' // Han extension A
+        | '\u{4E00}'..='\u{9FFF}' // Han
+        | '\u{F900}'..='\u{FAFF}' // Han compatibility
+        | '\u{FF66}'..='\u{FF9F}' // half-width Katakana
+        | '\u{20000}'..='\u{2FFFF}' // Han extensions B and on
+        | '\u{0E00}'..='\u{0EFF}' // Thai, Lao
+        | '\u{1000}'..='\u{109F}' // Myanmar
+        | '\u{1780}'..='\u{17FF}' // Khmer
+    )
+}
+
 /// English function words: the stop-word share of a block is the cleaner's best single signal
 /// of running prose (jusText), and claims are compared on the words that remain.
 pub(crate) fn is_stop_word(word: &str) -> bool {
@@ -617,6 +648,17 @@ mod tests {
     fn stop_words_are_sorted() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn unspaced_scripts_count_a_word_per_two_characters() {
+        assert_eq!(word_weight("word"), 1);
+        // Eight Han characters, seven Japanese, a Thai phrase; Korean has its own spaces.
+        assert_eq!(word_weight("武汉全面封闭离汉"), 4);
+        assert_eq!(word_weight("子どもへの虐待"), 4);
+        assert_eq!(word_weight("สวัสดีครับ"), 5);
+        assert_eq!(word_weight("리벤지인가"), 1);
+        assert_eq!(word_weight("2020年"), 1);
     }
 
     #[test]

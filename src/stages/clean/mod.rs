@@ -22,7 +22,7 @@ use crate::cache::{Cache, KeyBuilder};
 use crate::dates::{DateKind, find_dates};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Article, Corpus, Day, Metadata, Paragraph, RemovalReason, Removed};
-use crate::text::{is_capitalized, is_stop_word, normalize, words};
+use crate::text::{is_capitalized, is_stop_word, normalize, word_weight, words};
 
 mod body;
 mod html;
@@ -271,7 +271,7 @@ impl Block {
         let key = key_of(&text);
         let (mut n, mut stops) = (0, 0);
         for w in key.split(' ').filter(|w| !w.is_empty()) {
-            n += 1;
+            n += word_weight(w);
             stops += usize::from(is_stop_word(w));
         }
         let terminal = ends_sentence(&text);
@@ -305,8 +305,9 @@ fn ends_sentence(text: &str) -> bool {
     {
         t = before;
     }
-    let t = t.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', ' ']);
-    t.ends_with(['.', '!', '?', '…', ':', ';'])
+    let t = t.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', ' ', '」', '』', '）']);
+    // With the full-width marks of Chinese and Japanese.
+    t.ends_with(['.', '!', '?', '…', ':', ';', '。', '！', '？', '：', '；', '．'])
 }
 
 /// What the classifier decided for a block.

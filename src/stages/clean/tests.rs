@@ -626,3 +626,25 @@ fn a_line_reports_with_a_verb_of_report_or_according_to() {
     assert!(reports("The talks, according to diplomats, went on all night."));
     assert!(!reports("The border stays closed, and the queue of trucks grows longer."));
 }
+
+#[test]
+fn a_page_in_a_script_without_spaces_keeps_its_body_and_drops_its_menu() {
+    // A news page in Chinese: menu words, the headline, three paragraphs, the share buttons.
+    let body = [
+        "在抗击疫情的日子里，封在城里的父母们总要想方设法让孩子们在家中过得充实一些，也让自己保持好心态。",
+        "一月二十三日，城市全面封闭离城通道时，三镇尚有九百多万人，他们的生活从那一天起完全改变了。",
+        "面对突如其来的疫情，有的人一度崩溃了，但更多的人挺住了，他们互相帮助，共同度过了最艰难的日子。",
+    ];
+    let page = format!(
+        "客户端\n\n搜索\n\n频道\n\n时政 地方 法治 高层 人事\n\n城市的声音：有英勇的你，才有英雄的城！\n\n{}\n\n关注我们\n\n微信\n\n微博\n",
+        body.join("\n\n")
+    );
+    let c = clean(&page);
+    let texts = kept(&c);
+    for p in body {
+        assert!(texts.contains(&p), "{p} dropped: {texts:#?}");
+    }
+    for menu in ["客户端", "搜索", "微信", "时政 地方 法治 高层 人事"] {
+        assert!(!texts.contains(&menu), "{menu} kept: {texts:#?}");
+    }
+}
