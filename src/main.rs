@@ -419,14 +419,18 @@ fn clean(files: &[PathBuf], out: Option<&Path>, config_path: &Path, strict: bool
         }
     }
     let repeated = stages::clean::corpus_boilerplate(&articles, config.clean.corpus_repeat_min);
+    let (sites, site_lines) = stages::clean::site_boilerplate(&articles);
     let rules = stages::clean::Rules {
         extra: &config.extra_boilerplate,
         corpus_lines: &repeated,
+        site_lines: None,
         enabled: config.clean.enabled,
         thresholds: stages::clean::Thresholds::default(),
     };
     let mut stdout = std::io::stdout().lock();
-    for (article, path) in articles.into_iter().zip(paths) {
+    for ((article, path), site) in articles.into_iter().zip(paths).zip(sites) {
+        let own = site.as_ref().and_then(|s| site_lines.get(s));
+        let rules = stages::clean::Rules { site_lines: own, ..rules };
         let a = match stages::clean::clean_article(article, &rules) {
             Ok(a) => a,
             Err(why) => {

@@ -162,3 +162,56 @@ fn on_github_actions_the_step_summary_has_judgments_and_changes_and_bad_files_ar
     let text = std::fs::read_to_string(&summary).unwrap();
     assert!(text.contains("1 new article") && text.contains("zz-new.txt"), "{text}");
 }
+
+#[test]
+fn a_line_that_two_stories_of_one_site_share_is_its_furniture() {
+    let fx = Fixture::repo();
+    // A teaser of the site's most-read story, which reads like prose.
+    let box_line =
+        "Five years after the flood, the farmers of the valley are planting rice again on their old fields.";
+    let page = |url: &str, story: &[&str]| format!("{url}\n\n{}\n\n{box_line}\n", story.join("\n\n"));
+    let harbour = [
+        "The harbour of Klaipeda reopened on Monday after a storm that had closed it for three days.",
+        "Forty ships had waited at anchor off the coast, and the first of them came in at dawn, the port said.",
+    ];
+    let budget = [
+        "The city council agreed its budget on Friday after a debate that went on late into the night.",
+        "Most of the new money goes to schools and to the repair of the old bridge over the river.",
+    ];
+    std::fs::write(
+        fx.path("seeds/harbour.txt"),
+        page("https://www.courier.example/2024/03/04/harbour", &harbour),
+    )
+    .unwrap();
+    std::fs::write(fx.path("seeds/budget.txt"), page("https://courier.example/2024/03/05/budget", &budget))
+        .unwrap();
+    // Another site's page with the same line keeps it: one page is no site's furniture.
+    std::fs::write(fx.path("seeds/other.txt"), page("https://other.example/2024/03/05/bridge", &budget[1..]))
+        .unwrap();
+    let out = fx.run(&["run", "--format", "json,corpus", "--no-cache"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let corpus = String::from_utf8(fx.read("out/corpus.jsonl")).unwrap();
+    let article = |id: &str| -> serde_json::Value {
+        corpus
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+            .find(|a| a["id"] == id)
+            .unwrap()
+    };
+    for id in ["harbour", "budget"] {
+        let a = article(id);
+        let kept: Vec<&str> =
+            a["paragraphs"].as_array().unwrap().iter().map(|p| p["text"].as_str().unwrap()).collect();
+        assert!(!kept.contains(&box_line), "{id}: {kept:?}");
+        assert!(kept.len() >= 2, "{id} lost its story: {kept:?}");
+        let removed = a["removed"].as_array().unwrap();
+        assert!(
+            removed.iter().any(|r| r["text"] == box_line && r["reason"] == "corpus_repeated"),
+            "{removed:?}"
+        );
+    }
+    let other = article("other");
+    let kept: Vec<&str> =
+        other["paragraphs"].as_array().unwrap().iter().map(|p| p["text"].as_str().unwrap()).collect();
+    assert!(kept.contains(&box_line), "{kept:?}");
+}

@@ -94,7 +94,11 @@ pub(super) fn drop_boilerplate(page: Cleaned, rules: &Rules<'_>) -> Cleaned {
     let Cleaned { meta, paragraphs, mut removed } = page;
     let mut kept = Vec::with_capacity(paragraphs.len());
     for p in paragraphs {
-        let repeated = || line_keys(&p.text).first().is_some_and(|k| rules.corpus_lines.contains(k));
+        let repeated = || {
+            line_keys(&p.text).first().is_some_and(|k| {
+                rules.corpus_lines.contains(k) || rules.site_lines.is_some_and(|s| s.contains(k))
+            })
+        };
         let reason = if rules.extra.iter().any(|re| re.is_match(&p.text)) {
             Some(RemovalReason::UserRule)
         } else if repeated() {

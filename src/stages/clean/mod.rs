@@ -28,6 +28,7 @@ mod body;
 mod html;
 mod metadata;
 mod patterns;
+mod site;
 
 use body::*;
 use metadata::*;
@@ -61,20 +62,29 @@ impl Stage for Clean {
                 })
             })
             .collect();
-        let keys: Vec<Vec<u64>> = corpus
+        // Each article's lines' keys, and those of its lines of prose, in one pass; with its site.
+        let (keys, prose): (Vec<Vec<u64>>, Vec<Vec<u64>>) = corpus
             .articles
             .par_iter()
             .zip(&pages)
             .map(|(a, page)| match page {
-                None => line_keys(&a.text),
-                Some(Ok(page)) => page.paragraphs.iter().flat_map(|p| line_keys(&p.text)).collect(),
-                Some(Err(_)) => Vec::new(),
+                None => keys_and_prose(a.text.lines()),
+                Some(Ok(page)) => keys_and_prose(page.paragraphs.iter().map(|p| p.text.as_str())),
+                Some(Err(_)) => (Vec::new(), Vec::new()),
             })
-            .collect();
+            .unzip();
         let repeated = repeated_lines(&keys, cfg.clean.corpus_repeat_min);
+        let sites: Vec<Option<String>> = corpus
+            .articles
+            .par_iter()
+            .zip(&pages)
+            .map(|(a, page)| site::site_of(a, page.as_ref().and_then(|p| p.as_ref().ok())))
+            .collect();
+        let site_lines = site::site_lines(&sites, &keys, &prose);
         let rules = Rules {
             extra: &cfg.extra_boilerplate,
             corpus_lines: &repeated,
+            site_lines: None,
             enabled: cfg.clean.enabled,
             thresholds: Thresholds::default(),
         };
@@ -83,9 +93,12 @@ impl Stage for Clean {
             .into_par_iter()
             .zip(keys)
             .zip(pages)
-            .map(|((mut article, keys), page)| {
+            .zip(sites)
+            .map(|(((mut article, keys), page), site)| {
                 let text = std::mem::take(&mut article.text);
                 progress.inc();
+                let own = site.as_ref().and_then(|s| site_lines.get(s));
+                let rules = Rules { site_lines: own, ..rules };
                 if let Some(page) = page {
                     let page = page.map_err(|why| Diagnostic::skipped(&article.path, why))?;
                     html::drop_boilerplate(page, &rules).apply_to(&mut article);
@@ -93,9 +106,12 @@ impl Stage for Clean {
                     return Ok(article);
                 }
                 // An article's result depends on its text, the settings, and which of its
-                // lines the corpus repeats; the cache key covers exactly that.
+                // lines the corpus or its site repeats; the cache key covers exactly that.
                 let key = ctx.cache.map(|cache| {
-                    let mut deps: Vec<u64> = keys.into_iter().filter(|k| repeated.contains(k)).collect();
+                    let mut deps: Vec<u64> = keys
+                        .into_iter()
+                        .filter(|k| repeated.contains(k) || own.is_some_and(|o| o.contains(k)))
+                        .collect();
                     deps.sort_unstable();
                     deps.dedup();
                     let mut key = KeyBuilder::new(cache, self.name(), &settings).bytes(text.as_bytes());
@@ -122,11 +138,14 @@ impl Stage for Clean {
 }
 
 /// What the cleaner knows beyond the article itself.
+#[derive(Clone, Copy)]
 pub struct Rules<'a> {
     /// `[clean] extra_boilerplate`.
     pub extra: &'a [Regex],
     /// Hashes of normalised lines that recur across unrelated articles.
     pub corpus_lines: &'a HashSet<u64>,
+    /// Hashes of the lines that two stories of the article's site share (see `site`).
+    pub site_lines: Option<&'a HashSet<u64>>,
     /// When false, every non-empty block is kept.
     pub enabled: bool,
     /// The numbers the body is told from the rest by.
@@ -439,6 +458,26 @@ fn join_fragments(blocks: Vec<Block>) -> Vec<Block> {
 
 /// The hashed key of every non-empty line of a text, in order (what corpus repetition is
 /// counted on).
+/// The keys of `lines` (see [`line_keys`]), and, sorted and distinct, those of its lines of
+/// prose (see `site::PROSE_WORDS`).
+fn keys_and_prose<'t>(lines: impl Iterator<Item = &'t str>) -> (Vec<u64>, Vec<u64>) {
+    let (mut keys, mut prose) = (Vec::new(), Vec::new());
+    for line in lines {
+        let key = key_of(&normalize(line));
+        if key.is_empty() {
+            continue;
+        }
+        let hash = xxh3_64(key.as_bytes());
+        keys.push(hash);
+        if key.split(' ').map(word_weight).sum::<usize>() >= site::PROSE_WORDS {
+            prose.push(hash);
+        }
+    }
+    prose.sort_unstable();
+    prose.dedup();
+    (keys, prose)
+}
+
 pub(crate) fn line_keys(text: &str) -> Vec<u64> {
     text.lines()
         .map(|l| key_of(&normalize(l)))
@@ -452,6 +491,16 @@ pub(crate) fn line_keys(text: &str) -> Vec<u64> {
 pub fn corpus_boilerplate(articles: &[Article], min_articles: usize) -> HashSet<u64> {
     let keys: Vec<Vec<u64>> = articles.par_iter().map(|a| line_keys(&a.text)).collect();
     repeated_lines(&keys, min_articles)
+}
+
+/// Each text article's site, and for each site the lines two of its stories share (see
+/// `site`): for the `clean` command, which has no HTML pages' extraction to read sites from.
+pub fn site_boilerplate(articles: &[Article]) -> (Vec<Option<String>>, HashMap<String, HashSet<u64>>) {
+    let (keys, prose): (Vec<Vec<u64>>, Vec<Vec<u64>>) =
+        articles.par_iter().map(|a| keys_and_prose(a.text.lines())).unzip();
+    let sites: Vec<Option<String>> = articles.iter().map(|a| site::site_of(a, None)).collect();
+    let lines = site::site_lines(&sites, &keys, &prose);
+    (sites, lines)
 }
 
 /// [`corpus_boilerplate`] from the articles' [`line_keys`].

@@ -192,10 +192,10 @@ pub(super) fn hard_rules(blocks: &[Block], labels: &mut [Label], rules: &Rules<'
         let short = b.words <= t.short_line_words;
         labels[i] = if rules.extra.iter().any(|re| re.is_match(&b.text)) {
             Label::Drop(RemovalReason::UserRule)
-        } else if b.lines[0] == b.lines[1]
-            && b.words > 0
-            && rules.corpus_lines.contains(&xxh3_64(b.key.as_bytes()))
-        {
+        } else if b.lines[0] == b.lines[1] && b.words > 0 && {
+            let key = xxh3_64(b.key.as_bytes());
+            rules.corpus_lines.contains(&key) || rules.site_lines.is_some_and(|s| s.contains(&key))
+        } {
             Label::Drop(RemovalReason::CorpusRepeated)
         } else if b.words == 0 {
             Label::Drop(RemovalReason::Fragment)

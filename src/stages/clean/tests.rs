@@ -4,7 +4,13 @@ fn clean(text: &str) -> Cleaned {
     let empty = HashSet::new();
     clean_text(
         text,
-        &Rules { extra: &[], corpus_lines: &empty, enabled: true, thresholds: Thresholds::default() },
+        &Rules {
+            extra: &[],
+            corpus_lines: &empty,
+            site_lines: None,
+            enabled: true,
+            thresholds: Thresholds::default(),
+        },
     )
 }
 
@@ -647,4 +653,13 @@ fn a_page_in_a_script_without_spaces_keeps_its_body_and_drops_its_menu() {
     for menu in ["客户端", "搜索", "微信", "时政 地方 法治 高层 人事"] {
         assert!(!texts.contains(&menu), "{menu} kept: {texts:#?}");
     }
+}
+
+#[test]
+fn lines_of_twelve_words_or_more_are_prose() {
+    let lines =
+        ["Get breaking news alerts", "The council met on Friday and agreed the budget after a long debate."];
+    let (keys, prose) = keys_and_prose(lines.into_iter());
+    assert_eq!(keys, [line_keys(lines[0]), line_keys(lines[1])].concat());
+    assert_eq!(prose, line_keys(lines[1]));
 }
