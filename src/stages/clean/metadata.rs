@@ -201,7 +201,35 @@ pub(super) fn looks_like_person(text: &str) -> bool {
 /// Most words of a headline that ends with a period (see [`find_title`]).
 pub(super) const HEADLINE_WORDS: usize = 15;
 /// A headline's share of function words is below this; running prose's is near one half.
+/// A headline in title case may have more ("The Biggest Blow To Obamacare Yet Could Come From
+/// Democrats."): see [`title_cased`].
 pub(super) const HEADLINE_STOP_SHARE: f64 = 0.45;
+
+/// Most words of a headline in title case that ends with a period ("Kasich: ‘We Are Going To
+/// Go All The Way To Cleveland and Secure The Republican Nomination."): the case says
+/// headline where the length alone would not.
+pub(super) const TITLE_CASE_WORDS: usize = 30;
+
+/// Least words of the story's first sentence, under a headline that opens the file ("What
+/// would Donald Trump sound like if he had elocution lessons?").
+pub(super) const LEDE_WORDS: usize = 8;
+
+/// Whether a line is written in title case, as headlines are and sentences are not: its
+/// function words capitalised too ("Could Come From"), at least two of them and as many as
+/// stay in lower case.
+pub(super) fn title_cased(text: &str) -> bool {
+    let (mut upper, mut lower) = (0, 0);
+    for w in crate::text::words(text).skip(1) {
+        if is_stop_word(&w.to_lowercase()) {
+            if is_capitalized(w) {
+                upper += 1;
+            } else {
+                lower += 1;
+            }
+        }
+    }
+    upper >= 2 && upper >= lower
+}
 
 /// A headline ending with a period that a deck follows has a share of function words below
 /// this ("Misinformation enters mainstream with Trump."): two short sentences of prose ("The
@@ -305,10 +333,15 @@ pub(super) fn find_title(blocks: &[Block], labels: &mut [Label]) -> Option<Strin
                     let one_sentence = |text: &str| crate::text::sentences(text).len() == 1;
                     // Short, and sparing with function words as headlines are: a one-line
                     // lede ("The council met on Friday to agree the budget.") is neither.
-                    let shaped = (3..=HEADLINE_WORDS).contains(&first.words)
-                        && first.stop_share < HEADLINE_STOP_SHARE
-                        && first.text.ends_with('.')
-                        && !first.text.ends_with("..")
+                    // Its end mark may stand inside a closing quote ("… ‘Bad Angels Of Our
+                    // Nature.’"), and a headline may ask or exclaim.
+                    let bare = first.text.trim_end().trim_end_matches(['’', '”', '"', '\'', ')']);
+                    let title_case = title_cased(&first.text);
+                    let shaped = (3..=if title_case { TITLE_CASE_WORDS } else { HEADLINE_WORDS })
+                        .contains(&first.words)
+                        && (first.stop_share < HEADLINE_STOP_SHARE || title_case)
+                        && bare.ends_with(['.', '?', '!'])
+                        && !bare.ends_with("..")
                         && one_sentence(&first.text)
                         && labels[0] == Label::Undecided
                         && !first.text.contains("://");
@@ -318,7 +351,10 @@ pub(super) fn find_title(blocks: &[Block], labels: &mut [Label]) -> Option<Strin
                     // from fringe to help perpetuate questionable contentions.").
                     let prose_at = |j: usize| {
                         let b = &blocks[j];
-                        labels[j] == Label::Undecided && b.words >= 12 && b.terminal && b.stop_share >= 0.2
+                        labels[j] == Label::Undecided
+                            && b.words >= LEDE_WORDS
+                            && b.terminal
+                            && b.stop_share >= 0.2
                     };
                     let deck_at = |j: usize| {
                         let b = &blocks[j];

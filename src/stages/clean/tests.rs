@@ -487,6 +487,37 @@ fn a_file_that_opens_with_a_headline_ending_in_a_period_has_it_as_title() {
     // Two short lines before the story are no headline and deck.
     let c = clean(&format!("The council met on Friday.\n\nIt agreed on the budget.\n\n{story}\n"));
     assert_eq!(c.meta.title, None);
+    // A headline in title case, however many function words and words it has, with its end
+    // mark inside a quote, or asking; and a short first sentence under it.
+    for headline in [
+        "The Biggest Blow To Obamacare Yet Could Come From Democrats.",
+        "Kasich: ‘We Are Going To Go All The Way To Cleveland and Secure The Republican Nomination.’",
+        "John McCain: Populist Anger Appeals to ‘Bad Angels Of Our Nature.’",
+        "Is This The End Of The Road For The Old Bridge?",
+    ] {
+        let c = clean(&format!("{headline}\n\n{story}\n"));
+        assert_eq!(c.meta.title.as_deref(), Some(headline));
+    }
+    let c = clean(&format!(
+        "Donald Trump Sounds Weirdly Sophisticated With A British Accent.\n\nWhat would he sound like if he had elocution lessons?\n\n{story}\n"
+    ));
+    assert_eq!(
+        c.meta.title.as_deref(),
+        Some("Donald Trump Sounds Weirdly Sophisticated With A British Accent.")
+    );
+    // A long first sentence in sentence case is still the story.
+    let long = "The council met on Friday to agree on the budget for the coming year and the repair of the old bridge.";
+    let c = clean(&format!("{long}\n\n{story}\n"));
+    assert_eq!(c.meta.title, None);
+}
+
+#[test]
+fn title_case_capitalises_function_words() {
+    use super::metadata::title_cased;
+    assert!(title_cased("The Biggest Blow To Obamacare Yet Could Come From Democrats."));
+    assert!(!title_cased("The biggest blow to Obamacare yet could come from Democrats."));
+    // Capitalised names alone are not title case.
+    assert!(!title_cased("Bernie Sanders met Pope Francis in Rome on Saturday."));
 }
 
 #[test]
