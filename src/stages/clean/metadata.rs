@@ -241,7 +241,8 @@ pub(super) const DECK_WORDS: usize = 30;
 
 /// The deck of a headline that opens the file and ends with a semicolon, as news archives
 /// write the two (NYT, USA Today): the headline's block index is 0 and the deck is the block
-/// right after it, one sentence of at most [`DECK_WORDS`] words.
+/// right after it, one sentence of at most [`DECK_WORDS`] words, however the hard rules
+/// labelled it.
 pub(super) fn deck_of(blocks: &[Block], labels: &[Label]) -> Option<usize> {
     let (head, deck) = (blocks.first()?, blocks.get(1)?);
     let headline = (3..=HEADLINE_WORDS).contains(&head.words)
@@ -249,7 +250,12 @@ pub(super) fn deck_of(blocks: &[Block], labels: &[Label]) -> Option<usize> {
         && !head.text.contains("://")
         && labels[0] == Label::Undecided;
     let one_sentence = !deck.text.trim_end_matches('.').contains(". ");
-    let shaped = (2..=DECK_WORDS).contains(&deck.words) && one_sentence && labels[1] == Label::Undecided;
+    // The headline's semicolon says a deck follows, whatever the page's rules made of it: a
+    // column's name the corpus repeats ("Economic Scene."), a deck that names a share button
+    // ("Facebook activates tool…"). Not a date or a byline.
+    let shaped = (2..=DECK_WORDS).contains(&deck.words)
+        && one_sentence
+        && labels[1] != Label::Drop(RemovalReason::Metadata);
     (headline && shaped).then_some(1)
 }
 

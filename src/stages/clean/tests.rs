@@ -457,6 +457,30 @@ fn a_headline_and_its_deck_are_the_title_and_a_section_label_does_not_hide_the_s
     // A headline ending with a period, then a section label, then the story.
     let c = clean(&format!("Clinton stays well ahead of Sanders in latest poll.\n\nABSTRACT.\n\n{story}\n"));
     assert_eq!(c.meta.title.as_deref(), Some("Clinton stays well ahead of Sanders in latest poll."));
+    // A deck that names a share button, and a column's name that other files repeat, are
+    // still the deck.
+    let c = clean(&format!(
+        "Social sites overflow when crisis strikes Paris; \nFacebook activates tool allowing users to tell readers that they're safe.\n\n{story}\n"
+    ));
+    assert_eq!(
+        c.meta.title.as_deref(),
+        Some(
+            "Social sites overflow when crisis strikes Paris; Facebook activates tool allowing users to tell readers that they're safe"
+        )
+    );
+    let empty = HashSet::new();
+    let column: HashSet<u64> = [xxh3_64(b"economic scene")].into();
+    let c = clean_text(
+        &format!("Immigrants can find way in America; \nEconomic Scene.\n\n{story}\n"),
+        &Rules {
+            extra: &[],
+            corpus_lines: &column,
+            site_lines: Some(&empty),
+            enabled: true,
+            thresholds: Thresholds::default(),
+        },
+    );
+    assert_eq!(c.meta.title.as_deref(), Some("Immigrants can find way in America; Economic Scene"));
     // A semicolon in a first line that is prose makes no deck.
     let prose = "The mayor said the budget would pass; the council was less sure that it would, and said so at length on Monday.";
     let c = clean(&format!("{prose}\nIt did not.\n\n{story}\n"));
