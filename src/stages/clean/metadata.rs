@@ -216,19 +216,24 @@ pub(super) const LEDE_WORDS: usize = 8;
 
 /// Whether a line is written in title case, as headlines are and sentences are not: its
 /// function words capitalised too ("Could Come From"), at least two of them and as many as
-/// stay in lower case.
+/// stay in lower case; or every word but the function words capitalised, three at least ("A
+/// Rush for Books on Trump."), where a sentence has a verb or a noun in lower case.
 pub(super) fn title_cased(text: &str) -> bool {
-    let (mut upper, mut lower) = (0, 0);
+    let (mut upper, mut lower, mut content, mut capital) = (0, 0, 0, 0);
     for w in crate::text::words(text).skip(1) {
+        let capitalised = is_capitalized(w);
         if is_stop_word(&w.to_lowercase()) {
-            if is_capitalized(w) {
+            if capitalised {
                 upper += 1;
             } else {
                 lower += 1;
             }
+        } else if w.chars().any(char::is_alphabetic) {
+            content += 1;
+            capital += usize::from(capitalised);
         }
     }
-    upper >= 2 && upper >= lower
+    upper >= 2 && upper >= lower || content >= 3 && capital == content
 }
 
 /// A headline ending with a period that a deck follows has a share of function words below
@@ -349,7 +354,12 @@ pub(super) fn find_title(blocks: &[Block], labels: &mut [Label]) -> Option<Strin
                         && bare.ends_with(['.', '?', '!'])
                         && !bare.ends_with("..")
                         && one_sentence(&first.text)
-                        && labels[0] == Label::Undecided
+                        // A share button's word in a headline ("… mocks Trump on Twitter.") is
+                        // no share button when the story follows.
+                        && matches!(
+                            labels[0],
+                            Label::Undecided | Label::Drop(RemovalReason::Social | RemovalReason::Navigation)
+                        )
                         && !first.text.contains("://");
                     // The story's first prose comes next, after at most a section label of a
                     // word or two, however labelled ("ABSTRACT.", which the corpus repeats

@@ -529,6 +529,11 @@ fn a_file_that_opens_with_a_headline_ending_in_a_period_has_it_as_title() {
         c.meta.title.as_deref(),
         Some("Donald Trump Sounds Weirdly Sophisticated With A British Accent.")
     );
+    // A share button's word in the headline, and a title case that leaves short words low.
+    for headline in ["Saudi prince mocks Trump on Twitter.", "A Rush for Books on Trump."] {
+        let c = clean(&format!("{headline}\n\n{story}\n"));
+        assert_eq!(c.meta.title.as_deref(), Some(headline));
+    }
     // A long first sentence in sentence case is still the story.
     let long = "The council met on Friday to agree on the budget for the coming year and the repair of the old bridge.";
     let c = clean(&format!("{long}\n\n{story}\n"));
@@ -542,6 +547,8 @@ fn title_case_capitalises_function_words() {
     assert!(!title_cased("The biggest blow to Obamacare yet could come from Democrats."));
     // Capitalised names alone are not title case.
     assert!(!title_cased("Bernie Sanders met Pope Francis in Rome on Saturday."));
+    assert!(title_cased("A Rush for Books on Trump."));
+    assert!(!title_cased("A rush for books on Trump."));
 }
 
 #[test]
