@@ -35,7 +35,8 @@ pub(super) fn clean_html(html: &str) -> Result<Cleaned, String> {
     options.focus = trafilatura::ExtractionFocus::FavorPrecision;
     let result = trafilatura::extract(html, &options).map_err(|e| format!("holds no article text ({e})"))?;
     let lines = Lines::new(html);
-    let mut cursor = 0;
+    // From the body on: the head repeats the headline in `<title>` and its meta tags.
+    let mut cursor = find_tag(html, "<body").unwrap_or(0);
     let paragraphs: Vec<Paragraph> = blocks_of(&result.content_html)
         .into_iter()
         .enumerate()
@@ -262,6 +263,19 @@ fn end_tag(bytes: &[u8], mut from: usize, name: &[u8]) -> Option<usize> {
     None
 }
 
+/// Where `tag` (lower case) first starts in a page, in any case.
+fn find_tag(html: &str, tag: &str) -> Option<usize> {
+    let bytes = html.as_bytes();
+    let mut from = 0;
+    while let Some(k) = memchr(b'<', &bytes[from..]).map(|k| from + k) {
+        if bytes.get(k..k + tag.len()).is_some_and(|t| t.eq_ignore_ascii_case(tag.as_bytes())) {
+            return Some(k);
+        }
+        from = k + 1;
+    }
+    None
+}
+
 /// The position of the first `needle` byte in `haystack`.
 fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
     haystack.iter().position(|&b| b == needle)
@@ -357,8 +371,11 @@ mod tests {
             let para = cleaned.paragraphs.iter().find(|p| p.text.starts_with(start)).expect(start);
             para.lines
         };
-        let page_line = |start: &str| PAGE.lines().position(|l| l.contains(start)).expect(start) + 1;
-        for start in ["A winter storm", "Winds reached", "All ferries"] {
+        let page_line = |start: &str| {
+            PAGE.lines().position(|l| l.contains(start) && !l.contains("<meta")).expect(start) + 1
+        };
+        // The headline at its `<h1>`, not at the `<title>` and meta tags that repeat it above.
+        for start in ["Storm closes the port", "A winter storm", "Winds reached", "All ferries"] {
             assert_eq!(line_of(start), [page_line(start), page_line(start)], "{start}");
         }
     }
