@@ -295,7 +295,11 @@ pub(super) fn find_title(blocks: &[Block], labels: &mut [Label]) -> Option<Strin
             best = Some((repeats, i));
         }
     }
+    // A file that opens with a headline and its deck, as news archives write them, has its
+    // title there, whatever the story repeats below ("Should federal funding … be eliminated?").
+    let opens_with_deck = deck_of(blocks, labels).is_some();
     let index = match best {
+        _ if opens_with_deck => 0,
         Some((_, i)) => i,
         None => {
             // No repeat: the first headline-shaped line next to a date or byline line, which

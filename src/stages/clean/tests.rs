@@ -481,6 +481,15 @@ fn a_headline_and_its_deck_are_the_title_and_a_section_label_does_not_hide_the_s
         },
     );
     assert_eq!(c.meta.title.as_deref(), Some("Immigrants can find way in America; Economic Scene"));
+    // A headline and deck open the file: a question the story repeats is not the title.
+    let question = "Should federal funding for Planned Parenthood be eliminated?";
+    let c = clean(&format!(
+        "Most oppose defunding Planned Parenthood; \nPoll precedes battle on Capitol Hill.\n\n{question}\n\n{story}\n\n{question}\n"
+    ));
+    assert_eq!(
+        c.meta.title.as_deref(),
+        Some("Most oppose defunding Planned Parenthood; Poll precedes battle on Capitol Hill")
+    );
     // A semicolon in a first line that is prose makes no deck.
     let prose = "The mayor said the budget would pass; the council was less sure that it would, and said so at length on Monday.";
     let c = clean(&format!("{prose}\nIt did not.\n\n{story}\n"));
