@@ -418,8 +418,8 @@ fn clean(files: &[PathBuf], out: Option<&Path>, config_path: &Path, strict: bool
             }
         }
     }
-    let repeated = stages::clean::corpus_boilerplate(&articles, config.clean.corpus_repeat_min);
-    let (sites, site_lines) = stages::clean::site_boilerplate(&articles);
+    let stages::clean::Boilerplate { corpus_lines: repeated, sites, site_lines } =
+        stages::clean::corpus_and_site_boilerplate(&articles, config.clean.corpus_repeat_min);
     let rules = stages::clean::Rules {
         extra: &config.extra_boilerplate,
         corpus_lines: &repeated,

@@ -493,14 +493,25 @@ pub fn corpus_boilerplate(articles: &[Article], min_articles: usize) -> HashSet<
     repeated_lines(&keys, min_articles)
 }
 
-/// Each text article's site, and for each site the lines two of its stories share (see
-/// `site`): for the `clean` command, which has no HTML pages' extraction to read sites from.
-pub fn site_boilerplate(articles: &[Article]) -> (Vec<Option<String>>, HashMap<String, HashSet<u64>>) {
+/// What recurs across the files of the `clean` command (see [`corpus_and_site_boilerplate`]).
+pub struct Boilerplate {
+    /// The lines the corpus repeats, as [`corpus_boilerplate`] finds them.
+    pub corpus_lines: HashSet<u64>,
+    /// Each article's site.
+    pub sites: Vec<Option<String>>,
+    /// For each site, the lines two of its stories share (see `site`).
+    pub site_lines: HashMap<String, HashSet<u64>>,
+}
+
+/// The corpus's and the sites' repeated lines, from one reading of the articles' lines: for
+/// the `clean` command, which reads text dumps' sites only (it has no HTML page's extraction
+/// to read them from).
+pub fn corpus_and_site_boilerplate(articles: &[Article], min_articles: usize) -> Boilerplate {
     let (keys, prose): (Vec<Vec<u64>>, Vec<Vec<u64>>) =
         articles.par_iter().map(|a| keys_and_prose(a.text.lines())).unzip();
     let sites: Vec<Option<String>> = articles.iter().map(|a| site::site_of(a, None)).collect();
-    let lines = site::site_lines(&sites, &keys, &prose);
-    (sites, lines)
+    let site_lines = site::site_lines(&sites, &keys, &prose);
+    Boilerplate { corpus_lines: repeated_lines(&keys, min_articles), sites, site_lines }
 }
 
 /// [`corpus_boilerplate`] from the articles' [`line_keys`].
