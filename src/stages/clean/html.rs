@@ -36,7 +36,7 @@ pub(super) fn clean_html(html: &str) -> Result<Cleaned, String> {
     let result = trafilatura::extract(html, &options).map_err(|e| format!("holds no article text ({e})"))?;
     let lines = Lines::new(html);
     // From the body on: the head repeats the headline in `<title>` and its meta tags.
-    let mut cursor = find_tag(html, "<body").unwrap_or(0);
+    let mut cursor = find_tag(html.as_bytes(), 0, b"<body").unwrap_or(0);
     let paragraphs: Vec<Paragraph> = blocks_of(&result.content_html)
         .into_iter()
         .enumerate()
@@ -241,7 +241,8 @@ pub(crate) fn nesting_depth(html: &str) -> usize {
         } else if bytes[tag_end - 1] != b'/' {
             if among(&["script", "style", "textarea", "title"]) {
                 // Their content is text, not markup: on to their end tag.
-                at = end_tag(bytes, at, name.as_bytes()).unwrap_or(bytes.len());
+                let end = format!("</{name}");
+                at = find_tag(bytes, at, end.as_bytes()).unwrap_or(bytes.len());
                 continue;
             }
             depth += 1;
@@ -251,24 +252,10 @@ pub(crate) fn nesting_depth(html: &str) -> usize {
     deepest
 }
 
-/// Where the end tag of `name` starts, from `from` on, in any case.
-fn end_tag(bytes: &[u8], mut from: usize, name: &[u8]) -> Option<usize> {
+/// Where `tag` (its start: `<body`, `</script`) first stands from `from` on, in any case.
+fn find_tag(bytes: &[u8], mut from: usize, tag: &[u8]) -> Option<usize> {
     while let Some(k) = memchr(b'<', &bytes[from..]).map(|k| from + k) {
-        let tag = bytes.get(k + 2..k + 2 + name.len());
-        if bytes.get(k + 1) == Some(&b'/') && tag.is_some_and(|t| t.eq_ignore_ascii_case(name)) {
-            return Some(k);
-        }
-        from = k + 1;
-    }
-    None
-}
-
-/// Where `tag` (lower case) first starts in a page, in any case.
-fn find_tag(html: &str, tag: &str) -> Option<usize> {
-    let bytes = html.as_bytes();
-    let mut from = 0;
-    while let Some(k) = memchr(b'<', &bytes[from..]).map(|k| from + k) {
-        if bytes.get(k..k + tag.len()).is_some_and(|t| t.eq_ignore_ascii_case(tag.as_bytes())) {
+        if bytes.get(k..k + tag.len()).is_some_and(|t| t.eq_ignore_ascii_case(tag)) {
             return Some(k);
         }
         from = k + 1;
