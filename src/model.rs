@@ -209,6 +209,9 @@ pub enum RemovalReason {
     /// Comments, related stories and anything else after the article's end (a comment-count
     /// line, a copyright line).
     Trailing,
+    /// Judged no part of the article by the block model (`clean::scores`), though no rule
+    /// named it.
+    Boilerplate,
 }
 
 impl fmt::Display for RemovalReason {
@@ -225,6 +228,7 @@ impl fmt::Display for RemovalReason {
             Self::UserRule => "user_rule",
             Self::Fragment => "fragment",
             Self::Trailing => "trailing",
+            Self::Boilerplate => "boilerplate",
         };
         f.write_str(s)
     }

@@ -28,6 +28,7 @@ mod body;
 mod html;
 mod metadata;
 mod patterns;
+pub mod scores;
 mod site;
 
 use body::*;
@@ -355,20 +356,8 @@ pub fn clean_text(text: &str, rules: &Rules<'_>) -> Cleaned {
             .collect();
         return Cleaned { meta: Metadata::default(), paragraphs, removed: Vec::new() };
     }
-    let mut labels = vec![Label::Undecided; blocks.len()];
-    let mut meta = Metadata::default();
-
-    hard_rules(&blocks, &mut labels, rules);
-    read_metadata(&blocks, &mut labels, &mut meta);
-    drop_repeats(&blocks, &mut labels, &meta);
-    classify_body(&blocks, &mut labels, &rules.thresholds);
-    keep_numbered_lists(&blocks, &mut labels);
-    keep_tables(&blocks, &mut labels);
-    keep_cell_tables(&blocks, &mut labels);
-    keep_recurring_lines(&blocks, &mut labels);
-    cut_after_end(&blocks, &mut labels);
-    drop_author_bio(&blocks, &mut labels, &meta);
-    drop_trailing_headings(&mut labels);
+    let RuleLabels { mut labels, structure, meta } = rule_labels(&blocks, rules);
+    scores::rescore(&blocks, &mut labels, &structure, &scores::SHIPPED);
 
     let mut out = Cleaned { meta, ..Cleaned::default() };
     for (block, label) in blocks.into_iter().zip(labels) {
@@ -389,6 +378,72 @@ pub fn clean_text(text: &str, rules: &Rules<'_>) -> Cleaned {
         }
     }
     out
+}
+
+/// What the rules decide for each block, and the page's metadata.
+struct RuleLabels {
+    labels: Vec<Label>,
+    /// The blocks that a rule for a structure keeps (a numbered list, a table, a line the
+    /// story repeats): the block model leaves them kept.
+    structure: Vec<bool>,
+    meta: Metadata,
+}
+
+fn rule_labels(blocks: &[Block], rules: &Rules<'_>) -> RuleLabels {
+    let mut labels = vec![Label::Undecided; blocks.len()];
+    let mut meta = Metadata::default();
+    hard_rules(blocks, &mut labels, rules);
+    read_metadata(blocks, &mut labels, &mut meta);
+    drop_repeats(blocks, &mut labels, &meta);
+    classify_body(blocks, &mut labels, &rules.thresholds);
+    let prose = labels.clone();
+    keep_numbered_lists(blocks, &mut labels);
+    keep_tables(blocks, &mut labels);
+    keep_cell_tables(blocks, &mut labels);
+    keep_recurring_lines(blocks, &mut labels);
+    let structure = prose.iter().zip(&labels).map(|(was, is)| was != is).collect();
+    cut_after_end(blocks, &mut labels);
+    drop_author_bio(blocks, &mut labels, &meta);
+    drop_trailing_headings(&mut labels);
+    RuleLabels { labels, structure, meta }
+}
+
+/// One block of a page as the block model's training reads it.
+#[doc(hidden)]
+pub struct BlockRow {
+    /// The block's text.
+    pub text: String,
+    /// Its first and last line.
+    pub lines: [usize; 2],
+    /// Whether the rules keep it.
+    pub rule_kept: bool,
+    /// Whether a named rule removed it or kept it as a structure: the block model leaves it
+    /// as it is.
+    pub rule_final: bool,
+    /// Its features (see [`scores::FEATURES`]).
+    pub features: scores::Features,
+}
+
+/// Every block of a page with its features, for training the block model
+/// (`examples/train_clean.rs`).
+#[doc(hidden)]
+pub fn block_rows(text: &str, rules: &Rules<'_>) -> Vec<BlockRow> {
+    let blocks = join_fragments(split_blocks(text));
+    let RuleLabels { labels, structure, .. } = rule_labels(&blocks, rules);
+    let features = scores::features(&blocks, &labels);
+    blocks
+        .into_iter()
+        .zip(labels)
+        .zip(structure)
+        .zip(features)
+        .map(|(((b, l), structure), features)| BlockRow {
+            text: b.text,
+            lines: b.lines,
+            rule_kept: matches!(l, Label::Body | Label::Heading),
+            rule_final: scores::is_final(l) || structure,
+            features,
+        })
+        .collect()
 }
 
 /// Every non-empty line is a block, normalised and with inner whitespace collapsed.
