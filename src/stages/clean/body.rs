@@ -455,6 +455,63 @@ pub(super) fn cut_after_end(blocks: &[Block], labels: &mut [Label]) {
     }
 }
 
+/// Reader comments under the story, however the page words its heading ("Kommentare:", "3
+/// Responses to …", or none): [`THREAD_STAMPS`] or more short lines that stamp a date and a
+/// time of day ("06.01.2020 um 9:58", "Nov 19, 2019 at 6:34 am", "Sana6. Juni 2015 um 10:23"),
+/// each with words under it, below the story's longest paragraph and once the story has run
+/// [`THREAD_AFTER_WORDS`] words. The thread
+/// starts at its first stamp, or at the name right above it ("gnaddrig sagt:"), and everything
+/// from there on goes. A live blog's entries are stamped with a time alone, and a story's own
+/// date line stands above its text: neither is a thread.
+pub(super) fn cut_comment_thread(blocks: &[Block], labels: &mut [Label]) {
+    let stamp = |b: &Block| b.words <= 12 && TIME_OF_DAY.is_match(&b.text) && YEAR.is_match(&b.text);
+    // Below the story's longest paragraph: a byline's stamp above the story is no comment's.
+    let Some(longest) = (0..blocks.len())
+        .filter(|&i| labels[i] == Label::Body)
+        .min_by_key(|&i| (std::cmp::Reverse(blocks[i].words), i))
+    else {
+        return;
+    };
+    let mut body_words = 0;
+    let mut stamps = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        if i > longest && body_words >= THREAD_AFTER_WORDS && stamp(b) {
+            let text_under = blocks[i + 1..].iter().take(3).any(|n| n.words >= 1 && !stamp(n));
+            if text_under {
+                stamps.push(i);
+            }
+        } else if matches!(labels[i], Label::Body) {
+            body_words += b.words;
+        }
+    }
+    if stamps.len() < THREAD_STAMPS {
+        return;
+    }
+    let first = stamps[0];
+    // The commenter's name ("Mark Smith", "gnaddrig sagt:"), not the story's last sentence.
+    let name = |b: &Block| b.words <= 4 && (!b.terminal || b.text.ends_with(':'));
+    let start = if first > 0 && name(&blocks[first - 1]) { first - 1 } else { first };
+    for label in &mut labels[start..] {
+        if !matches!(label, Label::Drop(_)) || *label == Label::Drop(RemovalReason::Fragment) {
+            *label = Label::Drop(RemovalReason::Trailing);
+        }
+    }
+}
+
+/// Stamped comments from which a run of them is a thread (see [`cut_comment_thread`]).
+pub(super) const THREAD_STAMPS: usize = 2;
+
+/// Words of the story above which a stamped line may begin a thread.
+pub(super) const THREAD_AFTER_WORDS: usize = 60;
+
+/// A time of day ("9:58", "17:39"); ASCII boundaries, which the lazy DFA can run on any text.
+static TIME_OF_DAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u)\b\d{1,2}:\d{2}\b").expect("time-of-day pattern"));
+
+/// A year of the last two centuries, not part of a longer number.
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^0-9])(?:19|20)[0-9]{2}(?:[^0-9]|$)").expect("year pattern"));
+
 /// A heading with no text under it ends nothing: the last kept blocks, while they are
 /// headings, are what follows the article ("Digest of the author's views every Tuesday").
 pub(super) fn drop_trailing_headings(labels: &mut [Label]) {

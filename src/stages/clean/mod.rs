@@ -403,6 +403,7 @@ fn rule_labels(blocks: &[Block], rules: &Rules<'_>) -> RuleLabels {
     keep_recurring_lines(blocks, &mut labels);
     let structure = prose.iter().zip(&labels).map(|(was, is)| was != is).collect();
     cut_after_end(blocks, &mut labels);
+    cut_comment_thread(blocks, &mut labels);
     drop_author_bio(blocks, &mut labels, &meta);
     drop_trailing_headings(&mut labels);
     RuleLabels { labels, structure, meta }

@@ -306,7 +306,7 @@ pub(super) fn features(blocks: &[Block], labels: &[Label]) -> Vec<Features> {
 }
 
 /// The block model's word on the prose the rules keep: a block it scores as no part of the
-/// article (log-odds below 0) is dropped as boilerplate, except the longest, which anchors the
+/// article (log-odds below the model's `drop_below`) is dropped as boilerplate, except the longest, which anchors the
 /// article (without it, 6 of the 1,259 training pages lost all their text, at no gain). It
 /// leaves alone what a named rule removed ([`is_final`]) or kept as a `structure` (a numbered
 /// list, a table, a line the story repeats), and it only drops: letting it also keep what the
@@ -318,7 +318,7 @@ pub(super) fn rescore(blocks: &[Block], labels: &mut [Label], structure: &[bool]
         .min_by_key(|&i| (std::cmp::Reverse(blocks[i].words), i));
     let features = features(blocks, labels);
     for (i, f) in features.iter().enumerate() {
-        if kept(labels[i]) && !structure[i] && Some(i) != anchor && model.log_odds(f) < 0.0 {
+        if kept(labels[i]) && !structure[i] && Some(i) != anchor && model.log_odds(f) < model.drop_below {
             labels[i] = Label::Drop(RemovalReason::Boilerplate);
         }
     }
@@ -333,6 +333,9 @@ pub(super) fn rescore(blocks: &[Block], labels: &mut [Label], structure: &[bool]
 pub struct BlockModel {
     /// The log-odds before any tree.
     pub baseline: f64,
+    /// The log-odds under which a kept block is dropped (below 0: the model must be surer that
+    /// a block is no part of the article than even odds; see `scripts/train_clean.py`).
+    pub drop_below: f64,
     /// The trees, each a list of nodes whose first is the root.
     pub trees: Vec<Vec<Node>>,
 }
@@ -377,11 +380,11 @@ impl BlockModel {
         z
     }
 
-    /// Reads the model file: `#` comments; `baseline VALUE`; then per tree a `tree` line and
+    /// Reads the model file: `#` comments; `baseline VALUE`; `drop_below VALUE`; then per tree a `tree` line and
     /// its nodes in order, `split FEATURE THRESHOLD LEFT RIGHT` (the feature by name, the
     /// children by their index in the tree) or `leaf VALUE`; fields are tab-separated.
     pub fn parse(text: &str) -> Result<BlockModel, String> {
-        let mut baseline = None;
+        let (mut baseline, mut drop_below) = (None, None);
         let mut trees: Vec<Vec<Node>> = Vec::new();
         for (n, line) in text.lines().enumerate() {
             let n = n + 1;
@@ -394,6 +397,10 @@ impl BlockModel {
             let node = match fields.as_slice() {
                 ["baseline", v] => {
                     baseline = Some(num(v)?);
+                    continue;
+                }
+                ["drop_below", v] => {
+                    drop_below = Some(num(v)?);
                     continue;
                 }
                 ["tree"] => {
@@ -426,7 +433,11 @@ impl BlockModel {
                 return Err(format!("tree {t}: a child out of place"));
             }
         }
-        Ok(BlockModel { baseline: baseline.ok_or("no baseline line")?, trees })
+        Ok(BlockModel {
+            baseline: baseline.ok_or("no baseline line")?,
+            drop_below: drop_below.ok_or("no drop_below line")?,
+            trees,
+        })
     }
 }
 

@@ -740,7 +740,7 @@ fn lines_of_twelve_words_or_more_are_prose() {
 /// A model of one split: a block whose `feature` is above `threshold` is not the article's.
 fn one_split(feature: &str, threshold: f64) -> scores::BlockModel {
     scores::BlockModel::parse(&format!(
-        "# a test model\nbaseline\t0.5\ntree\nsplit\t{feature}\t{threshold}\t1\t2\nleaf\t1.5\nleaf\t-3\n"
+        "# a test model\nbaseline\t0.5\ndrop_below\t0\ntree\nsplit\t{feature}\t{threshold}\t1\t2\nleaf\t1.5\nleaf\t-3\n"
     ))
     .unwrap()
 }
@@ -798,7 +798,8 @@ fn the_block_model_file_is_read_strictly() {
     assert!(bad("baseline\t0\ntree\nsplit\twords\t1\t0\t2\nleaf\t1\nleaf\t2\n").contains("out of place"));
     assert!(bad("baseline\t0\ntree\nsplit\twords\t1\t1\t3\nleaf\t1\nleaf\t2\n").contains("out of place"));
     assert!(bad("baseline\t0\nleaf\t1\n").contains("before any `tree`"));
-    assert!(bad("tree\nleaf\t1\n").contains("baseline"));
+    assert!(bad("drop_below\t0\ntree\nleaf\t1\n").contains("baseline"));
+    assert!(bad("baseline\t0\ntree\nleaf\t1\n").contains("drop_below"));
     assert!(bad("baseline\tx\n").contains("line 1"));
     // The shipped model reads, and has the trees its training wrote.
     assert!(scores::SHIPPED.trees.len() >= 10);
@@ -814,4 +815,27 @@ fn training_rows_carry_every_block_with_its_features_and_the_rules_say() {
     assert!(lead.rule_kept && !lead.rule_final);
     let words = scores::FEATURES.iter().position(|f| *f == "words").unwrap();
     assert_eq!(lead.features[words], 21.0);
+}
+
+#[test]
+fn a_thread_of_stamped_comments_under_the_story_goes_whatever_its_heading() {
+    let story = "The city council approved the new budget on Friday after a debate that ran late into the night, with nine members in favour.\n\n\
+        The plan raises spending on schools and roads by four percent and cuts the money set aside for new offices, the committee said.\n\n\
+        Opposition members said the plan relied on tax revenue that might not arrive if the economy slowed in the coming year.";
+    let comments = "gnaddrig sagt:\n\n06.01.2020 um 9:58\n\nDanke, ich finde auch, ohne den neuen Plan fehlt was.\n\n\
+        Mark Smith\n\nNov 19, 2019 at 6:34 am\n\nI think this is a terrible idea and the council should be ashamed of itself.";
+    let c = clean(&format!("{story}\n\n{comments}\n"));
+    let texts = kept(&c);
+    assert_eq!(texts.len(), 3, "{texts:#?}");
+    assert!(c.removed.iter().any(|r| r.text == "gnaddrig sagt:" && r.reason == RemovalReason::Trailing));
+    // A live blog's entries carry a time alone: they are the story.
+    let blog = format!(
+        "{story}\n\n10:32\n\nThe mayor has arrived at the chamber and will speak first.\n\n11:05\n\nThe vote has begun, and the result is expected within the hour.\n"
+    );
+    assert_eq!(kept(&clean(&blog)).len(), 5, "{:#?}", kept(&clean(&blog)));
+    // One stamped line under a story is its update time, not a thread.
+    let updated = format!(
+        "{story}\n\nUpdated Nov 19, 2019 at 6:34 am\n\nMore on this story as it develops this evening.\n"
+    );
+    assert_eq!(kept(&clean(&updated)).len(), 4, "{:#?}", kept(&clean(&updated)));
 }
