@@ -241,13 +241,19 @@ pub(super) const ROSTER_NAMES: usize = 5;
 /// Rows from which a run of short lines with numbers is a table.
 pub(super) const TABLE_ROWS: usize = 3;
 
+/// The mean English stop-word share of the page's long blocks (`t.long_words` or more), which
+/// tells an English page; `None` when it has none.
+pub(super) fn long_blocks_stop_share(blocks: &[Block], t: &Thresholds) -> Option<f64> {
+    let long: Vec<f64> = blocks.iter().filter(|b| b.words >= t.long_words).map(|b| b.stop_share).collect();
+    (!long.is_empty()).then(|| long.iter().sum::<f64>() / long.len() as f64)
+}
+
 /// jusText-style: long prose blocks are body; the body spans from the first to the last of
 /// them; short blocks inside it stay when they read as a sentence or a subheading.
 pub(super) fn classify_body(blocks: &[Block], labels: &mut [Label], t: &Thresholds) {
     // English stop words say nothing about a page in another language: there, length and a
     // sentence end decide.
-    let long: Vec<f64> = blocks.iter().filter(|b| b.words >= t.long_words).map(|b| b.stop_share).collect();
-    let english = long.is_empty() || long.iter().sum::<f64>() / long.len() as f64 >= t.english_stop_share;
+    let english = long_blocks_stop_share(blocks, t).is_none_or(|share| share >= t.english_stop_share);
     let prose = |b: &Block| {
         if english {
             // A long line cut off mid-sentence is a teaser of another story, not body text.
@@ -503,10 +509,6 @@ pub(super) const THREAD_STAMPS: usize = 2;
 
 /// Words of the story above which a stamped line may begin a thread.
 pub(super) const THREAD_AFTER_WORDS: usize = 60;
-
-/// A time of day ("9:58", "17:39"); ASCII boundaries, which the lazy DFA can run on any text.
-static TIME_OF_DAY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u)\b\d{1,2}:\d{2}\b").expect("time-of-day pattern"));
 
 /// A year of the last two centuries, not part of a longer number.
 static YEAR: LazyLock<Regex> =

@@ -357,7 +357,7 @@ pub fn clean_text(text: &str, rules: &Rules<'_>) -> Cleaned {
         return Cleaned { meta: Metadata::default(), paragraphs, removed: Vec::new() };
     }
     let RuleLabels { mut labels, structure, meta } = rule_labels(&blocks, rules);
-    scores::rescore(&blocks, &mut labels, &structure, &scores::SHIPPED);
+    scores::rescore(&blocks, &mut labels, &structure, &scores::SHIPPED, &rules.thresholds);
 
     let mut out = Cleaned { meta, ..Cleaned::default() };
     for (block, label) in blocks.into_iter().zip(labels) {
@@ -431,7 +431,7 @@ pub struct BlockRow {
 pub fn block_rows(text: &str, rules: &Rules<'_>) -> Vec<BlockRow> {
     let blocks = join_fragments(split_blocks(text));
     let RuleLabels { labels, structure, .. } = rule_labels(&blocks, rules);
-    let features = scores::features(&blocks, &labels);
+    let features = scores::features(&blocks, &labels, &rules.thresholds);
     blocks
         .into_iter()
         .zip(labels)

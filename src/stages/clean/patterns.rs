@@ -132,6 +132,13 @@ pub(super) fn reports(text: &str) -> bool {
     words.iter().any(|w| VERBS.contains(w)) || crate::text::according_to(words.iter().copied()).is_some()
 }
 
+/// A time of day as comment and live-blog stamps give it ("9:58", "6:34 am", "6 pm"). ASCII
+/// word boundaries: a Unicode `\b` sends the regex crate to its slowest engine on any line
+/// with a non-ASCII letter.
+pub(super) static TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i-u)\b\d{1,2}:\d{2}\b|\b\d{1,2} ?[ap]\.?m\b").expect("time-of-day pattern")
+});
+
 /// Lines that end an article: what follows is comments, related stories or the site footer.
 pub(super) static END_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(\[?\s*\d+\s+comments?\s*\]?|comments?(\s*\(\d+\))?|top rated comments|leave a (comment|reply)|post a comment|add a comment|join the (conversation|discussion)|no comments:?|want more( stories)?( like this)?\??|(view|show|load|read) (all )?comments|comments are closed|.*comments powered by disqus|first published\b.*|originally published\b.*|©.*|copyright\b.*|.*all rights reserved\.?)$")

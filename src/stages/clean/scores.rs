@@ -12,9 +12,9 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
-use regex::Regex;
-
-use super::{Block, Label};
+use super::body::long_blocks_stop_share;
+use super::patterns::TIME_OF_DAY;
+use super::{Block, Label, Thresholds};
 use crate::model::RemovalReason;
 
 /// The features, in the order [`features`] writes them and the model file names them. Counts
@@ -154,18 +154,10 @@ fn page_stop_words(blocks: &[Block], english: bool) -> Option<&'static FxHashSet
     STOP_WORDS.get(&lang.eng_name().to_lowercase())
 }
 
-/// A time of day as comment and live-blog stamps give it ("6:34 am", "14:02").
-static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
-    // ASCII word boundaries: a Unicode `\b` sends the regex crate to its slowest engine on any
-    // line with a non-ASCII letter.
-    Regex::new(r"(?i-u)\b\d{1,2}:\d{2}\b|\b\d{1,2} ?[ap]\.?m\b").expect("timestamp pattern")
-});
-
 /// The features of every block, given the rules' labels.
-pub(super) fn features(blocks: &[Block], labels: &[Label]) -> Vec<Features> {
+pub(super) fn features(blocks: &[Block], labels: &[Label], t: &Thresholds) -> Vec<Features> {
     let n = blocks.len();
-    let long: Vec<f64> = blocks.iter().filter(|b| b.words >= 12).map(|b| b.stop_share).collect();
-    let english = !long.is_empty() && long.iter().sum::<f64>() / long.len() as f64 >= 0.12;
+    let english = long_blocks_stop_share(blocks, t).is_some_and(|share| share >= t.english_stop_share);
     let stops = page_stop_words(blocks, english);
     let lang_stop_share = |b: &Block| -> f32 {
         let Some(stops) = stops else { return 0.0 };
@@ -260,7 +252,7 @@ pub(super) fn features(blocks: &[Block], labels: &[Label]) -> Vec<Features> {
             flag(link_like),
             flag(separator_like),
             flag(quote_like),
-            flag(TIMESTAMP.is_match(&b.text)),
+            flag(TIME_OF_DAY.is_match(&b.text)),
             flag(bullet_like),
             unspaced as f32 / chars as f32,
             i as f32 / n as f32,
@@ -312,11 +304,17 @@ pub(super) fn features(blocks: &[Block], labels: &[Label]) -> Vec<Features> {
 /// list, a table, a line the story repeats), and it only drops: letting it also keep what the
 /// rules drop gained 0.005 of cross-validated snippet F1, lost 0.007 on cleaning-dev, and kept
 /// share buttons and tag lines under short stories.
-pub(super) fn rescore(blocks: &[Block], labels: &mut [Label], structure: &[bool], model: &BlockModel) {
+pub(super) fn rescore(
+    blocks: &[Block],
+    labels: &mut [Label],
+    structure: &[bool],
+    model: &BlockModel,
+    t: &Thresholds,
+) {
     let anchor = (0..blocks.len())
         .filter(|&i| kept(labels[i]))
         .min_by_key(|&i| (std::cmp::Reverse(blocks[i].words), i));
-    let features = features(blocks, labels);
+    let features = features(blocks, labels, t);
     for (i, f) in features.iter().enumerate() {
         if kept(labels[i]) && !structure[i] && Some(i) != anchor && model.log_odds(f) < model.drop_below {
             labels[i] = Label::Drop(RemovalReason::Boilerplate);

@@ -749,7 +749,7 @@ fn one_split(feature: &str, threshold: f64) -> scores::BlockModel {
 fn rescored(text: &str, model: &scores::BlockModel) -> Vec<String> {
     let blocks = join_fragments(split_blocks(text));
     let RuleLabels { mut labels, structure, .. } = with_rules(|rules| rule_labels(&blocks, rules));
-    scores::rescore(&blocks, &mut labels, &structure, model);
+    scores::rescore(&blocks, &mut labels, &structure, model, &Thresholds::default());
     blocks
         .iter()
         .zip(&labels)
