@@ -472,12 +472,7 @@ pub(super) fn cut_after_end(blocks: &[Block], labels: &mut [Label]) {
 pub(super) fn cut_comment_thread(blocks: &[Block], labels: &mut [Label]) {
     let stamp = |b: &Block| b.words <= 12 && TIME_OF_DAY.is_match(&b.text) && YEAR.is_match(&b.text);
     // Below the story's longest paragraph: a byline's stamp above the story is no comment's.
-    let Some(longest) = (0..blocks.len())
-        .filter(|&i| labels[i] == Label::Body)
-        .min_by_key(|&i| (std::cmp::Reverse(blocks[i].words), i))
-    else {
-        return;
-    };
+    let Some(longest) = longest(blocks, |i| labels[i] == Label::Body) else { return };
     let mut body_words = 0;
     let mut stamps = Vec::new();
     for (i, b) in blocks.iter().enumerate() {

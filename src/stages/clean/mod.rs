@@ -339,6 +339,19 @@ enum Label {
     Undecided,
 }
 
+impl Label {
+    /// Whether the block is kept, as body or heading.
+    fn is_kept(self) -> bool {
+        matches!(self, Label::Body | Label::Heading)
+    }
+}
+
+/// The block with the most words among those `among` admits, the first of equals: the
+/// story's anchor for the block model and the comment-thread rule.
+fn longest(blocks: &[Block], among: impl Fn(usize) -> bool) -> Option<usize> {
+    (0..blocks.len()).filter(|&i| among(i)).min_by_key(|&i| (std::cmp::Reverse(blocks[i].words), i))
+}
+
 /// Cleans one page's text.
 pub fn clean_text(text: &str, rules: &Rules<'_>) -> Cleaned {
     let blocks = join_fragments(split_blocks(text));
@@ -440,7 +453,7 @@ pub fn block_rows(text: &str, rules: &Rules<'_>) -> Vec<BlockRow> {
         .map(|(((b, l), structure), features)| BlockRow {
             text: b.text,
             lines: b.lines,
-            rule_kept: matches!(l, Label::Body | Label::Heading),
+            rule_kept: l.is_kept(),
             rule_final: scores::is_final(l) || structure,
             features,
         })

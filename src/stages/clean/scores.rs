@@ -1,20 +1,19 @@
 //! The block model: every block's features (its shape, what the rules decided for it and for
-//! its neighbours, where it sits against the body), and a logistic regression trained on the
-//! dev pages that scores how likely the block is part of the article. The rules still find
-//! the metadata and read each line; the model has the last word on what is kept, so that a
-//! page of a site nobody tuned on is judged by weights fitted across many sites, not by the
-//! order of hand-written exceptions.
+//! its neighbours, where it sits against the kept text), and gradient-boosted trees trained on
+//! the dev pages that score how likely the block is part of the article. The rules still say
+//! what each line is and find the metadata; the model then drops what the rules kept as prose
+//! but is no part of the article (related stories' ledes, widgets, forms), judged by weights
+//! fitted across many sites rather than by the order of hand-written exceptions.
 //!
-//! The weights are `models/clean/blocks.tsv`, written by `scripts/train_clean.sh` (see
-//! `examples/train_clean.rs`): one `name<TAB>weight` line per feature, so a reader sees what
-//! each signal weighs.
+//! The trees are `models/clean/blocks.tsv`, written by `scripts/train_clean.py` from the blocks
+//! that `examples/train_clean.rs` dumps: one readable line per node.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 use super::body::long_blocks_stop_share;
 use super::patterns::TIME_OF_DAY;
-use super::{Block, Label, Thresholds};
+use super::{Block, Label, Thresholds, longest};
 use crate::model::RemovalReason;
 
 /// The features, in the order [`features`] writes them and the model file names them. Counts
@@ -110,10 +109,6 @@ pub(super) fn is_final(label: Label) -> bool {
     )
 }
 
-fn kept(label: Label) -> bool {
-    matches!(label, Label::Body | Label::Heading)
-}
-
 fn flag(b: bool) -> f32 {
     f32::from(u8::from(b))
 }
@@ -136,14 +131,19 @@ static STOP_WORDS: LazyLock<FxHashMap<String, FxHashSet<&'static str>>> = LazyLo
 /// The stop words of the page's language: English when the English function words say so
 /// (`english`: most pages, and no detection to pay for), else the language whatlang reads
 /// from the page's longer blocks; `None` when it is not told or has no list.
-fn page_stop_words(blocks: &[Block], english: bool) -> Option<&'static FxHashSet<&'static str>> {
+fn page_stop_words(
+    blocks: &[Block],
+    english: bool,
+    t: &Thresholds,
+) -> Option<&'static FxHashSet<&'static str>> {
     // Enough for whatlang's trigrams; more cost the clean stage a third of its speed.
     const SAMPLE_BYTES: usize = 1_000;
     if english {
         return STOP_WORDS.get("english");
     }
     let mut sample = String::new();
-    for b in blocks.iter().filter(|b| b.words >= 12).chain(blocks.iter().filter(|b| b.words < 12)) {
+    let long = |b: &&Block| b.words >= t.long_words;
+    for b in blocks.iter().filter(long).chain(blocks.iter().filter(|b| !long(b))) {
         if sample.len() >= SAMPLE_BYTES {
             break;
         }
@@ -158,7 +158,7 @@ fn page_stop_words(blocks: &[Block], english: bool) -> Option<&'static FxHashSet
 pub(super) fn features(blocks: &[Block], labels: &[Label], t: &Thresholds) -> Vec<Features> {
     let n = blocks.len();
     let english = long_blocks_stop_share(blocks, t).is_some_and(|share| share >= t.english_stop_share);
-    let stops = page_stop_words(blocks, english);
+    let stops = page_stop_words(blocks, english, t);
     let lang_stop_share = |b: &Block| -> f32 {
         let Some(stops) = stops else { return 0.0 };
         let (mut all, mut hits) = (0usize, 0usize);
@@ -175,17 +175,18 @@ pub(super) fn features(blocks: &[Block], labels: &[Label], t: &Thresholds) -> Ve
             words: b.words as f32,
             lang_stop_share: lang_stop_share(b),
             terminal: flag(b.terminal),
-            kept: flag(kept(l)),
+            kept: flag(l.is_kept()),
         })
         .collect();
-    let total_kept: usize = blocks.iter().zip(labels).filter(|(_, l)| kept(**l)).map(|(b, _)| b.words).sum();
-    let first_kept = labels.iter().position(|l| kept(*l));
-    let last_kept = labels.iter().rposition(|l| kept(*l));
+    let total_kept: usize =
+        blocks.iter().zip(labels).filter(|(_, l)| l.is_kept()).map(|(b, _)| b.words).sum();
+    let first_kept = labels.iter().position(|l| l.is_kept());
+    let last_kept = labels.iter().rposition(|l| l.is_kept());
     // Distance from each block to the nearest kept one, from both sides in two passes.
     let mut distance = vec![n; n];
     let mut last = None;
     for i in 0..n {
-        if kept(labels[i]) {
+        if labels[i].is_kept() {
             last = Some(i);
         }
         if let Some(k) = last {
@@ -194,7 +195,7 @@ pub(super) fn features(blocks: &[Block], labels: &[Label], t: &Thresholds) -> Ve
     }
     last = None;
     for i in (0..n).rev() {
-        if kept(labels[i]) {
+        if labels[i].is_kept() {
             last = Some(i);
         }
         if let Some(k) = last {
@@ -290,7 +291,7 @@ pub(super) fn features(blocks: &[Block], labels: &[Label], t: &Thresholds) -> Ve
             next2.kept,
         ];
         out.push(f);
-        if kept(label) {
+        if label.is_kept() {
             kept_before += b.words;
         }
     }
@@ -298,8 +299,9 @@ pub(super) fn features(blocks: &[Block], labels: &[Label], t: &Thresholds) -> Ve
 }
 
 /// The block model's word on the prose the rules keep: a block it scores as no part of the
-/// article (log-odds below the model's `drop_below`) is dropped as boilerplate, except the longest, which anchors the
-/// article (without it, 6 of the 1,259 training pages lost all their text, at no gain). It
+/// article (log-odds below the model's `drop_below`) is dropped as boilerplate, except the
+/// longest, which anchors the article (without it, 6 of the 1,259 training pages lost all
+/// their text, at no gain). It
 /// leaves alone what a named rule removed ([`is_final`]) or kept as a `structure` (a numbered
 /// list, a table, a line the story repeats), and it only drops: letting it also keep what the
 /// rules drop gained 0.005 of cross-validated snippet F1, lost 0.007 on cleaning-dev, and kept
@@ -311,12 +313,10 @@ pub(super) fn rescore(
     model: &BlockModel,
     t: &Thresholds,
 ) {
-    let anchor = (0..blocks.len())
-        .filter(|&i| kept(labels[i]))
-        .min_by_key(|&i| (std::cmp::Reverse(blocks[i].words), i));
+    let anchor = longest(blocks, |i| labels[i].is_kept());
     let features = features(blocks, labels, t);
     for (i, f) in features.iter().enumerate() {
-        if kept(labels[i]) && !structure[i] && Some(i) != anchor && model.log_odds(f) < model.drop_below {
+        if labels[i].is_kept() && !structure[i] && Some(i) != anchor && model.log_odds(f) < model.drop_below {
             labels[i] = Label::Drop(RemovalReason::Boilerplate);
         }
     }

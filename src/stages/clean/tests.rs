@@ -750,12 +750,7 @@ fn rescored(text: &str, model: &scores::BlockModel) -> Vec<String> {
     let blocks = join_fragments(split_blocks(text));
     let RuleLabels { mut labels, structure, .. } = with_rules(|rules| rule_labels(&blocks, rules));
     scores::rescore(&blocks, &mut labels, &structure, model, &Thresholds::default());
-    blocks
-        .iter()
-        .zip(&labels)
-        .filter(|(_, l)| matches!(l, Label::Body | Label::Heading))
-        .map(|(b, _)| b.text.clone())
-        .collect()
+    blocks.iter().zip(&labels).filter(|(_, l)| l.is_kept()).map(|(b, _)| b.text.clone()).collect()
 }
 
 #[test]
