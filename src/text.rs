@@ -1,9 +1,13 @@
-//! Small text tools shared by the stages: Unicode normalisation, word tokens, stop words,
-//! stemming and sentence splitting.
+//! Small text tools shared by the stages: Unicode normalisation, the tokenizer (`tokens`),
+//! word counts, stop words, stemming and sentence splitting.
 //!
 //! Sentence splitting is our own: news prose is full of "U.S.", "Mr.", initials and quotes that
 //! run over a full stop, and a sentence that is cut in two loses its speaker. The rules below are
 //! the usual abbreviation-and-capital ones; the unit tests pin the cases that matter.
+
+mod tokens;
+
+pub(crate) use tokens::{Token, tokens, word_tokens};
 
 use std::collections::HashMap;
 use std::sync::LazyLock;

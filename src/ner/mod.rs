@@ -196,68 +196,6 @@ fn history(tag: Option<Tag>) -> u8 {
     tag.map_or(Tag::COUNT as u8, |t| t.0)
 }
 
-/// The tokens of a sentence as the tagger was trained on them (CoNLL's): words, with
-/// punctuation apart, "'s" apart from its noun, and the dot kept on an initial or an
-/// abbreviation ("U.S.", "Mr.", "J.").
-pub fn tokens(sentence: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut chunk_start = None;
-    for (i, c) in sentence.char_indices().chain(std::iter::once((sentence.len(), ' '))) {
-        if !c.is_whitespace() {
-            chunk_start.get_or_insert(i);
-            continue;
-        }
-        if let Some(s) = chunk_start.take() {
-            split_chunk(sentence, s..i, &mut out);
-        }
-    }
-    out
-}
-
-/// Splits a run of non-space characters into tokens.
-fn split_chunk(text: &str, mut range: Range<usize>, out: &mut Vec<Range<usize>>) {
-    let is_punct = |c: char| !c.is_alphanumeric() && !matches!(c, '&' | '@' | '#' | '%' | '$');
-    // Leading punctuation, one mark a token.
-    while let Some(c) = text[range.clone()].chars().next().filter(|&c| is_punct(c) && c != '.') {
-        out.push(range.start..range.start + c.len_utf8());
-        range.start += c.len_utf8();
-    }
-    let mut tail = Vec::new();
-    loop {
-        let word = &text[range.clone()];
-        let Some(c) = word.chars().next_back() else { break };
-        let abbreviation = c == '.' && {
-            let stem = &word[..word.len() - 1];
-            crate::text::is_initials(stem)
-                || stem.chars().count() == 1 && stem.chars().all(char::is_uppercase)
-                || matches!(
-                    stem,
-                    "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Jr" | "Sr" | "Gen" | "Sen" | "Rep" | "Gov"
-                )
-        };
-        if is_punct(c) && !abbreviation && word.len() > c.len_utf8()
-            || is_punct(c) && word.len() == c.len_utf8()
-        {
-            tail.push(range.end - c.len_utf8()..range.end);
-            range.end -= c.len_utf8();
-            continue;
-        }
-        // "Germany's", "Petrov’s": the possessive is a token of its own.
-        for suffix in ["'s", "’s", "'S"] {
-            if word.len() > suffix.len() && word.ends_with(suffix) {
-                tail.push(range.end - suffix.len()..range.end);
-                range.end -= suffix.len();
-                break;
-            }
-        }
-        break;
-    }
-    if !range.is_empty() {
-        out.push(range);
-    }
-    out.extend(tail.into_iter().rev());
-}
-
 /// A name the tagger found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entity {
@@ -269,11 +207,11 @@ pub struct Entity {
 
 /// The names in a sentence.
 pub fn entities(sentence: &str) -> Vec<Entity> {
-    let ranges = tokens(sentence);
-    let words: Vec<&str> = ranges.iter().map(|r| &sentence[r.clone()]).collect();
+    let tokens = crate::text::tokens(sentence);
+    let words: Vec<&str> = tokens.iter().map(|t| t.text).collect();
     spans(&TAGGER.tag(&words))
         .into_iter()
-        .map(|(r, kind)| Entity { range: ranges[r.start].start..ranges[r.end - 1].end, kind })
+        .map(|(r, kind)| Entity { range: tokens[r.start].start..tokens[r.end - 1].end, kind })
         .collect()
 }
 

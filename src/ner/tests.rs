@@ -1,20 +1,5 @@
 use super::*;
 
-fn words(s: &str) -> Vec<&str> {
-    tokens(s).into_iter().map(|r| &s[r]).collect()
-}
-
-#[test]
-fn tokens_split_punctuation_and_possessives_but_keep_abbreviations() {
-    assert_eq!(
-        words("Mr. Petrov's firm (AMD) said, \"Yes.\" in the U.S."),
-        [
-            "Mr.", "Petrov", "'s", "firm", "(", "AMD", ")", "said", ",", "\"", "Yes", ".", "\"", "in", "the",
-            "U.S."
-        ]
-    );
-}
-
 fn named(sentence: &str) -> Vec<(&str, &'static str)> {
     entities(sentence).into_iter().map(|e| (&sentence[e.range], e.kind.label())).collect()
 }

@@ -14,67 +14,7 @@ use super::lexicon::{self, CALENDAR, NOT_NAMES, ORG_WORDS, PLACES, PORTFOLIOS, S
 use crate::model::{ActorKind, LocalActor};
 use crate::ner::EntityKind;
 use crate::sorted;
-use crate::text::{fold, is_capitalized};
-
-/// A word token with its byte range in the sentence.
-#[derive(Debug, Clone, Copy)]
-pub struct Token<'a> {
-    /// The word.
-    pub text: &'a str,
-    /// Byte offset of the first character.
-    pub start: usize,
-    /// Byte offset after the last character.
-    pub end: usize,
-}
-
-/// Word tokens; punctuation other than inner apostrophes, hyphens and the dot of an initial or
-/// abbreviation ("St.", "U.S.") separates tokens and is not returned. A token that follows
-/// punctuation (a comma, a bracket, a quote) starts a new span: see [`Token`] gaps.
-pub(crate) fn tokenize(s: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
-    let mut start = None;
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        let inner = (c == '\'' || c == '’' || c == '-' || c == '.')
-            && start.is_some()
-            && chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
-        let abbrev_dot = c == '.'
-            && start.is_some_and(|st: usize| {
-                let w = &s[st..i];
-                crate::text::is_initials(w)
-                    || matches!(
-                        w,
-                        "St" | "Mr"
-                            | "Mrs"
-                            | "Ms"
-                            | "Dr"
-                            | "Gen"
-                            | "Lt"
-                            | "Col"
-                            | "Sen"
-                            | "Gov"
-                            | "Rep"
-                            | "U.S"
-                            | "U.K"
-                            | "U.N"
-                    )
-            });
-        if c.is_alphanumeric() || inner {
-            if start.is_none() {
-                start = Some(i);
-            }
-        } else if abbrev_dot {
-            let st = start.take().expect("start");
-            out.push(Token { text: &s[st..i + 1], start: st, end: i + 1 });
-        } else if let Some(st) = start.take() {
-            out.push(Token { text: &s[st..i], start: st, end: i });
-        }
-    }
-    if let Some(st) = start {
-        out.push(Token { text: &s[st..], start: st, end: s.len() });
-    }
-    out
-}
+use crate::text::{Token, fold, is_capitalized, word_tokens};
 
 /// A name found in a sentence.
 #[derive(Debug, Clone, PartialEq)]
@@ -168,7 +108,7 @@ fn in_capitals(toks: &[Token<'_>]) -> bool {
 
 /// Capitalised spans of a sentence, with titles split off as roles.
 pub(crate) fn spans(sentence: &str) -> Vec<Span> {
-    let toks = tokenize(sentence);
+    let toks = word_tokens(sentence);
     if in_capitals(&toks) {
         return Vec::new();
     }
@@ -253,7 +193,7 @@ pub(crate) fn spans(sentence: &str) -> Vec<Span> {
 pub(crate) fn names(sentence: &str) -> Vec<(Span, Option<EntityKind>)> {
     let rules = spans(sentence);
     // The sentence's words, once: every name below looks at the words around it.
-    let toks = tokenize(sentence);
+    let toks = word_tokens(sentence);
     if rules.is_empty() && in_capitals(&toks) {
         return Vec::new();
     }

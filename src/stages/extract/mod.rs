@@ -366,7 +366,7 @@ fn reported_by(
     mentions: &[actors::Mention],
     local: &[crate::model::LocalActor],
 ) -> Option<usize> {
-    let toks = actors::tokenize(s);
+    let toks = crate::text::word_tokens(s);
     let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
     let in_range = |from: usize, to: usize| {
         actors::mentions_in(mentions, p, offset + from..offset + to)

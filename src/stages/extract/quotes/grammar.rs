@@ -107,7 +107,7 @@ pub(super) fn subject_before<'m>(
         let gap = text.get(person.offset..last.offset).unwrap_or("");
         // "Ann Lee, director of the Critical Threats Project at the Party, said": a comma
         // after the person's name opens their description, names and all.
-        let toks = tokenize(gap);
+        let toks = word_tokens(gap);
         let name = name_words(gap, &toks);
         let described = name > 0 && gap[toks[name - 1].end..].starts_with(',');
         // The words between: the person's own name, then an apposition in lower case, where
@@ -148,7 +148,7 @@ pub(super) fn name_words(s: &str, toks: &[Token<'_>]) -> usize {
 /// only qualifies a noun ("GOP leadership aide", "NBC’s show").
 pub(super) fn qualifies_a_noun(text: &str, offset: usize) -> bool {
     let rest = text.get(offset..).unwrap_or("");
-    let toks = tokenize(rest);
+    let toks = word_tokens(rest);
     let name_end = name_words(rest, &toks);
     let Some(last) = name_end.checked_sub(1).map(|i| toks[i]) else { return false };
     if is_possessive(text, offset) {
@@ -167,7 +167,7 @@ pub(super) fn qualifies_a_noun(text: &str, offset: usize) -> bool {
 /// off by commas and adverbs or auxiliaries ("Ann Lee, the party's leader, has repeatedly"), so
 /// that the name is the verb's subject.
 pub(crate) fn joins_its_verb(gap: &str) -> bool {
-    let toks = tokenize(gap);
+    let toks = word_tokens(gap);
     let name = toks.iter().take_while(|t| crate::text::is_capitalized(t.text)).count();
     let mut rest = toks.get(name).map_or("", |t| &gap[t.start..]);
     let between = toks.get(name).map_or(gap, |t| &gap[..t.start]);
@@ -182,7 +182,7 @@ pub(crate) fn joins_its_verb(gap: &str) -> bool {
             None => return false,
         }
     }
-    tokenize(rest).iter().all(|t| {
+    word_tokens(rest).iter().all(|t| {
         let w = t.text.to_lowercase();
         w.ends_with("ly") || AUXILIARIES.contains(&w.as_str())
     })
@@ -253,7 +253,7 @@ pub(super) const MAX_APPOSITION_WORDS: usize = 25;
 /// or the end of the sentence.
 pub(crate) fn apposition<'t>(text: &'t str, offset: usize, speaker: &LocalActor) -> Option<&'t str> {
     let rest = text.get(offset..)?;
-    let toks = tokenize(rest);
+    let toks = word_tokens(rest);
     // The name: as the actor is called ("Ministry of Defence"), else its capitalised words.
     let run = name_words(rest, &toks);
     let run_end = offset + toks.get(run.checked_sub(1)?)?.end;
@@ -313,7 +313,7 @@ pub(crate) fn apposition<'t>(text: &'t str, offset: usize, speaker: &LocalActor)
     }
     // "Ann Lee, President Bo Ek said he expected …" reports someone else's words; "a pollster
     // who advised Bo Ek" still describes her.
-    let says = tokenize(found)
+    let says = word_tokens(found)
         .iter()
         .take_while(|t| !matches!(t.text, "who" | "whose" | "which" | "that"))
         .any(|t| is_speech_verb_token(t.text));
@@ -457,7 +457,7 @@ pub(super) fn is_modal(word: &str) -> bool {
 /// Whether the name at `offset` is a possessive ("NBC’s show").
 pub(crate) fn is_possessive(text: &str, offset: usize) -> bool {
     let rest = text.get(offset..).unwrap_or("");
-    let toks = tokenize(rest);
+    let toks = word_tokens(rest);
     let name_end = name_words(rest, &toks);
     name_end.checked_sub(1).is_some_and(|i| toks[i].text.ends_with("'s") || toks[i].text.ends_with("’s"))
 }

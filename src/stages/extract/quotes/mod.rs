@@ -11,9 +11,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::actors::{Mention, Token, mentions_in, tokenize};
+use super::actors::{Mention, mentions_in};
 use super::lexicon::{self, SPEECH_PARTICIPLES, SPEECH_VERBS};
 use crate::model::{ActorKind, LocalActor};
+use crate::text::{Token, word_tokens};
 use crate::text::{is_quote_opener as is_opener, sentences};
 
 mod grammar;
@@ -172,7 +173,7 @@ pub(crate) fn is_utterance(q: &RawQuote, paragraphs: &[(usize, &str)]) -> bool {
     let (cp, co) = q.close;
     let after = text_of(paragraphs, cp).get(co..).unwrap_or("");
     // A full stop inside the marks ends the sentence there: “dragging on.” He also urged …
-    let toks = tokenize(after);
+    let toks = word_tokens(after);
     q.text.ends_with([',', '!', '?']) && (0..toks.len().min(4)).any(|i| speaks_at(&toks, i))
 }
 

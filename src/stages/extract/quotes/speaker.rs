@@ -136,7 +136,7 @@ impl<'a> Context<'a> {
         let (para_text, close_text) = (text_of(paragraphs, q.paragraph), text_of(paragraphs, q.close.0));
         let after = &close_text[q.close.1.min(close_text.len())..];
         let after_end = clause_end(after);
-        let after_toks = tokenize(&after[..after_end]);
+        let after_toks = word_tokens(&after[..after_end]);
         let after_verb = (0..after_toks.len().min(16)).find(|&i| speaks_at(&after_toks, i));
         let head = para_text.get(..q.range.start).unwrap_or("").trim_end_matches(is_opener);
         // The sentence the quote sits in, and the one before (abbreviations and initials do not
@@ -151,7 +151,7 @@ impl<'a> Context<'a> {
             .rfind(|&(_, c)| matches!(c, '”' | '"'))
             .map_or(before_start, |(i, c)| before_start + i + c.len_utf8());
         let clause = &head[sentence_start..];
-        let toks = tokenize(clause);
+        let toks = word_tokens(clause);
         let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
         // "X said, adding “…": the finite verb, when there is one, finds the subject.
         // "Ann Lee shot back: “…”": a verb with "back" answers.
@@ -182,7 +182,7 @@ impl<'a> Context<'a> {
             head,
             sentence_start,
             previous,
-            attribution: tokenize(&head[previous..sentence_start]),
+            attribution: word_tokens(&head[previous..sentence_start]),
             follows_quote: previous > before_start,
             clause,
             toks,
@@ -442,7 +442,7 @@ fn noun_then_verb_before(cx: &Context<'_>) -> Verdict {
     };
     let (start, verb_at) = (cx.sentence_start, cx.at(v));
     let phrase_at = cx.para_text[start..verb_at].rfind(',').map_or(start, |c| start + c + 1);
-    let phrase: Vec<&str> = tokenize(&cx.para_text[phrase_at..verb_at]).iter().map(|t| t.text).collect();
+    let phrase: Vec<&str> = word_tokens(&cx.para_text[phrase_at..verb_at]).iter().map(|t| t.text).collect();
     referred_to(&phrase, cx.q, cx.mentions, cx.actors).map_or(Verdict::Pass, Verdict::Speaker)
 }
 
@@ -524,7 +524,7 @@ pub(super) fn is_a_label(q: &RawQuote, text: &str) -> bool {
                 "is" | "was" | "are" | "were" | "has" | "had" | "have" | "will" | "would" | "does" | "did"
             )
         })
-        && !tokenize(rest).iter().any(|t| is_speech_verb_token(t.text))
+        && !word_tokens(rest).iter().any(|t| is_speech_verb_token(t.text))
 }
 
 /// The person a sentence opens with, as the subject of its first verb: the first name after
@@ -541,7 +541,7 @@ pub(super) fn opening_subject<'m>(
         let phrase = lead.rsplit(',').next().unwrap_or("").trim();
         let opens = lead.is_empty() || lead.ends_with(',') || is_qualifier(phrase);
         let rest = &text[m.offset..];
-        let toks = tokenize(rest);
+        let toks = word_tokens(rest);
         let name = name_words(rest, &toks);
         let verb = name
             .checked_sub(1)
@@ -587,7 +587,7 @@ pub(super) fn from_neighbours(
         && text.trim_end().ends_with(':')
     {
         let last = sentences(text).last().map_or(0..text.len(), Clone::clone);
-        let toks = tokenize(&text[last.clone()]);
+        let toks = word_tokens(&text[last.clone()]);
         // "quotes Ann Lee:": the one quoted, not the one quoting.
         let quoting = toks.iter().position(|t| matches!(t.text, "quotes" | "quoted" | "quoting"));
         let from = quoting.map_or(last.start, |i| last.start + toks[i].end);
@@ -614,7 +614,7 @@ pub(super) fn from_neighbours(
     {
         let last = sentences(text).last().map_or(0..text.len(), Clone::clone);
         let opening =
-            tokenize(&text[last.clone()]).get(SUBJECT_WORDS).map_or(last.end, |t| last.start + t.start);
+            word_tokens(&text[last.clone()]).get(SUBJECT_WORDS).map_or(last.end, |t| last.start + t.start);
         let quotes_nobody = !text[last.clone()].contains(is_opener);
         let subject = mentions_in(mentions, prev, last.start..opening)
             .find(|m| is_person(m) && !after_preposition(text, m.offset) && !is_possessive(text, m.offset));
@@ -685,7 +685,7 @@ pub(crate) fn carry_speakers(quotes: &mut [(RawQuote, Attribution)], order: &[(u
         // "“…,” a spokesman said." has a speaker, only not one with a name.
         let (cp, co) = q.close;
         let after = text_of(cp).get(co..).unwrap_or("");
-        let toks = tokenize(&after[..clause_end(after)]);
+        let toks = word_tokens(&after[..clause_end(after)]);
         let attributed = (0..toks.len()).any(|i| speaks_at(&toks, i)) || unlisted_verb(q, &toks).is_some();
         if !opens_its_paragraph(q, text) || attributed {
             continue;
