@@ -1,3 +1,4 @@
+use super::sentence::spans;
 use super::*;
 
 /// The actors of a text, sentence by sentence.
