@@ -149,40 +149,49 @@ fn partial(y: Option<u32>, m: Option<u8>, d: Option<u32>) -> Option<DateKind> {
     }
 }
 
+/// The months, January first: the one list of their names that every stage reads.
+pub(crate) const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The days of the week, Monday first.
+pub(crate) const WEEKDAYS: [&str; 7] =
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/// Whether `word` begins as `name` does, case aside (`name` is ASCII).
+fn begins_as(word: &str, name: &str) -> bool {
+    word.get(..name.len()).is_some_and(|head| head.eq_ignore_ascii_case(name))
+}
+
+/// The month whose first three letters begin `name`, case aside ("Sept." is 9).
 fn month(name: &str) -> Option<u8> {
-    const PREFIXES: [&str; 12] =
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    let lower = name.to_lowercase();
-    PREFIXES.iter().position(|p| lower.starts_with(p)).map(|i| i as u8 + 1)
+    MONTHS.iter().position(|m| begins_as(name, &m[..3])).map(|i| i as u8 + 1)
 }
 
 /// The month a whole word names ("May", "Sept.", "december"), or `None` ("Mayor", "marching").
 pub(crate) fn month_number(word: &str) -> Option<u8> {
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let lower = word.trim_end_matches('.').to_lowercase();
-    let exact = NAMES.iter().any(|n| *n == lower)
-        || lower.len() >= 3
-            && lower != "mar"
-            && NAMES.iter().any(|n| n.starts_with(&lower) && lower.len() <= 4);
-    if exact { month(&lower) } else { None }
+    let bare = word.trim_end_matches('.');
+    let exact = MONTHS.iter().any(|n| n.eq_ignore_ascii_case(bare))
+        || (3..=4).contains(&bare.len())
+            && !bare.eq_ignore_ascii_case("mar")
+            && MONTHS.iter().any(|n| begins_as(n, bare));
+    if exact { month(bare) } else { None }
 }
 
+/// The day of the week (0 for Monday) whose first three letters begin `name` ("Fri.", "Friday").
 fn weekday(name: &str) -> u8 {
-    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    DAYS.iter().position(|d| name.starts_with(d)).unwrap_or(0) as u8
+    WEEKDAYS.iter().position(|d| name.starts_with(&d[..3])).unwrap_or(0) as u8
 }
 
 /// Resolves a date against the article's date (`anchor`) and a year named nearby. Month-day

@@ -278,25 +278,13 @@ impl Day {
 
     /// A reader's form: `16 May 2022`, `May 2022`, `2022`.
     pub(crate) fn human(&self) -> String {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
         match self.precision() {
             Precision::Year => self.year.to_string(),
-            Precision::Month => format!("{} {}", MONTHS[usize::from(self.month - 1)], self.year),
+            Precision::Month => {
+                format!("{} {}", crate::dates::MONTHS[usize::from(self.month - 1)], self.year)
+            }
             Precision::Day => {
-                format!("{} {} {}", self.day, MONTHS[usize::from(self.month - 1)], self.year)
+                format!("{} {} {}", self.day, crate::dates::MONTHS[usize::from(self.month - 1)], self.year)
             }
         }
     }

@@ -2,6 +2,7 @@
 //! figures by their numbers and what they count, and the stems themselves.
 
 use super::*;
+use crate::stages::extract::lexicon::is_reporting;
 
 /// Which statements hold each stem, in statement order: the lists laid end to end in one
 /// vector (a map of vectors would cost a header and an allocation per stem, and most stems are
@@ -102,8 +103,10 @@ pub(in crate::consolidate) fn figure_keys(f: &FigureOut, memo: &mut Stems) -> Ve
     if !telling {
         return Vec::new();
     }
-    static CALENDAR: LazyLock<Box<[u32]>> =
-        LazyLock::new(|| Stems::default().hashes(&crate::stages::extract::lexicon::CALENDAR.join(" ")));
+    static CALENDAR: LazyLock<Box<[u32]>> = LazyLock::new(|| {
+        Stems::default()
+            .hashes(&crate::stages::extract::lexicon::calendar_words().collect::<Vec<_>>().join(" "))
+    });
     let head = xxh3_64(&n.to_bits().to_le_bytes()) ^ xxh3_64(f.unit.as_bytes()).rotate_left(17);
     let about = memo.hashes(&f.about);
     about
@@ -149,7 +152,7 @@ impl Stems {
         }
         let mut v = Vec::new();
         for_each_content_word(text, |word| {
-            if REPORTING.binary_search(&word).is_ok() {
+            if is_reporting(word) {
                 return;
             }
             let hash = match self.0.get(word) {

@@ -96,36 +96,3 @@ pub(in crate::consolidate) fn without_doubled_stop(sentence: &str) -> &str {
         _ => sentence,
     }
 }
-
-/// Words that say how a claim was reported, not what it says (lower case, sorted): two outlets
-/// that report one claim attribute it in their own words ("said at a press conference", "told
-/// reporters"), so these would only keep restatements apart.
-pub(in crate::consolidate) const REPORTING: &[&str] = &[
-    "according",
-    "add",
-    "added",
-    "adding",
-    "adds",
-    "briefing",
-    "conference",
-    "explained",
-    "interview",
-    "noted",
-    "press",
-    "reported",
-    "reporters",
-    "reports",
-    "said",
-    "say",
-    "saying",
-    "says",
-    "spokesman",
-    "spokesperson",
-    "spokeswoman",
-    "stated",
-    "statement",
-    "tell",
-    "telling",
-    "tells",
-    "told",
-];

@@ -280,32 +280,13 @@ pub(super) fn names_in(sentence: &str) -> Vec<String> {
 /// that is capitalised for other reasons (a pronoun, a day, a month).
 pub(super) fn is_name(w: &str) -> bool {
     const NOT_NAMES: &[&str] = &[
-        "A",
-        "An",
-        "And",
-        "But",
-        "He",
-        "I",
-        "In",
-        "It",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "On",
-        "She",
-        "The",
-        "They",
-        "This",
-        "We",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
+        "A", "An", "And", "But", "He", "I", "In", "It", "Mr", "Mrs", "Ms", "On", "She", "The", "They",
+        "This", "We",
     ];
-    w.starts_with(char::is_uppercase) && !NOT_NAMES.contains(&w) && crate::dates::month_number(w).is_none()
+    w.starts_with(char::is_uppercase)
+        && !NOT_NAMES.contains(&w)
+        && !crate::dates::WEEKDAYS.contains(&w)
+        && crate::dates::month_number(w).is_none()
 }
 
 /// The words around a figure (up to [`PHRASE_WORDS`] on each side, within its clause) with an

@@ -177,14 +177,8 @@ pub(super) fn date_line(text: &str) -> Option<Day> {
                         | "jst"
                         | "aest"
                         | "aedt"
-                        | "monday"
-                        | "tuesday"
-                        | "wednesday"
-                        | "thursday"
-                        | "friday"
-                        | "saturday"
-                        | "sunday"
-                ))
+                )
+                || crate::dates::WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(w)))
         })
         .count();
     (leftover == 0).then_some(first)

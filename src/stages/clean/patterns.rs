@@ -2,6 +2,7 @@
 //! teasers) and the hard rules that drop a line on sight.
 
 use super::*;
+use crate::stages::extract::lexicon::REPORT_VERBS;
 
 /// Boilerplate phrases, for short lines only: a body paragraph may well mention "share".
 pub(super) static SOCIAL: LazyLock<RegexSet> = LazyLock::new(|| {
@@ -124,12 +125,12 @@ pub(super) static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("dateline pattern")
 });
 
-/// Whether a line reports what someone said: one of the commonest verbs of report, or
-/// "according to" (`text::according_to`, its one definition).
+/// Whether a line reports what someone said: one of the commonest verbs of report
+/// (`lexicon::REPORT_VERBS`), or "according to" (`text::according_to`, its one definition).
 pub(super) fn reports(text: &str) -> bool {
-    const VERBS: &[&str] = &["announced", "reported", "said", "says", "told"];
     let words: Vec<&str> = crate::text::words(text).collect();
-    words.iter().any(|w| VERBS.contains(w)) || crate::text::according_to(words.iter().copied()).is_some()
+    words.iter().any(|w| REPORT_VERBS.contains(w))
+        || crate::text::according_to(words.iter().copied()).is_some()
 }
 
 /// A time of day as comment and live-blog stamps give it ("9:58", "6:34 am", "6 pm"). ASCII

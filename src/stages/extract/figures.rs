@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lexicon::{SPEECH_VERBS, TIME_UNITS};
+use super::lexicon::{self, SPEECH_VERBS, TIME_UNITS};
 use crate::text::is_stop_word;
 
 /// A figure found in a sentence.
@@ -212,8 +212,7 @@ fn ages(sentence: &str) -> Vec<(Range<usize>, RawFigure)> {
     for caps in APPOSITIVE_AGE_RE.captures_iter(sentence) {
         let name = &caps["name"];
         let age = caps.name("age").expect("age");
-        const DAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-        let not_a_name = crate::dates::month_number(name).is_some() || DAYS.contains(&name);
+        let not_a_name = crate::dates::month_number(name).is_some() || lexicon::is_weekday(name);
         if not_a_name || taken(&out, &age.range()) {
             continue;
         }

@@ -26,12 +26,41 @@ pub static ORG_WORDS: Words = Words::new(include_str!("lexicon/org_words.txt"));
 /// Titles and roles that precede a name (lower case, sorted).
 pub static TITLES: Words = Words::new(include_str!("lexicon/titles.txt"));
 
+/// The table of verbs of speech and report, every form of each: every list of such verbs
+/// below is read from it.
+const SPEECH_TABLE: &str = include_str!("lexicon/speech_verbs.txt");
+
 /// Speech and report verbs (lower case, sorted).
-pub static SPEECH_VERBS: Words = Words::table(include_str!("lexicon/speech_verbs.txt"), &[1, 2, 3]);
+pub static SPEECH_VERBS: Words = Words::table(SPEECH_TABLE, &[1, 2, 3]);
 
 /// The -ing forms of the verbs of speech that introduce speech inside a sentence whose subject
 /// is the speaker ("…, saying “…"): the last column of the same table.
-pub static SPEECH_PARTICIPLES: Words = Words::table(include_str!("lexicon/speech_verbs.txt"), &[4]);
+pub static SPEECH_PARTICIPLES: Words = Words::table(SPEECH_TABLE, &[4]);
+
+/// The commonest verbs of report, as a report is written ("said", "says", "told",
+/// "reported", "announced"): a line that holds one reports what somebody said.
+pub static REPORT_VERBS: Words =
+    Words::table_rows(SPEECH_TABLE, &[2, 3], &["announce", "report", "say", "tell"]);
+
+/// "tell" in every form: whom a speaker tells is no speaker ("…,” a businessman tells Al
+/// Jazeera").
+pub static TELL: Words = Words::table_rows(SPEECH_TABLE, &[1, 2, 3, 4], &["tell"]);
+
+/// Words that say how a claim was reported, not what it says: the plain verbs of report in
+/// every form ("said", "told reporters", "added", "noted", "explained"), and the nouns of
+/// `reporting_nouns.txt` ("a press conference", "a spokeswoman", "according to"). Two outlets
+/// that report one claim attribute it in their own words, so these would only keep
+/// restatements apart.
+pub static REPORTING_VERBS: Words =
+    Words::table_rows(SPEECH_TABLE, &[1, 2, 3, 4], &["add", "explain", "note", "report", "say", "tell"]);
+
+/// The nouns of [`REPORTING_VERBS`]'s note (lower case, sorted).
+pub static REPORTING_NOUNS: Words = Words::new(include_str!("lexicon/reporting_nouns.txt"));
+
+/// Whether a lower-case word says how a claim was reported: see [`REPORTING_VERBS`].
+pub(crate) fn is_reporting(lower: &str) -> bool {
+    REPORTING_VERBS.contains(lower) || REPORTING_NOUNS.contains(lower)
+}
 
 /// Last words of a named event or law ("World Cup", "Hong Kong Open", "Affordable Care Act"):
 /// an event or a law is no person, place or organisation (lower case, sorted).
@@ -107,6 +136,8 @@ pub struct Words {
     /// are the list's entries, `-` for none and `/` between two spellings; `None` for a list
     /// of one entry a line.
     columns: Option<&'static [usize]>,
+    /// For a table, the rows it keeps, by their first cell; `None` for every row.
+    rows: Option<&'static [&'static str]>,
     sorted: OnceLock<Vec<&'static str>>,
     set: OnceLock<FxHashSet<&'static str>>,
 }
@@ -115,13 +146,28 @@ impl Words {
     /// A list read from `text` (see the type's doc); its entries are in lower case unless its
     /// header says otherwise.
     pub const fn new(text: &'static str) -> Words {
-        Words { text, columns: None, sorted: OnceLock::new(), set: OnceLock::new() }
+        Words { text, columns: None, rows: None, sorted: OnceLock::new(), set: OnceLock::new() }
     }
 
     /// A list made of the cells of `columns` in a table read from `text`: one row a line, its
     /// cells apart by spaces (see the field `columns`).
     pub const fn table(text: &'static str, columns: &'static [usize]) -> Words {
-        Words { text, columns: Some(columns), sorted: OnceLock::new(), set: OnceLock::new() }
+        Words { text, columns: Some(columns), rows: None, sorted: OnceLock::new(), set: OnceLock::new() }
+    }
+
+    /// A list made as by [`Words::table`] of the rows whose first cell is one of `rows`.
+    pub const fn table_rows(
+        text: &'static str,
+        columns: &'static [usize],
+        rows: &'static [&'static str],
+    ) -> Words {
+        Words {
+            text,
+            columns: Some(columns),
+            rows: Some(rows),
+            sorted: OnceLock::new(),
+            set: OnceLock::new(),
+        }
     }
 
     /// Whether `word` is in the list, as written.
@@ -137,7 +183,13 @@ impl Deref for Words {
         self.sorted.get_or_init(|| {
             let rows = self.text.lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#'));
             let Some(columns) = self.columns else { return rows.collect() };
+            let kept = |row: &&'static str| {
+                self.rows.is_none_or(|keep| {
+                    row.split_whitespace().next().is_some_and(|first| keep.contains(&first))
+                })
+            };
             let mut cells: Vec<&'static str> = rows
+                .filter(kept)
                 .flat_map(|row| {
                     let cells: Vec<&'static str> = row.split_whitespace().collect();
                     columns.iter().filter_map(move |&c| cells.get(c).copied())
@@ -170,7 +222,22 @@ pub(crate) fn is_city(lower: &str) -> bool {
 
 /// A day of the week, capitalised ("Monday").
 pub(crate) fn is_weekday(word: &str) -> bool {
-    matches!(word, "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday")
+    crate::dates::WEEKDAYS.contains(&word)
+}
+
+/// A word of the calendar, in lower case: a month's or a day's name (`dates::MONTHS`,
+/// `dates::WEEKDAYS`) or one of [`CALENDAR`]'s other words ("sept", "gmt").
+pub(crate) fn is_calendar_word(lower: &str) -> bool {
+    calendar_names().any(|name| name.eq_ignore_ascii_case(lower)) || CALENDAR.contains(lower)
+}
+
+/// Every word of the calendar, as [`is_calendar_word`] reads it.
+pub(crate) fn calendar_words() -> impl Iterator<Item = String> {
+    calendar_names().map(str::to_ascii_lowercase).chain(CALENDAR.iter().map(|w| w.to_string()))
+}
+
+fn calendar_names() -> impl Iterator<Item = &'static str> {
+    crate::dates::MONTHS.iter().chain(&crate::dates::WEEKDAYS).copied()
 }
 
 /// A plural demonym or a collective name ("Ukrainians", "the West"): a group of people.
@@ -198,6 +265,7 @@ mod tests {
             &EVENT_WORDS,
             &STATE_ABBREVIATIONS,
             &IRREGULAR_PAST,
+            &REPORTING_NOUNS,
             &MEDIA_NOUNS,
             &TIME_UNITS,
             &PERIODS_OF_PLAY,

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::super::lexicon::{self, CALENDAR, NOT_NAMES, ORG_WORDS, PLACES, PORTFOLIOS, SPEECH_VERBS, TITLES};
+use super::super::lexicon::{self, NOT_NAMES, ORG_WORDS, PLACES, PORTFOLIOS, SPEECH_VERBS, TITLES};
 use crate::model::ActorKind;
 use crate::ner::EntityKind;
 use crate::text::{Token, is_capitalized, word_tokens};
@@ -515,7 +515,7 @@ fn make_span(sentence: &str, toks: &[Token<'_>], mut before: String) -> Option<S
     let last = toks.last()?;
     let name = &sentence[first.start..last.end];
     let l = lower(name);
-    if CALENDAR.contains(&l)
+    if lexicon::is_calendar_word(&l)
         || NOT_NAMES.contains(&l)
         || lexicon::is_party_label(name)
         || is_compound_of_places(&l)

@@ -285,7 +285,7 @@ fn verb_then_name_after(cx: &Context<'_>) -> Verdict {
     let Some(v) = cx.after_verb else { return Verdict::Pass };
     let toks = &cx.after_toks;
     let (cp, co) = cx.q.close;
-    let tells = v > 0 && matches!(toks[v].text.to_lowercase().as_str(), "tell" | "tells" | "told");
+    let tells = v > 0 && lexicon::TELL.contains(&toks[v].text.to_lowercase());
     if tells {
         return Verdict::Pass;
     }
@@ -343,7 +343,7 @@ fn sentence_before(cx: &Context<'_>) -> Verdict {
     if toks[..v].iter().any(|t| is_pronoun(t.text)) {
         return Verdict::Nobody;
     }
-    let tells = matches!(toks[v].text.to_lowercase().as_str(), "tell" | "tells" | "told");
+    let tells = lexicon::TELL.contains(&toks[v].text.to_lowercase());
     let end = if tells { cx.previous + toks[v].start } else { cx.sentence_start };
     speaker_or_pass(head_of(&cx.speakers(cx.q.paragraph, cx.previous..end), cx.para_text, cx.actors))
 }
@@ -377,7 +377,7 @@ fn verb_then_name_before(cx: &Context<'_>) -> Verdict {
     let opens = toks.first().is_some_and(|t| crate::text::is_capitalized(t.text) && is_speech_verb(t.text));
     let set_off = cx.finite.filter(|&v| {
         is_speech_verb_token(toks[v].text)
-            && !matches!(lower[v].as_str(), "tell" | "tells" | "told")
+            && !lexicon::TELL.contains(&lower[v])
             && para_text[..cx.at(v)].trim_end().ends_with(',')
     });
     let named_right_after = |v: usize| {
