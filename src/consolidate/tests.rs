@@ -1,9 +1,9 @@
 use super::actors::slug;
 use super::*;
 use crate::config::ExtractConfig;
+use crate::lexicon::is_reporting;
 use crate::model::{Article, Day};
 use crate::stages::extract::extract_article;
-use crate::stages::extract::lexicon::is_reporting;
 
 /// An article as extract leaves it.
 fn article(id: &str, date: Day, paras: &[&str]) -> Article {

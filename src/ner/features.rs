@@ -11,7 +11,7 @@
 
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::stages::extract::lexicon::{self, GIVEN_NAMES, ORG_WORDS, PLACES, SURNAMES, TITLES};
+use crate::lexicon::{self, GIVEN_NAMES, ORG_WORDS, PLACES, SURNAMES, TITLES};
 
 /// Buckets of the hashed feature space (a power of two). 2^18 keeps the committed weights at
 /// 2.4 MB (one byte per bucket and tag). Typed span F1 on CoNLL `ner-dev` of the first,

@@ -2,7 +2,7 @@
 //! figures by their numbers and what they count, and the stems themselves.
 
 use super::*;
-use crate::stages::extract::lexicon::is_reporting;
+use crate::lexicon::is_reporting;
 
 /// Which statements hold each stem, in statement order: the lists laid end to end in one
 /// vector (a map of vectors would cost a header and an allocation per stem, and most stems are
@@ -104,8 +104,7 @@ pub(in crate::consolidate) fn figure_keys(f: &FigureOut, memo: &mut Stems) -> Ve
         return Vec::new();
     }
     static CALENDAR: LazyLock<Box<[u32]>> = LazyLock::new(|| {
-        Stems::default()
-            .hashes(&crate::stages::extract::lexicon::calendar_words().collect::<Vec<_>>().join(" "))
+        Stems::default().hashes(&crate::lexicon::calendar_words().collect::<Vec<_>>().join(" "))
     });
     let head = xxh3_64(&n.to_bits().to_le_bytes()) ^ xxh3_64(f.unit.as_bytes()).rotate_left(17);
     let about = memo.hashes(&f.about);

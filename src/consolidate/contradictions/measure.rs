@@ -6,30 +6,6 @@ use super::*;
 /// Words on each side of a figure that its phrase takes, within the clause.
 pub(super) const PHRASE_WORDS: usize = 5;
 
-/// Nouns that count people: their counts are told apart by what happened to the people.
-pub(super) const PEOPLE: &[&str] = &[
-    "adult",
-    "children",
-    "citizen",
-    "civilian",
-    "crowd",
-    "demonstrator",
-    "employee",
-    "men",
-    "other",
-    "people",
-    "person",
-    "persons",
-    "protester",
-    "resident",
-    "soldier",
-    "student",
-    "victim",
-    "villager",
-    "women",
-    "worker",
-];
-
 /// What happened to people, by the words news uses for it (the class is the first word).
 pub(super) const FATES: &[&[&str]] = &[
     &[
@@ -183,7 +159,9 @@ pub(super) fn measure_key(f: &FigureOut, phrase: &[&str]) -> Option<(String, Opt
         if last == "times" {
             return Some((format!("times {}", fate().unwrap_or("")), None));
         }
-        let people = PEOPLE.contains(&singular(last)) || PEOPLE.contains(&last) || class_of(last).is_some();
+        let people = crate::lexicon::PEOPLE_NOUNS.contains(singular(last))
+            || crate::lexicon::PEOPLE_NOUNS.contains(last)
+            || class_of(last).is_some();
         match (people, fate()) {
             // People are pooled by what happened to them.
             (true, Some(class)) => return Some((format!("people {class}"), None)),
@@ -363,7 +341,7 @@ pub(super) fn years(sentence: &str) -> Vec<u32> {
 /// is no length of its own: "an eight-year offer" describes the offer, whose money is what
 /// disagrees.
 pub(in crate::consolidate) fn is_duration(f: &FigureOut) -> bool {
-    use crate::stages::extract::lexicon::{PERIODS_OF_PLAY, TIME_UNITS};
+    use crate::lexicon::{PERIODS_OF_PLAY, TIME_UNITS};
     f.unit == "count"
         && f.about.split_whitespace().next().is_some_and(|w| {
             let w = w.to_lowercase();

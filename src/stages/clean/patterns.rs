@@ -2,7 +2,7 @@
 //! teasers) and the hard rules that drop a line on sight.
 
 use super::*;
-use crate::stages::extract::lexicon::REPORT_VERBS;
+use crate::lexicon::REPORT_VERBS;
 
 /// Boilerplate phrases, for short lines only: a body paragraph may well mention "share".
 pub(super) static SOCIAL: LazyLock<RegexSet> = LazyLock::new(|| {

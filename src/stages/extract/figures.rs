@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lexicon::{self, SPEECH_VERBS, TIME_UNITS};
+use crate::lexicon::{self, SPEECH_VERBS, TIME_UNITS};
 use crate::text::is_stop_word;
 
 /// A figure found in a sentence.
@@ -111,36 +111,10 @@ fn scale(s: Option<&str>) -> f64 {
     }
 }
 
-/// Nouns after a number that make it a date, an age or a rank rather than a count.
-const NOT_COUNTED: &[&str] = &[
-    "am",
-    "and",
-    "april",
-    "august",
-    "december",
-    "february",
-    "for",
-    "from",
-    "in",
-    "january",
-    "july",
-    "june",
-    "march",
-    "may",
-    "november",
-    "october",
-    "of",
-    "on",
-    "or",
-    "p.m",
-    "pm",
-    "percent",
-    "september",
-    "the",
-    "to",
-    "was",
-    "were",
-];
+/// Words after a number that make it a date, a time or a rate rather than a count, besides
+/// the months' names (`dates::MONTHS`).
+const NOT_COUNTED: &[&str] =
+    &["am", "and", "for", "from", "in", "of", "on", "or", "p.m", "percent", "pm", "the", "to", "was", "were"];
 
 /// Ages: "a 60-year-old woman", "86 - year - old structure", "48 years old", "aged 61".
 static AGE_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -321,6 +295,7 @@ fn counts_and_amounts(sentence: &str, found: &mut Vec<(Range<usize>, RawFigure)>
             let is_year = looks_like_a_year(c1);
             let small = parse_num(c1).is_some_and(|n| n < 2.0) && caps.name("c2").is_none();
             if NOT_COUNTED.contains(&first_noun.as_str())
+                || crate::dates::MONTHS.iter().any(|m| m.eq_ignore_ascii_case(&first_noun))
                 || is_year
                 || small
                 || is_stop_word(&first_noun)

@@ -1,5 +1,5 @@
 //! Extract: per article, the actors, quotes with speakers, figures, dated events and the
-//! sentences that carry claims. Rule-based and offline: general knowledge in [`lexicon`], no
+//! sentences that carry claims. Rule-based and offline: general knowledge in [`crate::lexicon`], no
 //! model to download, nothing about particular articles.
 //!
 //! Articles run in parallel (rayon), and so do the sentences of a long one; copies of another
@@ -8,7 +8,6 @@
 
 pub mod actors;
 pub mod figures;
-pub mod lexicon;
 pub mod quotes;
 
 use anyhow::Result;

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use rayon::prelude::*;
 use rustc_hash::FxHashSet;
 
-use super::lexicon;
+use crate::lexicon;
 use crate::model::{ActorKind, LocalActor};
 use crate::ner::EntityKind;
 use crate::sorted;

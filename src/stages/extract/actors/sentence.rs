@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::super::lexicon::{self, NOT_NAMES, ORG_WORDS, PLACES, PORTFOLIOS, SPEECH_VERBS, TITLES};
+use crate::lexicon::{self, NOT_NAMES, ORG_WORDS, PLACES, PORTFOLIOS, SPEECH_VERBS, TITLES};
 use crate::model::ActorKind;
 use crate::ner::EntityKind;
 use crate::text::{Token, is_capitalized, word_tokens};

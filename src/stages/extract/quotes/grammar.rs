@@ -12,40 +12,6 @@ pub(super) fn head_of<'m>(named: &[&'m Mention], text: &str, actors: &[LocalActo
     people().find(|m| !qualifies_a_noun(text, m.offset)).or(people().next()).or(named.first()).copied()
 }
 
-/// Nouns by which an article refers back to an organisation it has named ("the foundation
-/// said"). Not "group": "the trade group for …" is often one the article never names.
-pub(super) const ORG_NOUNS: &[&str] = &[
-    "agency",
-    "association",
-    "bank",
-    "coalition",
-    "committee",
-    "company",
-    "council",
-    "court",
-    "department",
-    "foundation",
-    "institute",
-    "ministry",
-    "network",
-    "organization",
-    "party",
-    "union",
-];
-
-/// Titles by which an article refers back to a person it has named ("the senator said").
-pub(super) const PERSON_NOUNS: &[&str] = &[
-    "chairman",
-    "chairwoman",
-    "congressman",
-    "congresswoman",
-    "governor",
-    "mayor",
-    "minister",
-    "president",
-    "senator",
-];
-
 /// The actor a noun phrase refers back to, when the article named exactly one before the
 /// quote, or one last and close by: "the foundation" (or "the civil rights foundation") an organisation whose name ends
 /// in that noun, "the senator" a person with that title among their roles ("Sen.").
@@ -64,10 +30,10 @@ pub(super) fn referred_to(
     let former = phrase.iter().any(|w| w.eq_ignore_ascii_case("former"));
     let fits = |a: &LocalActor| match a.kind {
         _ if former && !a.roles.iter().any(|r| r.to_lowercase().contains("former")) => false,
-        ActorKind::Organization if ORG_NOUNS.contains(&noun.as_str()) => {
+        ActorKind::Organization if lexicon::ORG_NOUNS.contains(noun.as_str()) => {
             a.name.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(&noun))
         }
-        ActorKind::Person if PERSON_NOUNS.contains(&noun.as_str()) => {
+        ActorKind::Person if lexicon::PERSON_NOUNS.contains(noun.as_str()) => {
             a.roles.iter().flat_map(|r| r.split_whitespace()).any(|w| {
                 let w = w.trim_end_matches('.').to_lowercase();
                 w.len() >= 3 && noun.starts_with(&w)
@@ -184,7 +150,7 @@ pub(crate) fn joins_its_verb(gap: &str) -> bool {
     }
     word_tokens(rest).iter().all(|t| {
         let w = t.text.to_lowercase();
-        w.ends_with("ly") || AUXILIARIES.contains(&w.as_str())
+        w.ends_with("ly") || lexicon::AUXILIARIES.contains(w.as_str())
     })
 }
 
@@ -217,12 +183,6 @@ pub(super) fn after_preposition(text: &str, offset: usize) -> bool {
             | "without"
     )
 }
-
-/// Words that may stand between a subject and its speech verb.
-pub(super) const AUXILIARIES: &[&str] = &[
-    "again", "also", "already", "did", "does", "even", "first", "had", "has", "have", "is", "just", "later",
-    "never", "not", "now", "once", "still", "then", "was", "will", "would",
-];
 
 /// Byte ranges of the appositions in a clause: from ", who", ", the", ", a" … after a name to
 /// the comma that closes them ("Ann Lee, the leader who ran against Ivo Brandt in 2020, called").
@@ -378,7 +338,7 @@ pub(super) fn phrase_end(s: &str, commas: bool) -> usize {
         if c == ' ' {
             let word = s[i + 1..].split_whitespace().next().unwrap_or("");
             let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-            let verb = is_speech_verb_token(word) || AUXILIARIES.contains(&word) || is_modal(word);
+            let verb = is_speech_verb_token(word) || lexicon::AUXILIARIES.contains(word) || is_modal(word);
             if !commas && (verb || SPEECH_PARTICIPLES.contains(word) || word.ends_with("ed")) {
                 return i;
             }
@@ -401,7 +361,7 @@ pub(super) fn closes_apposition(word: &str) -> bool {
         || word.len() > 4 && word.ends_with("ly") && word != "family"
         || is_pronoun(word)
         || is_modal(word)
-        || AUXILIARIES.contains(&word)
+        || lexicon::AUXILIARIES.contains(word)
         || word.ends_with("ing")
         || word.ends_with("ed")
         || matches!(

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::actors::{Mention, mentions_in};
-use super::lexicon::{self, SPEECH_PARTICIPLES, SPEECH_VERBS};
+use crate::lexicon::{self, SPEECH_PARTICIPLES, SPEECH_VERBS};
 use crate::model::{ActorKind, LocalActor};
 use crate::text::{Token, word_tokens};
 use crate::text::{is_quote_opener as is_opener, sentences};
@@ -231,35 +231,6 @@ fn clause_end(s: &str) -> usize {
     }
     s.len()
 }
-
-/// Words that, before a quote, make its sentence's subject the speaker though they are not
-/// speech verbs: "what Ann Lee called “…”", "Ann Lee issued a statement, “…”", "the ad
-/// accuses Lee of “…”".
-const INTRODUCERS: &[&str] = &[
-    "accused",
-    "accuses",
-    "blamed",
-    "branded",
-    "call",
-    "called",
-    "calls",
-    "criticized",
-    "decried",
-    "denounced",
-    "derided",
-    "describes",
-    "described",
-    "dismissed",
-    "dubbed",
-    "hailed",
-    "labeled",
-    "lambasted",
-    "praised",
-    "slammed",
-    "statement",
-    "termed",
-    "welcomed",
-];
 
 fn is_speech_verb(word: &str) -> bool {
     SPEECH_VERBS.contains(&word.to_lowercase())

@@ -159,7 +159,9 @@ impl<'a> Context<'a> {
             lower[i] == "back" && i > 0 && matches!(lower[i - 1].as_str(), "shot" | "fired" | "hit")
         };
         let is_finite = |i: usize| {
-            is_speech_verb_token(toks[i].text) || INTRODUCERS.contains(&lower[i].as_str()) || answers(i)
+            is_speech_verb_token(toks[i].text)
+                || lexicon::INTRODUCERS.contains(lower[i].as_str())
+                || answers(i)
         };
         let mut finite = (0..toks.len()).rev().find(|&i| is_finite(i));
         // "Ann Lee said that Bo Ek is “…,” and said that …": a verb joined by "and" shares the

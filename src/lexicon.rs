@@ -1,11 +1,38 @@
-//! General knowledge that extraction leans on: countries and major places, demonyms, titles,
-//! organisation words and speech verbs, each list a file of `lexicon/` (one entry a line),
-//! read into the binary. Nothing here is about any particular article.
+//! Word knowledge, apart from the code that reads it: function words and abbreviations,
+//! countries and major places, demonyms, titles, organisation words, verbs of speech; each
+//! list a file of `lexicon/` (one entry a line, `#` lines saying what the list is for), read
+//! into the binary. Every stage reads its lists here, so each list is written once. Nothing
+//! here is about any particular article.
 
 use std::ops::Deref;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
+
+/// English function words (lower case): left out of content words, claim keys and stem
+/// matches.
+pub static STOP_WORDS: Words = Words::new(include_str!("lexicon/stop_words.txt"));
+
+/// Words that end with a full stop without ending a sentence (lower case): the sentence
+/// splitter's, and the tokenizer's when capitalised.
+pub static ABBREVIATIONS: Words = Words::new(include_str!("lexicon/abbreviations.txt"));
+
+/// Nouns by which an article refers back to an organisation it has named ("the foundation
+/// said").
+pub static ORG_NOUNS: Words = Words::new(include_str!("lexicon/org_nouns.txt"));
+
+/// Titles by which an article refers back to a person it has named ("the senator said").
+pub static PERSON_NOUNS: Words = Words::new(include_str!("lexicon/person_nouns.txt"));
+
+/// Words that may stand between a subject and its verb of speech ("Lee has also said").
+pub static AUXILIARIES: Words = Words::new(include_str!("lexicon/auxiliaries.txt"));
+
+/// Words that, before a quote, make its sentence's subject the speaker though they are not
+/// verbs of speech ("what Ann Lee called “…”").
+pub static INTRODUCERS: Words = Words::new(include_str!("lexicon/introducers.txt"));
+
+/// Nouns that count people ("12 protesters").
+pub static PEOPLE_NOUNS: Words = Words::new(include_str!("lexicon/people_nouns.txt"));
 
 /// Given names (US Census 1990, `scripts/build_names.sh`): a gazetteer for the entity tagger.
 pub static GIVEN_NAMES: Words = Words::new(include_str!("lexicon/given_names.txt"));
@@ -266,6 +293,13 @@ mod tests {
             &STATE_ABBREVIATIONS,
             &IRREGULAR_PAST,
             &REPORTING_NOUNS,
+            &STOP_WORDS,
+            &ABBREVIATIONS,
+            &ORG_NOUNS,
+            &PERSON_NOUNS,
+            &AUXILIARIES,
+            &INTRODUCERS,
+            &PEOPLE_NOUNS,
             &MEDIA_NOUNS,
             &TIME_UNITS,
             &PERIODS_OF_PLAY,
