@@ -761,3 +761,5 @@ fn a_thread_of_stamped_comments_under_the_story_goes_whatever_its_heading() {
 }
 
 mod model;
+
+mod rules;
