@@ -84,6 +84,16 @@ pub static REPORTING_VERBS: Words =
 /// The nouns of [`REPORTING_VERBS`]'s note (lower case, sorted).
 pub static REPORTING_NOUNS: Words = Words::new(include_str!("lexicon/reporting_nouns.txt"));
 
+/// Whether a lower-case word is the -ing form of a verb of speech or of a quote's introducer
+/// ("saying", "complaining", "denouncing", "accusing"): a form of the table's last column, or
+/// a word whose stem makes a past or third-person form of either list ("complain" +
+/// "ed", "denounc" + "ed").
+pub(crate) fn is_report_participle(lower: &str) -> bool {
+    let Some(stem) = lower.strip_suffix("ing").filter(|s| s.len() >= 3) else { return false };
+    let known = |form: &str| SPEECH_VERBS.contains(form) || INTRODUCERS.contains(form);
+    SPEECH_PARTICIPLES.contains(lower) || ["ed", "d", "s"].iter().any(|end| known(&format!("{stem}{end}")))
+}
+
 /// Whether a lower-case word says how a claim was reported: see [`REPORTING_VERBS`].
 pub(crate) fn is_reporting(lower: &str) -> bool {
     REPORTING_VERBS.contains(lower) || REPORTING_NOUNS.contains(lower)

@@ -379,8 +379,14 @@ pub struct LocalActor {
 /// A direct quote.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
-    /// The quoted words, without the quote marks.
+    /// The quoted words, without the quote marks; for a partial quote, the clause that
+    /// reports it, with the quoted words in their marks (see [`Quote::partial`]).
     pub text: String,
+    /// Whether the quote is set inside the writer's words ("said there was “no daylight”
+    /// between their plans"), so that `text` is the clause that reports it
+    /// (`quotes::reported_clause`).
+    #[serde(default)]
+    pub partial: bool,
     /// The speaker as named in the article (a [`LocalActor::name`]), if found.
     pub speaker: Option<String>,
     /// What the attribution says of the speaker right after their name ("the chair of the

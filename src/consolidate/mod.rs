@@ -79,8 +79,12 @@ pub(crate) fn set_off(apposition: &str) -> String {
 /// A direct quote, with its speaker resolved to a corpus actor.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct QuoteOut {
-    /// The words.
+    /// The words; for a partial quote, the clause that reports it, with the quoted words in
+    /// their marks.
     pub text: String,
+    /// Whether `text` is the clause around a partial quote; left out of the JSON when not.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub partial: bool,
     /// Actor id.
     pub speaker: Option<String>,
     /// Actor name, with what the attribution says of them right after it ("Ann Lee, the chair
@@ -300,6 +304,7 @@ pub fn consolidate(corpus: &mut Corpus, cfg: &ConsolidateConfig, cache: Option<&
             quotes.push(QuoteOut {
                 rule: named.then_some(q.rule),
                 text: q.text,
+                partial: q.partial,
                 speaker_name: speaker
                     .map(|s| {
                         let about = q.speaker_apposition.as_deref().map_or_else(String::new, set_off);

@@ -475,7 +475,8 @@ pub(crate) fn render(view: &ReportView) -> Result<Vec<u8>> {
 
     l.heading("Quotes", 14.0, 30.0);
     for q in &view.quotes {
-        l.bullet(&format!("{}{}: “{}” [{}]", q.speaker, q.about, q.text, q.cite.n));
+        let text = if q.partial { q.text.clone() } else { format!("“{}”", q.text) };
+        l.bullet(&format!("{}{}: {text} [{}]", q.speaker, q.about, q.cite.n));
     }
     more(&mut l, view.unlisted.quotes, "quote", "");
 

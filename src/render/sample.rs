@@ -99,6 +99,7 @@ pub(crate) fn full() -> ReportView {
             speaker: "Minister A".into(),
             about: " on the border".into(),
             text: "We will talk.".into(),
+            partial: false,
             cite: cite(1),
         }],
         figures: vec![FigureView { value: "10".into(), about: "troops".into(), cite: cite(1) }],

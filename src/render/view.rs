@@ -194,6 +194,9 @@ pub struct QuoteView {
     pub about: String,
     /// The words.
     pub text: String,
+    /// Whether `text` is the clause around a partial quote, its marks inside it: shown
+    /// without marks of its own.
+    pub partial: bool,
     /// Citation.
     pub cite: Cite,
 }
@@ -638,6 +641,7 @@ impl ReportView {
                         speaker: name.unwrap_or("Unattributed").to_string(),
                         about,
                         text: q.text.clone(),
+                        partial: q.partial,
                         cite: citer.cite(&q.article),
                     }
                 })

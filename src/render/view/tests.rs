@@ -3,6 +3,7 @@ use super::*;
 fn quote(text: &str, speaker: Option<&str>) -> QuoteOut {
     QuoteOut {
         text: text.to_string(),
+        partial: false,
         speaker: speaker.map(str::to_string),
         speaker_name: speaker.map(str::to_string),
         speaker_apposition: None,

@@ -283,8 +283,22 @@ pub fn extract_article(article: &Article, cfg: &ExtractConfig) -> Extraction {
             crate::sorted::insert(&mut roles, role.to_string());
             actors[m.actor].roles = roles.into_boxed_slice();
         }
+        // A partial quote of a speaker is shown in the clause that reports it; two quotes in
+        // one clause ("accused Cruz of being “politically correct” and “very queasy”") are one.
+        let clause = (who.is_some() || described_speaker.is_some())
+            .then(|| quotes::reported_clause(&q, &paragraphs))
+            .flatten()
+            .map(|r| quotes::text_of(&paragraphs, q.paragraph)[r].to_string());
+        if clause.is_some()
+            && quotes.last().is_some_and(|last: &Quote| {
+                last.partial && last.paragraph == q.paragraph && Some(&last.text) == clause.as_ref()
+            })
+        {
+            continue;
+        }
         quotes.push(Quote {
-            text: q.text,
+            partial: clause.is_some(),
+            text: clause.unwrap_or(q.text),
             speaker: who.map(|m| actors[m.actor].name.clone()),
             speaker_apposition: apposition.map(str::to_string),
             described_speaker,

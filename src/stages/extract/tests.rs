@@ -203,7 +203,14 @@ fn a_short_quote_is_a_speakers_partial_quote_not_a_name_or_a_distanced_term() {
     );
     let quotes: Vec<(&str, Option<&str>)> =
         x.quotes.iter().map(|q| (q.text.as_str(), q.speaker.as_deref())).collect();
-    assert_eq!(quotes, [("illegal piggery", Some("Ivo Brandt"))]);
+    // The one quote is shown in the clause that reports it (see the test below).
+    assert_eq!(
+        quotes,
+        [(
+            "the sanctions “illegal piggery” and the so-called “special operation” a success.",
+            Some("Ivo Brandt")
+        )]
+    );
 }
 
 #[test]
@@ -582,4 +589,50 @@ fn reported_speech_needs_a_subject_and_a_verb() {
     let by: Vec<Option<&str>> =
         x.statements.iter().map(|s| s.attributed_to.map(|i| x.actors[i as usize].name.as_str())).collect();
     assert_eq!(by, [None, None, None, Some("Dana Vick")]);
+}
+
+/// The quotes of an article of these paragraphs: text, whether partial, speaker.
+fn quotes_of(paras: &[&str]) -> Vec<(String, bool, Option<String>)> {
+    let x = extract_article(&article(paras), &ExtractConfig::default());
+    x.quotes.into_iter().map(|q| (q.text, q.partial, q.speaker)).collect()
+}
+
+#[test]
+fn a_partial_quote_is_shown_in_the_clause_that_reports_it() {
+    let lee = Some("Ann Lee".to_string());
+    // The verb before the quote: the rest of the sentence, up to a second report.
+    assert_eq!(
+        quotes_of(&[
+            "Senator Ann Lee said there was “no daylight” between the two plans, adding that the vote would be close."
+        ]),
+        [("there was “no daylight” between the two plans".to_string(), true, lee.clone())]
+    );
+    // A participle of a verb of report, and two quotes in one clause are one.
+    assert_eq!(
+        quotes_of(&[
+            "Ann Lee spoke in Boston on Monday, denouncing the new tariffs as “illegal” and “deeply unfair” to farmers."
+        ]),
+        [("the new tariffs as “illegal” and “deeply unfair” to farmers.".to_string(), true, lee.clone())]
+    );
+    // The attribution after the quote: the sentence up to the closing mark.
+    assert_eq!(
+        quotes_of(&[
+            "The senator Ann Lee opened the hearing.",
+            "The bill's cost may be “far too high,” Lee said."
+        ]),
+        [("The bill's cost may be “far too high,”".to_string(), true, lee.clone())]
+    );
+    // A quote that is its clause, or that the writer only introduces, keeps its words alone.
+    assert_eq!(
+        quotes_of(&["Ann Lee said: “We will not raise taxes this year, whatever the council decides.”"]),
+        [(
+            "We will not raise taxes this year, whatever the council decides.".to_string(),
+            false,
+            lee.clone()
+        )]
+    );
+    assert_eq!(
+        quotes_of(&["Ann Lee complained about “hellish sanctions” on Monday."]),
+        [("hellish sanctions".to_string(), false, lee)]
+    );
 }

@@ -18,7 +18,10 @@ use crate::text::{Token, word_tokens};
 use crate::text::{is_quote_opener as is_opener, sentences};
 
 mod grammar;
+mod reported;
 mod speaker;
+
+pub(crate) use reported::reported_clause;
 
 pub(crate) use grammar::*;
 pub(crate) use speaker::*;
