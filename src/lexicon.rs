@@ -107,21 +107,15 @@ pub static EVENT_WORDS: Words = Words::new(include_str!("lexicon/event_words.txt
 /// RT"). Sorted.
 pub static MEDIA_NOUNS: Words = Words::new(include_str!("lexicon/media_nouns.txt"));
 
-/// Acronyms every reader knows, with the name they stand for, so that "EU" in one article
-/// and "European Union" in another are one actor. An article that spells out an acronym
-/// ("Long Name (LN)") has the last word for itself.
-pub const KNOWN_ACRONYMS: &[(&str, &str)] = &[
-    ("E.U.", "European Union"),
-    ("EU", "European Union"),
-    ("U.K.", "United Kingdom"),
-    ("U.N.", "United Nations"),
-    ("U.S.", "United States"),
-    ("U.S.A.", "United States"),
-    ("UK", "United Kingdom"),
-    ("UN", "United Nations"),
-    ("US", "United States"),
-    ("USA", "United States"),
-];
+/// Other names of a country or a body and the name it is known by (`other_names.txt`): an
+/// acronym ("EU" → "European Union") or an official long form ("Russian Federation" →
+/// "Russia"). Rows in file order.
+pub(crate) fn other_names() -> impl Iterator<Item = (&'static str, &'static str)> {
+    include_str!("lexicon/other_names.txt")
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+}
 
 /// What a minister or secretary is "of" (lower case, sorted): "Secretary of State",
 /// "Minister of Foreign Affairs".

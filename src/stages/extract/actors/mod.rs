@@ -211,8 +211,8 @@ pub(crate) fn collect(
         .map(|(_, _, span, _, _)| span.name.as_str())
         .collect();
     let mut acronym_of = acronyms_written_out(full_text, &names);
-    for &(acronym, name) in lexicon::KNOWN_ACRONYMS {
-        acronym_of.entry(acronym.to_string()).or_insert_with(|| name.to_string());
+    for (other, name) in lexicon::other_names() {
+        acronym_of.entry(other.to_string()).or_insert_with(|| name.to_string());
     }
 
     // A single word that speaks or carries a title somewhere in the article is a person

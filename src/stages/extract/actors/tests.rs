@@ -241,6 +241,22 @@ fn acronyms_every_reader_knows_are_their_names() {
 }
 
 #[test]
+fn a_country_named_by_its_official_name_is_the_country() {
+    let actors = actors_of(
+        "The Russian Federation signed the treaty in Minsk. Russia had refused to sign for years, as the USSR had before it. \
+         Belarus welcomed the step on Monday, and the Soviet Union was not mentioned again.",
+    );
+    let russia = actors.iter().find(|a| a.name == "Russia").expect("Russia");
+    assert_eq!(
+        (russia.kind, russia.mentions, &*russia.aliases),
+        (ActorKind::Place, 2, &["Russian Federation".to_string()][..])
+    );
+    let soviet = actors.iter().find(|a| a.name == "Soviet Union").expect("the Soviet Union");
+    assert_eq!((soviet.mentions, &*soviet.aliases), (2, &["USSR".to_string()][..]));
+    assert!(actors.iter().all(|a| a.name != "Russian Federation" && a.name != "USSR"), "{actors:?}");
+}
+
+#[test]
 fn a_place_is_no_surname() {
     let actors =
         actors_of("Fans threw bottles at Dynamo Moscow players. The club will appeal in Moscow on Monday.");
