@@ -25,7 +25,8 @@ pub(crate) const MIN_OWN_WORDS: usize = 3;
 ///   mark ("[Trump's misinformation may be “strategic,”] Hemsley said").
 ///
 /// `None` for a quote that is its clause (fewer than [`MIN_OWN_WORDS`] of the writer's words
-/// around it, or a preposition alone before it: the quote is then what the verb is about), one running over paragraphs, one with no verb in its sentence, or a clause of over
+/// around it, or a preposition alone before it: the quote is then what the verb is about),
+/// one running over paragraphs, one with no verb in its sentence, or a clause of over
 /// [`MAX_CLAUSE_WORDS`] words.
 pub(crate) fn reported_clause(q: &RawQuote, paragraphs: &[(usize, &str)]) -> Option<Range<usize>> {
     if q.close.0 != q.paragraph {
@@ -73,8 +74,7 @@ pub(crate) fn reported_clause(q: &RawQuote, paragraphs: &[(usize, &str)]) -> Opt
     {
         return None;
     }
-    let own = crate::text::words(&text[clause.start..open]).count()
-        + crate::text::words(text.get(close..clause.end).unwrap_or("")).count();
+    let own = lead.len() + crate::text::words(text.get(close..clause.end).unwrap_or("")).count();
     let words = crate::text::words(&text[clause.clone()]).count();
     (own >= MIN_OWN_WORDS && words <= MAX_CLAUSE_WORDS).then_some(clause)
 }
