@@ -247,8 +247,10 @@ pub(super) fn deck_of(blocks: &[Block], labels: &[Label]) -> Option<usize> {
     let headline = (3..=HEADLINE_WORDS).contains(&head.words)
         && head.text.trim_end().ends_with(';')
         && !head.text.contains("://")
-        && labels[0] == Label::Undecided;
-    let one_sentence = !deck.text.trim_end_matches('.').contains(". ");
+        // A headline in capitals reads as shouting, which the hard rules take for navigation.
+        && matches!(labels[0], Label::Undecided | Label::Drop(RemovalReason::Navigation));
+    // One sentence by the splitter's reading: "Sen. Kelly Ayotte returns $43,100" is one.
+    let one_sentence = crate::text::sentences(&deck.text).len() == 1;
     // The headline's semicolon says a deck follows, whatever the page's rules made of it: a
     // column's name the corpus repeats ("Economic Scene."), a deck that names a share button
     // ("Facebook activates tool…"). Not a date or a byline.
@@ -351,7 +353,9 @@ pub(super) fn find_title(blocks: &[Block], labels: &mut [Label]) -> Option<Strin
                         && (first.stop_share < HEADLINE_STOP_SHARE || title_case)
                         && bare.ends_with(['.', '?', '!'])
                         && !bare.ends_with("..")
-                        && one_sentence(&first.text)
+                        // A headline in title case may run to a second sentence ("Sanders
+                        // Suffered A Big Blow. Here’s His Plan Going Forward.").
+                        && crate::text::sentences(&first.text).len() <= if title_case { 2 } else { 1 }
                         // A share button's word in a headline ("… mocks Trump on Twitter.") is
                         // no share button when the story follows.
                         && matches!(

@@ -552,6 +552,30 @@ fn a_file_that_opens_with_a_headline_ending_in_a_period_has_it_as_title() {
 }
 
 #[test]
+fn a_headline_keeps_its_deck_its_second_sentence_and_its_capitals() {
+    let story = "ROME - Bernie Sanders met privately with Pope Francis on Saturday, the capstone to an unusual detour from the campaign.";
+    let title = |page: String| clean(&page).meta.title;
+    // A deck with an abbreviation in it is still one sentence.
+    assert_eq!(
+        title(format!("Campaign cash tied to Turkish group;\n\nSen. Kelly Ayotte returns $43,100 in questionable donations.\n\n{story}\n")).as_deref(),
+        Some("Campaign cash tied to Turkish group; Sen. Kelly Ayotte returns $43,100 in questionable donations")
+    );
+    // A headline in capitals, which the hard rules read as shouting.
+    assert_eq!(
+        title(format!("DEATH, LIES AND PANDERING ON THE CAMPAIGN TRAIL;\n\nCandidates step up war of words.\n\n{story}\n")).as_deref(),
+        Some("DEATH, LIES AND PANDERING ON THE CAMPAIGN TRAIL; Candidates step up war of words")
+    );
+    // Title case over two sentences; "v." ends no sentence.
+    let two = "Sanders Suffered A Big Blow. Here’s His Plan Going Forward.";
+    assert_eq!(title(format!("{two}\n\n{story}\n")).as_deref(), Some(two));
+    let case = "Clinton to Planned Parenthood: Trump will reverse Roe v. Wade.";
+    assert_eq!(title(format!("{case}\n\n{story}\n")).as_deref(), Some(case));
+    // Two sentences in sentence case are the story's opening, not a headline.
+    let opening = "The council met on Friday. It agreed on the budget.";
+    assert_eq!(title(format!("{opening}\n\n{story}\n")), None);
+}
+
+#[test]
 fn title_case_capitalises_function_words() {
     use super::metadata::title_cased;
     assert!(title_cased("The Biggest Blow To Obamacare Yet Could Come From Democrats."));
