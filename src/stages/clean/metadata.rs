@@ -389,7 +389,16 @@ pub(super) fn find_title(blocks: &[Block], labels: &mut [Label]) -> Option<Strin
                                     && j + 1 < blocks.len()
                                     && prose_at(j + 1)
                         });
-                    (next_is_prose && shaped).then_some(0)
+                    // A headline in title case says what it is: the story may open a line or two
+                    // below it ("Co-authored by …", "America is conflicted."), with a lede of
+                    // names ("Democratic presidential candidate Sen. Bernie Sanders (I-Vt.) …").
+                    let story_below = title_case
+                        && (1..blocks.len().min(4)).any(|j| {
+                            labels[j] == Label::Undecided
+                                && blocks[j].words >= LEDE_WORDS
+                                && blocks[j].terminal
+                        });
+                    ((next_is_prose || story_below) && shaped).then_some(0)
                 })?
         }
     };

@@ -570,6 +570,10 @@ fn a_headline_keeps_its_deck_its_second_sentence_and_its_capitals() {
     assert_eq!(title(format!("{two}\n\n{story}\n")).as_deref(), Some(two));
     let case = "Clinton to Planned Parenthood: Trump will reverse Roe v. Wade.";
     assert_eq!(title(format!("{case}\n\n{story}\n")).as_deref(), Some(case));
+    // A title-case headline over a line of attribution and a lede thick with names.
+    let lede = "Democratic presidential candidate Sen. Bernie Sanders (I-Vt.) of Vermont on Saturday criticized the Paris Climate Agreement in Washington, D.C.";
+    let head = "Bernie Sanders Isn’t Too Impressed By The Historic Climate Agreement.";
+    assert_eq!(title(format!("{head}\n\nCo-authored by Ann Lee.\n\n{lede}\n")).as_deref(), Some(head));
     // Two sentences in sentence case are the story's opening, not a headline.
     let opening = "The council met on Friday. It agreed on the budget.";
     assert_eq!(title(format!("{opening}\n\n{story}\n")), None);
