@@ -263,7 +263,7 @@ pub(super) fn is_name(w: &str) -> bool {
     ];
     w.starts_with(char::is_uppercase)
         && !NOT_NAMES.contains(&w)
-        && !crate::dates::WEEKDAYS.contains(&w)
+        && !crate::lexicon::is_weekday(w)
         && crate::dates::month_number(w).is_none()
 }
 
