@@ -310,7 +310,10 @@ pub(super) fn find_title(blocks: &[Block], labels: &mut [Label]) -> Option<Strin
                     && !blocks[i].text.contains("://")
                     && !blocks[i].text.starts_with("www.")
             };
-            (0..head_end(blocks, labels))
+            // Down to the story's first prose, which may be the headline itself ("Won’t Get
+            // Fooled Again: Is … From Russia?"): a line by a byline further down is a quote over
+            // a subheading ("“That’s because …”" over "TRUMP COUNTER.").
+            (0..head_end(blocks, labels).min(prose.map_or(usize::MAX, |p| p + 1)))
                 .find(|&i| {
                     // A line of five words or more within two lines of a date or a byline;
                     // of four, right next to a date ("Klitschko retains belts" over "Updated:
@@ -398,7 +401,22 @@ pub(super) fn find_title(blocks: &[Block], labels: &mut [Label]) -> Option<Strin
                                 && blocks[j].words >= LEDE_WORDS
                                 && blocks[j].terminal
                         });
-                    ((next_is_prose || story_below) && shaped).then_some(0)
+                    // A story that opens with its dateline ("JERUSALEM - Israeli Prime Minister
+                    // …") says that the line above it, or above its one-sentence deck, is the
+                    // headline, however thick with function words ("Netanyahu rejects Trump's
+                    // remarks about Muslims but will meet with him.").
+                    let dated_lede = |j: usize| prose_at(j) && LEDE_DATELINE.is_match(&blocks[j].text);
+                    let dated_below =
+                        (1..blocks.len().min(3)).find(|&j| blocks[j].words > 2).is_some_and(|j| {
+                            dated_lede(j) || deck_at(j) && j + 1 < blocks.len() && dated_lede(j + 1)
+                        });
+                    let dated_shape = (3..=DECK_WORDS).contains(&first.words)
+                        && bare.ends_with(['.', '?', '!'])
+                        && !bare.ends_with("..")
+                        && one_sentence(&first.text)
+                        && labels[0] == Label::Undecided
+                        && !first.text.contains("://");
+                    ((next_is_prose || story_below) && shaped || dated_below && dated_shape).then_some(0)
                 })?
         }
     };

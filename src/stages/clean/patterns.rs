@@ -125,6 +125,14 @@ pub(super) static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("dateline pattern")
 });
 
+/// A story's first sentence opening with its dateline: a place in capitals, a region or a date
+/// perhaps, an agency perhaps, then a dash or a colon ("JERUSALEM - Israeli …", "STATE
+/// COLLEGE, Pa. - Hillary …", "WASHINGTON, Aug. 19 (UPI) — Former …").
+pub(super) static LEDE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{Lu}\p{M}.'’ -]*\p{Lu}\.?(?:,\s*(?:\p{Lu}\p{Ll}{2,4}\.?\s+\d{1,2}|\p{Lu}[\p{L}.'’ ]{1,30}?))*\s*(?:\([^)]{1,30}\)\s*)?[-–—:]\s+\p{Lu}")
+        .expect("lede dateline pattern")
+});
+
 /// Whether a line reports what someone said: one of the commonest verbs of report
 /// (`lexicon::REPORT_VERBS`), or "according to" (`text::according_to`, its one definition).
 pub(super) fn reports(text: &str) -> bool {

@@ -501,14 +501,16 @@ fn a_headline_and_its_deck_are_the_title_and_a_section_label_does_not_hide_the_s
 #[test]
 fn a_file_that_opens_with_a_headline_ending_in_a_period_has_it_as_title() {
     let story = "ROME - Bernie Sanders met privately with Pope Francis on Saturday, the capstone to an unusual detour from the campaign.";
+    // The same story without its dateline, which would say the line above it is a headline.
+    let undated = "Bernie Sanders met privately with Pope Francis in Rome on Saturday, the capstone to an unusual detour from the campaign.";
     let c = clean(&format!("O’Malley campaign to shift staff, resources to Iowa.\n\n{story}\n"));
     assert_eq!(c.meta.title.as_deref(), Some("O’Malley campaign to shift staff, resources to Iowa."));
     assert_eq!(kept(&c), [story]);
     // A one-line lede is the story, not its headline.
     let lede = "The council met on Friday to agree on the budget.";
-    let c = clean(&format!("{lede}\n\n{story}\n"));
+    let c = clean(&format!("{lede}\n\n{undated}\n"));
     assert_eq!(c.meta.title, None);
-    assert_eq!(kept(&c), [lede, story]);
+    assert_eq!(kept(&c), [lede, undated]);
     // An abbreviation inside the headline, and a deck of one sentence before the story.
     let c = clean(&format!("All eggs in N.H. and Iowa baskets.\n\n{story}\n"));
     assert_eq!(c.meta.title.as_deref(), Some("All eggs in N.H. and Iowa baskets."));
@@ -520,7 +522,7 @@ fn a_file_that_opens_with_a_headline_ending_in_a_period_has_it_as_title() {
     let c = clean(&format!("Columbia defends Exxon articles.\n\nAdvertisement\n\n{story}\n"));
     assert_eq!(c.meta.title.as_deref(), Some("Columbia defends Exxon articles."));
     // Two short lines before the story are no headline and deck.
-    let c = clean(&format!("The council met on Friday.\n\nIt agreed on the budget.\n\n{story}\n"));
+    let c = clean(&format!("The council met on Friday.\n\nIt agreed on the budget.\n\n{undated}\n"));
     assert_eq!(c.meta.title, None);
     // A headline in title case, however many function words and words it has, with its end
     // mark inside a quote, or asking; and a short first sentence under it.
@@ -547,7 +549,7 @@ fn a_file_that_opens_with_a_headline_ending_in_a_period_has_it_as_title() {
     }
     // A long first sentence in sentence case is still the story.
     let long = "The council met on Friday to agree on the budget for the coming year and the repair of the old bridge.";
-    let c = clean(&format!("{long}\n\n{story}\n"));
+    let c = clean(&format!("{long}\n\n{undated}\n"));
     assert_eq!(c.meta.title, None);
 }
 
@@ -577,6 +579,24 @@ fn a_headline_keeps_its_deck_its_second_sentence_and_its_capitals() {
     // Two sentences in sentence case are the story's opening, not a headline.
     let opening = "The council met on Friday. It agreed on the budget.";
     assert_eq!(title(format!("{opening}\n\n{story}\n")), None);
+    // A headline thick with function words, over a story that opens with its dateline, or
+    // over a deck and then such a story; without the dateline, the line is the story's.
+    let head = "Mayor rejects the council's plan for the bridge but will meet with them.";
+    let dated = "RYE, N.H. - State Rep. Ann Lee is certain that the council will vote on the plan before the end of the month.";
+    assert_eq!(title(format!("{head}\n\n{dated}\n")).as_deref(), Some(head));
+    let deck = "The city shuffles its engineers and hones its plans to defend the budget.";
+    let agency = "ORLANDO, Fla. (Reuters) - The mayor met the council on Thursday and said the city must act on the bridge.";
+    assert_eq!(title(format!("{head}\n\n{deck}\n\n{agency}\n")).as_deref(), Some(head));
+    let undated = story.trim_start_matches("ROME - ");
+    assert_eq!(title(format!("{head}\n\n{undated}\n")), None);
+    // A quote over a subheading in capitals, below the story's first prose, is no headline by
+    // a byline, however much the subheading looks like a name.
+    let quote =
+        "“That is because this region remains the most consequential for our own security and prosperity.”";
+    let head = "Defense Chief Flexes Muscles As Asia Worries About The Sea Row.";
+    let page =
+        format!("{head}\n\n{story}\n\n{story} Again.\n\n{quote}\n\nTRUMP COUNTER.\n\n{story} Still.\n");
+    assert_eq!(title(page).as_deref(), Some(head));
 }
 
 #[test]
