@@ -182,6 +182,7 @@ fn a_speaker_named_again_is_described_as_first_described() {
         ],
         &[
             Some("the chair of the Farmers' Union"),
+            Some("the chair of the Farmers' Union"),
             None,
             Some("a pollster who advised Brandt"),
             Some("of Madison, Alabama"),
@@ -196,7 +197,7 @@ fn a_short_quote_is_a_speakers_partial_quote_not_a_name_or_a_distanced_term() {
     let x = extract_article(
         &article(&[
             "Ivo Brandt called the sanctions “illegal piggery” and the so-called “special operation” a success.",
-            "Ivo Brandt called the show “Fox and Friends” once, and the “bill” a mistake.",
+            "Ivo Brandt called the show “Fox and Friends” once.",
             "Critics called it “a disaster” though.",
         ]),
         &ExtractConfig::default(),
@@ -633,6 +634,13 @@ fn a_partial_quote_is_shown_in_the_clause_that_reports_it() {
     );
     assert_eq!(
         quotes_of(&["Ann Lee complained about “hellish sanctions” on Monday."]),
-        [("hellish sanctions".to_string(), false, lee)]
+        [("hellish sanctions".to_string(), false, lee.clone())]
     );
+    // One word of the speaker's in the clause that reports it is a quote; one in a sentence
+    // that reports nothing is the writer's.
+    assert_eq!(
+        quotes_of(&["Ann Lee called Britain's vote to leave “fantastic” on Friday."]),
+        [("Britain's vote to leave “fantastic” on Friday.".to_string(), true, lee)]
+    );
+    assert_eq!(quotes_of(&["Ann Lee met the “experts” in Boston on Friday."]), []);
 }

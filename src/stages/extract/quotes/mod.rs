@@ -193,16 +193,18 @@ fn unlisted_verb(q: &RawQuote, after: &[Token<'_>]) -> Option<usize> {
 }
 
 /// Whether a short quote is some of a speaker's own words ("called the sanctions “illegal
-/// piggery”"): at least two words, not a name in capitals ("“Fox and Friends”", "“Bernie or
-/// Bust”") and not a term the writer holds at a distance ("the so-called “special
-/// operation”").
+/// piggery”"): at least two words, or one inside the clause that reports it ("called
+/// Britain's vote “fantastic”", "Trump's misinformation may be “strategic,” Lee said"); not a
+/// name in capitals ("“Fox and Friends”", "“Bernie or Bust”") and not a term the writer holds
+/// at a distance ("the so-called “special operation”").
 pub(crate) fn is_partial_quote(q: &RawQuote, paragraphs: &[(usize, &str)]) -> bool {
     let words: Vec<&str> = crate::text::words(&q.text).collect();
     let named = words.iter().all(|w| in_a_name(w));
     let before = text_of(paragraphs, q.paragraph).get(..q.range.start).unwrap_or("");
     let before = before.trim_end_matches(|c: char| is_opener(c) || c.is_whitespace()).to_lowercase();
     let distanced = before.ends_with("so-called") || before.ends_with("so called");
-    words.len() >= 2 && !named && !distanced
+    let reported = || words.len() == 1 && reported_clause(q, paragraphs).is_some();
+    !named && !distanced && (words.len() >= 2 || reported())
 }
 
 /// Whether a word may be part of a name in capitals: capitalised, or one of the small words

@@ -57,6 +57,7 @@ pub(crate) const SIEVES: &[Sieve] = &[
     Sieve { name: "sentence-before", decide: sentence_before },
     Sieve { name: "according-to-before", decide: according_to_before },
     Sieve { name: "as-puts-it", decide: as_puts_it },
+    Sieve { name: "passive", decide: passive },
     Sieve { name: "verb-then-name-before", decide: verb_then_name_before },
     Sieve { name: "pronoun-before-verb", decide: pronoun_before_verb },
     Sieve { name: "participle-subject", decide: participle_subject },
@@ -394,6 +395,29 @@ fn verb_then_name_before(cx: &Context<'_>) -> Verdict {
         .chain(set_off)
         .find_map(named_right_after)
         .map_or(Verdict::Pass, Verdict::Speaker)
+}
+
+/// "He is being described by the international community as a “co-aggressor”": a verb of
+/// speech in the passive is said of its subject, not by it. Its speaker is the one named
+/// after "by", or no one named; "was quoted as saying “…”" is the subject's own.
+fn passive(cx: &Context<'_>) -> Verdict {
+    let Some(v) = cx.finite.filter(|&v| v > 0) else { return Verdict::Pass };
+    let lower = &cx.lower;
+    let be = |w: &str| matches!(w, "is" | "was" | "are" | "were" | "be" | "been" | "being");
+    // "was described", "is widely described", "has been called".
+    let passive = be(&lower[v - 1]) || v > 1 && lower[v - 1].ends_with("ly") && be(&lower[v - 2]);
+    if !passive || lower[v + 1..].iter().any(|w| w == "saying") {
+        return Verdict::Pass;
+    }
+    let by = (v + 1..lower.len()).find(|&i| lower[i] == "by");
+    let agent = by.and_then(|b| {
+        let next = cx.toks.get(b + 1).map_or(cx.q.range.start, |_| cx.at(b + 1));
+        // Right after "by", or after a title: "by Senator Ann Lee".
+        let first = *cx.speakers(cx.q.paragraph, next..cx.q.range.start).first()?;
+        let title = crate::text::words(&cx.para_text[next..first.offset]).all(crate::text::is_capitalized);
+        title.then_some(first)
+    });
+    agent.copied().into()
 }
 
 /// "In a recent AP interview, he even said …": a pronoun right before the verb is its subject.
