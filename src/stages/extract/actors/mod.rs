@@ -276,6 +276,16 @@ pub(crate) fn collect(
             } else {
                 Vec::new()
             };
+            // Two people's surnames side by side ("Volkov Petrov even suggested", a slip of
+            // the page) are no one's full name: the first, the sentence's subject, stands.
+            let other_full = |w: &str| {
+                by_last_word.get(w).and_then(|fulls| fulls.iter().find(|f| ***f != span.name).copied())
+            };
+            if let [first, last] = span.name.split(' ').collect::<Vec<_>>()[..]
+                && let (Some(full), Some(_)) = (other_full(first), other_full(last))
+            {
+                return Some((full.clone(), ActorKind::Person));
+            }
             let (name, kind) = if let Some(expansion) = acronym_of.get(&span.name) {
                 (expansion.clone(), kind_of(expansion).unwrap_or(ActorKind::Organization))
             } else if let Some(full) = person_match.first() {
@@ -284,8 +294,12 @@ pub(crate) fn collect(
                 ((*full).clone(), ActorKind::Person)
             } else if span.kind == Some(ActorKind::Group) {
                 (span.name.clone(), ActorKind::Group)
-            } else if single && span.kind.is_none() && lexicon::MEDIA_NOUNS.contains(&span.before) {
-                // "the business newspaper Vzglyad notes": a medium, however it speaks.
+            } else if single
+                && span.kind.is_none()
+                && (lexicon::MEDIA_NOUNS.contains(&span.before) || lexicon::ORG_NOUNS.contains(&span.before))
+            {
+                // "the business newspaper Vzglyad notes": a medium, however it speaks; "the
+                // private military company “Wagner”": a body.
                 (span.name.clone(), ActorKind::Organization)
             } else if single
                 && span.kind.is_none()

@@ -301,6 +301,11 @@ pub(crate) fn names(sentence: &str) -> Vec<(Span, Option<EntityKind>)> {
         if span.name.chars().count() < 2 || !span.name.chars().any(char::is_alphabetic) {
             continue;
         }
+        // A common noun cut from the name it begins ("People" of "the People's Republic of
+        // China"): the tagger stops at the possessive, the name goes on.
+        if cut_at_possessive(sentence, &span) {
+            continue;
+        }
         let vote = if span.role.is_some() {
             Some(EntityKind::Person) // a title is a person's
         } else if span.initial && !span.name.contains(' ') && sentence[span.range.end..].starts_with(',') {
@@ -323,6 +328,16 @@ pub(crate) fn names(sentence: &str) -> Vec<(Span, Option<EntityKind>)> {
     }
     out.sort_by_key(|(span, _)| span.range.start);
     out
+}
+
+/// Whether a span is one common word ("People", "Council") that a possessive joins to the
+/// capitalised words after it ("People's Republics"): the start of a longer name.
+fn cut_at_possessive(sentence: &str, span: &Span) -> bool {
+    let word = lower(&span.name);
+    let common = lexicon::PEOPLE_NOUNS.contains(&word) || lexicon::ORG_NOUNS.contains(&word);
+    let rest = &sentence[span.range.end..];
+    let after = rest.strip_prefix("'s ").or_else(|| rest.strip_prefix("’s "));
+    common && after.is_some_and(|a| a.starts_with(char::is_uppercase))
 }
 
 /// A tagged person's range up to an "of" inside it: no "of" continues a person's name ("G.K.

@@ -325,3 +325,25 @@ mod tagger_and_rules {
         assert_eq!(most_given(&votes), ActorKind::Person, "a tie goes to the first kind");
     }
 }
+
+#[test]
+fn a_common_word_cut_from_a_longer_name_is_no_actor() {
+    // The tagger may stop at the possessive; the word alone names nothing.
+    let names = actor_names(
+        "Ann Lee does not want to recognize the self-proclaimed People's Republics of Tula and Lida.",
+    );
+    assert!(!names.iter().any(|n| n == "People"), "{names:?}");
+    // The word as a name of its own stays: a magazine.
+    let names = actor_names("Ann Lee checked into a clinic on Monday, her agent told People in a statement.");
+    assert!(names.iter().any(|n| n == "People"), "{names:?}");
+}
+
+#[test]
+fn two_surnames_side_by_side_are_the_first_person() {
+    let text = "Konstantin Volkov spoke first. Ivan Petrov was silent. \
+                Speaking to the radio, Volkov Petrov even suggested another vote.";
+    let actors = actor_names(text);
+    assert_eq!(actors, ["Ivan Petrov", "Konstantin Volkov"], "{actors:?}");
+    let volkov = actors_of(text).into_iter().find(|a| a.name == "Konstantin Volkov").map(|a| a.mentions);
+    assert_eq!(volkov, Some(2));
+}
