@@ -222,7 +222,11 @@ pub(super) fn merge_actors(corpus: &Corpus, article_ids: &[ArticleId]) -> (Vec<A
             *form_counts.entry(e.actor.name.as_str()).or_default() += e.actor.mentions as usize;
             aliases.extend(e.actor.aliases.iter().map(String::as_str));
             aliases.insert(e.actor.name.as_str());
-            roles.extend(e.actor.roles.iter().map(String::as_str));
+            // A role is a person's title: a place or a body given one ("Mr" of "US Mr Lee")
+            // took it from the name beside it.
+            if e.actor.kind == ActorKind::Person {
+                roles.extend(e.actor.roles.iter().map(String::as_str));
+            }
             articles.insert(e.article);
             mentions += e.actor.mentions as usize;
         }
@@ -259,7 +263,11 @@ pub(super) fn merge_actors(corpus: &Corpus, article_ids: &[ArticleId]) -> (Vec<A
             name,
             kind,
             aliases: aliases.into_iter().map(String::from).collect(),
-            roles: roles.into_iter().map(String::from).collect(),
+            roles: if kind == ActorKind::Person {
+                roles.into_iter().map(String::from).collect()
+            } else {
+                Vec::new()
+            },
             mentions,
             articles: articles.into_iter().map(|ai| article_ids[ai].clone()).collect(),
         }
