@@ -65,64 +65,64 @@ impl LinePerItem {
         LinePerItem { depth: 0, pretty: PrettyFormatter::new() }
     }
 
-    fn laid_out(&self) -> bool {
-        self.depth <= LAID_OUT_DEPTH
+    /// Writes by the pretty formatter where the document is laid out over lines, else the
+    /// `compact` bytes.
+    fn write<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        pretty: impl FnOnce(&mut PrettyFormatter<'static>, &mut W) -> std::io::Result<()>,
+        compact: &[u8],
+    ) -> std::io::Result<()> {
+        if self.depth <= LAID_OUT_DEPTH { pretty(&mut self.pretty, w) } else { w.write_all(compact) }
     }
+}
+
+/// A comma before every item but the first, in the compact layout.
+fn separator(first: bool) -> &'static [u8] {
+    if first { b"" } else { b"," }
 }
 
 impl Formatter for LinePerItem {
     fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
         self.depth += 1;
-        if self.laid_out() { self.pretty.begin_array(w) } else { w.write_all(b"[") }
+        self.write(w, |p, w| p.begin_array(w), b"[")
     }
 
     fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        let r = if self.laid_out() { self.pretty.end_array(w) } else { w.write_all(b"]") };
+        let r = self.write(w, |p, w| p.end_array(w), b"]");
         self.depth -= 1;
         r
     }
 
     fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
-        if self.laid_out() {
-            self.pretty.begin_array_value(w, first)
-        } else if first {
-            Ok(())
-        } else {
-            w.write_all(b",")
-        }
+        self.write(w, |p, w| p.begin_array_value(w, first), separator(first))
     }
 
     fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        if self.laid_out() { self.pretty.end_array_value(w) } else { Ok(()) }
+        self.write(w, |p, w| p.end_array_value(w), b"")
     }
 
     fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
         self.depth += 1;
-        if self.laid_out() { self.pretty.begin_object(w) } else { w.write_all(b"{") }
+        self.write(w, |p, w| p.begin_object(w), b"{")
     }
 
     fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        let r = if self.laid_out() { self.pretty.end_object(w) } else { w.write_all(b"}") };
+        let r = self.write(w, |p, w| p.end_object(w), b"}");
         self.depth -= 1;
         r
     }
 
     fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
-        if self.laid_out() {
-            self.pretty.begin_object_key(w, first)
-        } else if first {
-            Ok(())
-        } else {
-            w.write_all(b",")
-        }
+        self.write(w, |p, w| p.begin_object_key(w, first), separator(first))
     }
 
     fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        if self.laid_out() { self.pretty.begin_object_value(w) } else { w.write_all(b":") }
+        self.write(w, |p, w| p.begin_object_value(w), b":")
     }
 
     fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        if self.laid_out() { self.pretty.end_object_value(w) } else { Ok(()) }
+        self.write(w, |p, w| p.end_object_value(w), b"")
     }
 }
 
