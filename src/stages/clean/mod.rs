@@ -539,7 +539,7 @@ fn keys_and_prose<'t>(lines: impl Iterator<Item = &'t str>) -> (Vec<u64>, Vec<u6
         let hash = xxh3_64(key.as_bytes());
         keys.push(hash);
         if key.split(' ').map(word_weight).sum::<usize>() >= site::PROSE_WORDS {
-            prose.push(hash);
+            site::prose_shingles(&key, &mut prose);
         }
     }
     prose.sort_unstable();

@@ -3,9 +3,12 @@
 //! site's "most read" list) is the site's, not either story's. The corpus-wide rule (see
 //! `repeated_lines`) wants a line in `clean.corpus_repeat_min` articles with different
 //! neighbours; within one site two pages are enough, once they are two stories: pages that
-//! share at least [`SAME_STORY`] of their lines of prose (of [`PROSE_WORDS`] words or more:
-//! a site's menus and footers, on every page, would make any two pages alike) are versions of
-//! one story (an update, a syndicated copy), and what they share is the story.
+//! share at least [`SAME_STORY`] of the word sequences of their lines of prose (of
+//! [`PROSE_WORDS`] words or more: a site's menus and footers, on every page, would make any two
+//! pages alike) are versions of one story (an update, a syndicated copy), and what they share
+//! is the story. Word sequences, not whole lines: an update that edits a word in every
+//! paragraph ("beyond-the- fringe" to "beyond-the-fringe") is still the story, and its
+//! headline and short paragraphs are not the site's.
 //!
 //! The site is the host of the page's URL line (or, for an HTML page, of its canonical URL,
 //! else its site name), else the outlet its file name gives before its date
@@ -23,6 +26,25 @@ pub(crate) const SAME_STORY: f64 = 0.5;
 /// Words from which a line is prose, for telling two stories from two versions of one.
 pub(crate) const PROSE_WORDS: usize = 12;
 
+/// Words in a sequence of [`prose_shingles`].
+const SHINGLE_WORDS: usize = 4;
+
+/// One in this many word sequences is kept (those whose hash it divides), so that a page's
+/// sample stays small and two pages' samples estimate how much of their prose they share.
+const SAMPLE: u64 = 4;
+
+/// Adds to `out` the sampled hashes of the [`SHINGLE_WORDS`]-word sequences of a line of prose
+/// (its key: normalised words joined by spaces), sorted and distinct.
+pub(crate) fn prose_shingles(key: &str, out: &mut Vec<u64>) {
+    let words: Vec<&str> = key.split(' ').collect();
+    for w in words.windows(SHINGLE_WORDS) {
+        let hash = xxhash_rust::xxh3::xxh3_64(w.join(" ").as_bytes());
+        if hash.is_multiple_of(SAMPLE) {
+            out.push(hash);
+        }
+    }
+}
+
 /// Articles of one site whose pairs are compared for a line they share, at most: the first
 /// ones that hold it, in corpus order.
 const PAIRS_FROM: usize = 4;
@@ -37,8 +59,8 @@ pub(crate) fn site_of(article: &Article, page: Option<&Cleaned>) -> Option<Strin
 }
 
 /// For each site, the keys of the lines that two different stories of it hold. `sites[i]` is
-/// article `i`'s site, `keys[i]` its lines' keys (see `line_keys`) and `prose[i]` those of its
-/// lines of prose (of [`PROSE_WORDS`] words or more).
+/// article `i`'s site, `keys[i]` its lines' keys (see `line_keys`) and `prose[i]` the sampled
+/// word sequences of its lines of prose (see [`prose_shingles`]).
 pub(crate) fn site_lines(
     sites: &[Option<String>],
     keys: &[Vec<u64>],
@@ -111,6 +133,41 @@ mod tests {
         // Only the story and its update: nothing.
         let lines = site_lines(&[site("a.com"), None, site("a.com"), None], &keys, &prose);
         assert!(lines["a.com"].is_empty(), "{lines:?}");
+    }
+
+    #[test]
+    fn an_update_that_edits_every_paragraph_is_still_the_story() {
+        let story = [
+            "Misinformation enters the mainstream.",
+            "The radio host may be the most successful conspiracy theorist in the country, with a daily program heard on a hundred stations.",
+            "His website promotes a variety of beyond-the- fringe ideas, from faked moon landings to poisoned water, to millions of readers.",
+            "The candidate, in turn, cites his followers as the source for some of his own claims about crime and the economy.",
+            "The host did not reply.",
+            "Sign up for our newsletter.",
+        ];
+        let page = |edit: bool| {
+            let lines: Vec<String> = story
+                .iter()
+                .map(|l| {
+                    if edit {
+                        l.replace("the- fringe", "the-fringe").replace("a hundred", "100")
+                    } else {
+                        l.to_string()
+                    }
+                })
+                .collect();
+            lines.join("\n")
+        };
+        let other = "Another story entirely about the city council and its budget, which was passed on Monday night after a long debate.\nSign up for our newsletter.";
+        let texts = [page(false), page(true).replace("in turn,", "in his turn,"), other.to_string()];
+        let (keys, prose): (Vec<Vec<u64>>, Vec<Vec<u64>>) =
+            texts.iter().map(|t| super::super::keys_and_prose(t.lines())).unzip();
+        let site = Some("a.com".to_string());
+        let lines = site_lines(&[site.clone(), site.clone(), site], &keys, &prose);
+        let key = |line: &str| super::super::line_keys(line)[0];
+        assert!(lines["a.com"].contains(&key("Sign up for our newsletter.")));
+        assert!(!lines["a.com"].contains(&key("The host did not reply.")));
+        assert!(!lines["a.com"].contains(&key("Misinformation enters the mainstream.")));
     }
 
     #[test]

@@ -782,7 +782,11 @@ fn lines_of_twelve_words_or_more_are_prose() {
         ["Get breaking news alerts", "The council met on Friday and agreed the budget after a long debate."];
     let (keys, prose) = keys_and_prose(lines.into_iter());
     assert_eq!(keys, [line_keys(lines[0]), line_keys(lines[1])].concat());
-    assert_eq!(prose, line_keys(lines[1]));
+    // The prose's sampled word sequences are the long line's, none of the short one's.
+    assert!(!prose.is_empty());
+    assert_eq!(prose, keys_and_prose(lines[1..].iter().copied()).1);
+    assert!(keys_and_prose(lines[..1].iter().copied()).1.is_empty());
+    assert!(prose.windows(2).all(|w| w[0] < w[1]), "sorted and distinct");
 }
 
 #[test]
