@@ -237,6 +237,16 @@ pub(crate) fn collect(
         })
         .map(|(_, _, s, _, _)| s.name.as_str())
         .collect();
+    // Single words a body's or a medium's noun introduces somewhere in the article ("the
+    // newspaper Vzglyad", "the company “Wagner”").
+    let bodies: FxHashSet<&str> = found
+        .iter()
+        .filter(|(_, _, s, _, _)| {
+            !s.name.contains(' ')
+                && (lexicon::MEDIA_NOUNS.contains(&s.before) || lexicon::ORG_NOUNS.contains(&s.before))
+        })
+        .map(|(_, _, s, _, _)| s.name.as_str())
+        .collect();
     // Decide each span's actor name and kind.
     struct Found {
         aliases: Vec<String>,
@@ -294,12 +304,9 @@ pub(crate) fn collect(
                 ((*full).clone(), ActorKind::Person)
             } else if span.kind == Some(ActorKind::Group) {
                 (span.name.clone(), ActorKind::Group)
-            } else if single
-                && span.kind.is_none()
-                && (lexicon::MEDIA_NOUNS.contains(&span.before) || lexicon::ORG_NOUNS.contains(&span.before))
-            {
+            } else if single && span.kind.is_none() && bodies.contains(span.name.as_str()) {
                 // "the business newspaper Vzglyad notes": a medium, however it speaks; "the
-                // private military company “Wagner”": a body.
+                // private military company “Wagner”": a body, wherever the article names it.
                 (span.name.clone(), ActorKind::Organization)
             } else if single
                 && span.kind.is_none()

@@ -149,7 +149,15 @@ pub(crate) fn spans(sentence: &str) -> Vec<Span> {
                 break;
             }
         }
-        let opens = i > 0 && opens_a_sentence(toks[i - 1].text, &sentence[toks[i - 1].end..toks[i].start]);
+        // A quotation opens a sentence, unless a body's noun introduces it as a name: "the
+        // private military company “Wagner”", "the newspaper “Vzglyad”".
+        let introduced = |w: &str| {
+            !is_capitalized(w)
+                && (lexicon::ORG_NOUNS.contains(&lower(w)) || lexicon::MEDIA_NOUNS.contains(&lower(w)))
+        };
+        let opens = i > 0
+            && opens_a_sentence(toks[i - 1].text, &sentence[toks[i - 1].end..toks[i].start])
+            && !introduced(toks[i - 1].text);
         let before = if i > 0 && !opens { toks[i - 1].text.to_lowercase() } else { String::new() };
         if let Some(span) = make_span(sentence, &toks[i..j], before) {
             out.push(span);

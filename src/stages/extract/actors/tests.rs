@@ -228,6 +228,14 @@ fn a_name_after_the_word_for_a_medium_is_an_organisation() {
         actors.iter().map(|a| (a.name.as_str(), a.kind)).collect::<Vec<_>>(),
         [("Vzglyad", ActorKind::Organization)]
     );
+    // A body's noun before a name in quotes, which would otherwise open a quotation, types
+    // the name wherever the article writes it (the tagger reads “Lebedev” alone as a person).
+    let actors = actors_of(
+        "The police arrested 33 employees of the private military company “Lebedev” on Monday. \
+         The members of “Lebedev” were lured into the country, the police said.",
+    );
+    let kinds: Vec<(&str, ActorKind)> = actors.iter().map(|a| (a.name.as_str(), a.kind)).collect();
+    assert!(kinds.contains(&("Lebedev", ActorKind::Organization)), "{kinds:?}");
 }
 
 #[test]
