@@ -601,20 +601,20 @@ fn text_outside_quotes_is_the_framing() {
 
 #[test]
 fn a_place_carries_no_title() {
-    // A title the page sets before a place's name ("Mr Kazakhstan") is no
+    // A title the page sets before a place's name ("Mr Mongolia") is no
     // role of the place's; a person keeps theirs.
     let digest = digest_of(&[
         (
             "a",
             &[
-                "Foreign Minister Ann Lee flew to Kazakhstan on Monday to discuss the grain deal.",
-                "Kazakhstan grows more grain than any of its neighbours, and Kazakhstan sells most of it abroad.",
-                "In Astana she met Mr Kazakhstan, as the trade minister is known.",
+                "Foreign Minister Ann Lee flew to Mongolia on Monday to discuss the grain deal.",
+                "Mongolia grows more grain than any of its neighbours, and Mongolia sells most of it abroad.",
+                "In Ulaanbaatar she met Mr Mongolia, as the trade minister is known.",
             ],
         ),
-        ("b", &["Kazakhstan signed the grain deal on Tuesday, Foreign Minister Ann Lee said."]),
+        ("b", &["Mongolia signed the grain deal on Tuesday, Foreign Minister Ann Lee said."]),
     ]);
     let roles = |name: &str| digest.actors.iter().find(|a| a.name == name).map(|a| a.roles.clone());
-    assert_eq!(roles("Kazakhstan"), Some(Vec::new()), "{:?}", digest.actors);
+    assert_eq!(roles("Mongolia"), Some(Vec::new()), "{:?}", digest.actors);
     assert_eq!(roles("Ann Lee"), Some(vec!["Foreign Minister".to_string()]));
 }
