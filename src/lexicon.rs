@@ -107,6 +107,12 @@ pub static EVENT_WORDS: Words = Words::new(include_str!("lexicon/event_words.txt
 /// RT"). Sorted.
 pub static MEDIA_NOUNS: Words = Words::new(include_str!("lexicon/media_nouns.txt"));
 
+/// Whether a lower-case word names a kind of body or medium ("company", "newspaper"): a name
+/// it introduces is an organisation's ("the company Acme", "the newspaper “Vzglyad”").
+pub fn is_body_noun(word: &str) -> bool {
+    ORG_NOUNS.contains(word) || MEDIA_NOUNS.contains(word)
+}
+
 /// Other names of a country or a body and the name it is known by (`other_names.txt`): an
 /// acronym ("EU" → "European Union") or an official long form ("Russian Federation" →
 /// "Russia"). Rows in file order.

@@ -158,7 +158,7 @@ fn combine(words: &[u64]) -> u64 {
 
 /// Hashes of the `k`-word shingles of a text, sorted and unique. Texts shorter than `k` words
 /// are one shingle.
-fn shingles(text: &str, k: usize) -> Vec<u64> {
+pub(crate) fn shingles(text: &str, k: usize) -> Vec<u64> {
     shingles_of(&word_hashes(text), k)
 }
 

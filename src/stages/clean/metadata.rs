@@ -350,12 +350,14 @@ pub(super) fn find_title(blocks: &[Block], labels: &mut [Label]) -> Option<Strin
                     // Its end mark may stand inside a closing quote ("… ‘Bad Angels Of Our
                     // Nature.’"), and a headline may ask or exclaim.
                     let bare = first.text.trim_end().trim_end_matches(['’', '”', '"', '\'', ')']);
+                    let ends_like_a_headline = bare.ends_with(['.', '?', '!'])
+                        && !bare.ends_with("..")
+                        && !first.text.contains("://");
                     let title_case = title_cased(&first.text);
                     let shaped = (3..=if title_case { TITLE_CASE_WORDS } else { HEADLINE_WORDS })
                         .contains(&first.words)
                         && (first.stop_share < HEADLINE_STOP_SHARE || title_case)
-                        && bare.ends_with(['.', '?', '!'])
-                        && !bare.ends_with("..")
+                        && ends_like_a_headline
                         // A headline in title case may run to a second sentence ("Sanders
                         // Suffered A Big Blow. Here’s His Plan Going Forward.").
                         && crate::text::sentences(&first.text).len() <= if title_case { 2 } else { 1 }
@@ -364,8 +366,7 @@ pub(super) fn find_title(blocks: &[Block], labels: &mut [Label]) -> Option<Strin
                         && matches!(
                             labels[0],
                             Label::Undecided | Label::Drop(RemovalReason::Social | RemovalReason::Navigation)
-                        )
-                        && !first.text.contains("://");
+                        );
                     // The story's first prose comes next, after at most a section label of a
                     // word or two, however labelled ("ABSTRACT.", which the corpus repeats
                     // and drops) or a deck of one sentence ("Sources come in
@@ -411,11 +412,9 @@ pub(super) fn find_title(blocks: &[Block], labels: &mut [Label]) -> Option<Strin
                             dated_lede(j) || deck_at(j) && j + 1 < blocks.len() && dated_lede(j + 1)
                         });
                     let dated_shape = (3..=DECK_WORDS).contains(&first.words)
-                        && bare.ends_with(['.', '?', '!'])
-                        && !bare.ends_with("..")
+                        && ends_like_a_headline
                         && one_sentence(&first.text)
-                        && labels[0] == Label::Undecided
-                        && !first.text.contains("://");
+                        && labels[0] == Label::Undecided;
                     ((next_is_prose || story_below) && shaped || dated_below && dated_shape).then_some(0)
                 })?
         }

@@ -34,15 +34,10 @@ const SHINGLE_WORDS: usize = 4;
 const SAMPLE: u64 = 4;
 
 /// Adds to `out` the sampled hashes of the [`SHINGLE_WORDS`]-word sequences of a line of prose
-/// (its key: normalised words joined by spaces), sorted and distinct.
+/// (its key: normalised words joined by spaces), hashed as dedup hashes its shingles.
 pub(crate) fn prose_shingles(key: &str, out: &mut Vec<u64>) {
-    let words: Vec<&str> = key.split(' ').collect();
-    for w in words.windows(SHINGLE_WORDS) {
-        let hash = xxhash_rust::xxh3::xxh3_64(w.join(" ").as_bytes());
-        if hash.is_multiple_of(SAMPLE) {
-            out.push(hash);
-        }
-    }
+    let shingles = crate::stages::dedup::shingles(key, SHINGLE_WORDS);
+    out.extend(shingles.into_iter().filter(|h| h.is_multiple_of(SAMPLE)));
 }
 
 /// Articles of one site whose pairs are compared for a line they share, at most: the first

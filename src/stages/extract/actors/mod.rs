@@ -241,10 +241,7 @@ pub(crate) fn collect(
     // newspaper Vzglyad", "the company “Wagner”").
     let bodies: FxHashSet<&str> = found
         .iter()
-        .filter(|(_, _, s, _, _)| {
-            !s.name.contains(' ')
-                && (lexicon::MEDIA_NOUNS.contains(&s.before) || lexicon::ORG_NOUNS.contains(&s.before))
-        })
+        .filter(|(_, _, s, _, _)| !s.name.contains(' ') && lexicon::is_body_noun(&s.before))
         .map(|(_, _, s, _, _)| s.name.as_str())
         .collect();
     // Decide each span's actor name and kind.

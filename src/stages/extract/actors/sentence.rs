@@ -151,10 +151,7 @@ pub(crate) fn spans(sentence: &str) -> Vec<Span> {
         }
         // A quotation opens a sentence, unless a body's noun introduces it as a name: "the
         // private military company “Wagner”", "the newspaper “Vzglyad”".
-        let introduced = |w: &str| {
-            !is_capitalized(w)
-                && (lexicon::ORG_NOUNS.contains(&lower(w)) || lexicon::MEDIA_NOUNS.contains(&lower(w)))
-        };
+        let introduced = |w: &str| !is_capitalized(w) && lexicon::is_body_noun(&lower(w));
         let opens = i > 0
             && opens_a_sentence(toks[i - 1].text, &sentence[toks[i - 1].end..toks[i].start])
             && !introduced(toks[i - 1].text);
